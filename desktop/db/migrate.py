@@ -1,0 +1,109 @@
+"""Build and upgrade databases by one path (Alembic), with a backup first and a refusal of
+databases written by a newer version of the app."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import DatabaseError
+
+from desktop.domain.errors import StorageError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except DatabaseError as exc:
+        raise StorageError(
+            "Tệp này không phải cơ sở dữ liệu TĐKT Desktop hoặc đã bị hỏng "
+            f"({exc.orig}). Hãy chọn tệp khác hoặc khôi phục từ bản sao lưu."
+        ) from exc
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    from_revision: str | None
+    to_revision: str
+    backup_path: Path | None
+
+
+def upgrade(engine: Engine, backup_dir: Path | None, *, target: str = "head") -> MigrationResult:
+    """Bring the database to ``target`` (a new database is built by the very same path)."""
+    current = current_revision(engine)
+    if current is not None and current not in known_revisions():
+        raise StorageError(
+            "Cơ sở dữ liệu này do một phiên bản TĐKT Desktop mới hơn tạo ra "
+            f"(phiên bản dữ liệu {current}). Phiên bản đang chạy không đọc được để tránh làm hỏng "
+            "dữ liệu. Hãy cài phiên bản mới hơn của phần mềm."
+        )
+    if current is None:
+        foreign_tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
+        if foreign_tables:
+            raise StorageError(
+                "Tệp này là một cơ sở dữ liệu khác, không phải của TĐKT Desktop "
+                f"(có các bảng: {', '.join(sorted(foreign_tables)[:5])}). Dữ liệu không bị thay đổi."
+            )
+    wanted = head_revision() if target == "head" else target
+    backup_path = None
+    if current is not None and current != wanted and backup_dir is not None:
+        backup_path = backup_before_migration(engine, backup_dir, current)
+    with engine.begin() as conn:
+        cfg = _config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+    return MigrationResult(current, wanted, backup_path)
+
+
+def backup_before_migration(engine: Engine, backup_dir: Path, revision: str) -> Path | None:
+    """Copy a SQLite file with SQLite's online backup before its schema changes."""
+    database = engine.url.database
+    if engine.url.get_backend_name() != "sqlite" or not database:
+        return None
+    backup_dir.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = backup_dir / f"{Path(database).stem}_truoc-nang-cap_{revision}_{stamp}.db"
+    sqlite_copy(Path(database), target)
+    return target
+
+
+def sqlite_copy(source: Path, target: Path) -> None:
+    """Consistent copy of a live SQLite database (WAL included) into a new file."""
+    tmp = target.with_suffix(target.suffix + ".tmp")
+    tmp.unlink(missing_ok=True)
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    tmp.replace(target)

@@ -1,0 +1,150 @@
+"""Closed vocabularies of the domain; values are stored, labels are what officers read."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LabeledEnum(StrEnum):
+    """A StrEnum whose members carry a Vietnamese label for screens and documents."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> LabeledEnum:
+        obj = str.__new__(cls, value)
+        obj._value_ = value
+        obj.label = label
+        return obj
+
+    @classmethod
+    def from_text(cls, text: str) -> LabeledEnum | None:
+        """Accept a stored value or a label, as typed in Excel or on the command line."""
+        from desktop.domain.vntext import fold
+
+        key = fold(text)
+        for member in cls:
+            if key in (fold(member.value), fold(member.label)):
+                return member
+        return None
+
+
+class UnitKind(LabeledEnum):
+    PROVINCE = "province", "Tỉnh, thành phố"
+    DISTRICT = "district", "Huyện, thị xã, thành phố thuộc tỉnh (trước 01/7/2025)"
+    COMMUNE = "commune", "Xã"
+    WARD = "ward", "Phường"
+    SPECIAL_ZONE = "special_zone", "Đặc khu"
+    AGENCY = "agency", "Sở, ban, ngành"
+    AGENCY_UNIT = "agency_unit", "Phòng, đơn vị thuộc cơ quan"
+    VILLAGE = "village", "Thôn, bản"
+    RESIDENTIAL_GROUP = "residential_group", "Tổ dân phố"
+    SCHOOL = "school", "Trường học"
+    ENTERPRISE = "enterprise", "Doanh nghiệp, hợp tác xã"
+    ORGANISATION = "organisation", "Cơ quan, tổ chức khác"
+
+
+class UnitLevel(LabeledEnum):
+    PROVINCE = "province", "Cấp tỉnh"
+    DISTRICT = "district", "Cấp huyện (lịch sử)"
+    COMMUNE = "commune", "Cấp xã"
+    GRASSROOTS = "grassroots", "Cơ sở"
+
+
+# Which level a kind of unit sits at; a unit's level is derived, never typed twice.
+UNIT_KIND_LEVEL: dict[UnitKind, UnitLevel] = {
+    UnitKind.PROVINCE: UnitLevel.PROVINCE,
+    UnitKind.DISTRICT: UnitLevel.DISTRICT,
+    UnitKind.COMMUNE: UnitLevel.COMMUNE,
+    UnitKind.WARD: UnitLevel.COMMUNE,
+    UnitKind.SPECIAL_ZONE: UnitLevel.COMMUNE,
+    UnitKind.AGENCY: UnitLevel.PROVINCE,
+    UnitKind.AGENCY_UNIT: UnitLevel.GRASSROOTS,
+    UnitKind.VILLAGE: UnitLevel.GRASSROOTS,
+    UnitKind.RESIDENTIAL_GROUP: UnitLevel.GRASSROOTS,
+    UnitKind.SCHOOL: UnitLevel.GRASSROOTS,
+    UnitKind.ENTERPRISE: UnitLevel.GRASSROOTS,
+    UnitKind.ORGANISATION: UnitLevel.GRASSROOTS,
+}
+
+
+class Gender(LabeledEnum):
+    MALE = "male", "Nam"
+    FEMALE = "female", "Nữ"
+
+
+class RatingLevel(LabeledEnum):
+    """Yearly task-completion rating (đánh giá, xếp loại)."""
+
+    EXCELLENT = "HTXSNV", "Hoàn thành xuất sắc nhiệm vụ"
+    GOOD = "HTTNV", "Hoàn thành tốt nhiệm vụ"
+    COMPLETED = "HTNV", "Hoàn thành nhiệm vụ"
+    NOT_COMPLETED = "KHTNV", "Không hoàn thành nhiệm vụ"
+
+
+class DisciplineForm(LabeledEnum):
+    REPRIMAND = "khien_trach", "Khiển trách"
+    WARNING = "canh_cao", "Cảnh cáo"
+    SALARY_DOWN = "ha_bac_luong", "Hạ bậc lương"
+    DEMOTION = "giang_chuc", "Giáng chức"
+    DISMISSAL_FROM_POST = "cach_chuc", "Cách chức"
+    FORCED_RESIGNATION = "buoc_thoi_viec", "Buộc thôi việc"
+
+
+# Discipline from "cảnh cáo" up blocks collective titles (Luật TĐKT 2022, Điều 27, 28).
+DISCIPLINE_SEVERITY: dict[DisciplineForm, int] = {
+    DisciplineForm.REPRIMAND: 1,
+    DisciplineForm.WARNING: 2,
+    DisciplineForm.SALARY_DOWN: 3,
+    DisciplineForm.DEMOTION: 3,
+    DisciplineForm.DISMISSAL_FROM_POST: 4,
+    DisciplineForm.FORCED_RESIGNATION: 5,
+}
+
+
+class DisciplineStatus(LabeledEnum):
+    UNDER_REVIEW = "under_review", "Đang xem xét kỷ luật"
+    DECIDED = "decided", "Đã có quyết định kỷ luật"
+
+
+class InitiativeScope(LabeledEnum):
+    UNIT = "co_so", "Cấp cơ sở"
+    PROVINCE = "tinh", "Cấp tỉnh, bộ, ngành"
+    NATIONAL = "toan_quoc", "Toàn quốc"
+
+
+class AchievementKind(LabeledEnum):
+    MERIT = "cong_trang", "Công trạng"
+    THEMATIC = "chuyen_de", "Chuyên đề"
+    AD_HOC = "dot_xuat", "Đột xuất"
+    CONTRIBUTION = "cong_hien", "Quá trình cống hiến"
+    SENIORITY = "nien_han", "Niên hạn"
+    FOREIGN = "doi_ngoai", "Đối ngoại"
+
+
+class AwardCategory(LabeledEnum):
+    TITLE = "title", "Danh hiệu thi đua"
+    FORM = "form", "Hình thức khen thưởng"
+
+
+class SubjectKind(LabeledEnum):
+    INDIVIDUAL = "individual", "Cá nhân"
+    COLLECTIVE = "collective", "Tập thể"
+    HOUSEHOLD = "household", "Hộ gia đình"
+
+
+class AwardLevel(LabeledEnum):
+    GRASSROOTS = "co_so", "Cấp cơ sở"
+    PROVINCE = "tinh", "Cấp tỉnh, bộ, ngành"
+    STATE = "nha_nuoc", "Cấp Nhà nước"
+
+
+class MovementKind(LabeledEnum):
+    REGULAR = "thuong_xuyen", "Thường xuyên"
+    THEMATIC = "chuyen_de", "Chuyên đề"
+    SPECIAL = "dac_biet", "Đặc biệt"
+    PHASED = "theo_dot", "Theo đợt"
+
+
+class TargetDirection(LabeledEnum):
+    HIGHER_BETTER = "higher", "Càng cao càng tốt"
+    LOWER_BETTER = "lower", "Càng thấp càng tốt"

@@ -1,0 +1,50 @@
+"""Use cases (no Qt). The GUI and the ``tdkt`` CLI both call these and nothing below them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.paths import AppPaths
+from desktop.services.catalog import CatalogService
+from desktop.services.database import Database
+from desktop.services.movements import MovementService
+from desktop.services.people import PersonService
+from desktop.services.records import (
+    AwardHistoryService,
+    DisciplineService,
+    InitiativeService,
+    RatingService,
+)
+from desktop.services.setup import SetupService
+from desktop.services.trash import TrashService
+from desktop.services.units import UnitService
+
+
+@dataclass
+class Services:
+    """Everything a window or a command needs, built once over one open database."""
+
+    db: Database
+    paths: AppPaths
+    setup: SetupService
+    units: UnitService
+    people: PersonService
+    ratings: RatingService
+    disciplines: DisciplineService
+    initiatives: InitiativeService
+    awards: AwardHistoryService
+    catalog: CatalogService
+    movements: MovementService
+    trash: TrashService
+
+    @classmethod
+    def open(cls, target: str | Path, paths: AppPaths, *, create: bool = True) -> Services:
+        db = Database.open(target, backup_dir=paths.backups, create=create)
+        return cls(db, paths, SetupService(db), UnitService(db), PersonService(db),
+                   RatingService(db), DisciplineService(db), InitiativeService(db),
+                   AwardHistoryService(db), CatalogService(db), MovementService(db),
+                   TrashService(db))
+
+    def close(self) -> None:
+        self.db.close()

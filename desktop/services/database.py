@@ -1,0 +1,101 @@
+"""Opening a database: migrate it, learn which installation it is, hand out short sessions."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.db.engine import database_url, make_engine, make_sessionmaker
+from desktop.db.migrate import MigrationResult, upgrade
+from desktop.domain.errors import StorageError
+from desktop.models import Installation
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class InstallationInfo:
+    uuid: str
+    office_name: str
+    level: str
+    unit_id: int | None
+    parent_office_name: str
+    parent_office_code: str
+
+
+class Database:
+    """An open, migrated database. One per process; sessions are short and never leave services."""
+
+    def __init__(self, engine: Engine, migration: MigrationResult) -> None:
+        self.engine = engine
+        self.migration = migration
+        self._sessions: sessionmaker[Session] = make_sessionmaker(engine)
+        self.refresh_installation()
+
+    @classmethod
+    def open(cls, target: str | Path, *, backup_dir: Path | None = None,
+             create: bool = True) -> Database:
+        """Open (and upgrade, after a backup) or create the database at ``target``."""
+        url = database_url(target)
+        if url.startswith("sqlite") and "://" not in str(target):
+            path = Path(target).expanduser()
+            if not path.exists() and not create:
+                raise StorageError(f"Không tìm thấy tệp cơ sở dữ liệu: {path}")
+            if path.exists() and path.is_dir():
+                raise StorageError(f"Đường dẫn là một thư mục, không phải tệp dữ liệu: {path}")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(target)
+        try:
+            result = upgrade(engine, backup_dir)
+        except Exception:
+            engine.dispose()
+            raise
+        if result.from_revision != result.to_revision:
+            log.info("Database %s migrated %s -> %s (backup: %s)", url, result.from_revision,
+                     result.to_revision, result.backup_path)
+        return cls(engine, result)
+
+    @property
+    def path(self) -> Path | None:
+        database = self.engine.url.database
+        if self.engine.url.get_backend_name() == "sqlite" and database:
+            return Path(database)
+        return None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.url.get_backend_name() == "sqlite"
+
+    def refresh_installation(self) -> InstallationInfo | None:
+        with self._sessions() as session:
+            row = session.scalars(select(Installation).limit(1)).first()
+            self.installation = _installation_info(row) if row else None
+        self._sessions.kw["info"] = {
+            "installation_uuid": self.installation.uuid if self.installation else ""
+        }
+        return self.installation
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: commit on success, roll back on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _installation_info(row: Installation) -> InstallationInfo:
+    return InstallationInfo(row.uuid, row.office_name, row.level, row.unit_id,
+                            row.parent_office_name, row.parent_office_code)

@@ -1,0 +1,174 @@
+"""Emulation movements with their launching directive and the appendix of targets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.enums import MovementKind, TargetDirection
+from desktop.models import Movement, MovementTarget, Unit
+from desktop.services.common import get_active, get_deleted, revive, tombstone
+from desktop.services.database import Database
+from desktop.services.validation import Problems
+
+# "02/CT-UBND", "15/2024/QĐ-UBND", "1122/BTĐKT-VI": number, optional year, type-issuer code.
+DOCUMENT_NUMBER_RE = re.compile(r"^\d{1,5}(/\d{4})?/[A-Za-zĐđ]{1,6}(-[A-Za-zĐđ0-9]{1,12})+$")
+
+
+@dataclass(frozen=True)
+class TargetInput:
+    indicator: str
+    measure_unit: str = ""
+    planned_value: float | None = None
+    direction: TargetDirection | str = TargetDirection.HIGHER_BETTER
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class MovementInput:
+    name: str
+    kind: MovementKind | str
+    year: int
+    directive_number: str = ""
+    directive_date: date | None = None
+    issuer: str = ""
+    theme: str = ""
+    period_start: date | None = None
+    period_end: date | None = None
+    organiser_unit_id: int | None = None
+    head_target_rule: bool = False
+    targets: list[TargetInput] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    id: int
+    position: int
+    indicator: str
+    measure_unit: str
+    planned_value: float | None
+    direction: TargetDirection
+    note: str
+
+
+@dataclass(frozen=True)
+class MovementRow:
+    id: int
+    uuid: str
+    name: str
+    kind: MovementKind
+    year: int
+    directive_number: str
+    directive_date: date | None
+    issuer: str
+    theme: str
+    period_start: date | None
+    period_end: date | None
+    organiser_unit_id: int | None
+    head_target_rule: bool
+    targets: tuple[TargetRow, ...] = ()
+
+
+class MovementService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def list(self, year: int | None = None) -> list[MovementRow]:
+        with self._db.read() as s:
+            query = select(Movement).where(Movement.deleted_at.is_(None))
+            if year is not None:
+                query = query.where(Movement.year == year)
+            movements = list(s.scalars(query.order_by(Movement.year.desc(), Movement.id)))
+            return [self._row(s, m) for m in movements]
+
+    def get(self, movement_id: int) -> MovementRow:
+        with self._db.read() as s:
+            return self._row(s, get_active(s, Movement, movement_id, "phong trào thi đua"))
+
+    def create(self, data: MovementInput) -> MovementRow:
+        with self._db.session() as s:
+            movement = Movement()
+            self._apply(s, movement, data)
+            s.add(movement)
+            s.flush()
+            self._replace_targets(s, movement, data.targets)
+            return self._row(s, movement)
+
+    def update(self, movement_id: int, data: MovementInput) -> MovementRow:
+        with self._db.session() as s:
+            movement = get_active(s, Movement, movement_id, "phong trào thi đua")
+            self._apply(s, movement, data)
+            self._replace_targets(s, movement, data.targets)
+            return self._row(s, movement)
+
+    def delete(self, movement_id: int) -> None:
+        with self._db.session() as s:
+            tombstone(get_active(s, Movement, movement_id, "phong trào thi đua"))
+
+    def restore(self, movement_id: int) -> None:
+        with self._db.session() as s:
+            revive(get_deleted(s, Movement, movement_id, "phong trào thi đua"))
+
+    # ------------------------------------------------------------------------------------
+    def _apply(self, s: Session, movement: Movement, data: MovementInput) -> None:
+        p = Problems()
+        name = p.text(data.name, "name", "Tên phong trào", required=True, max_length=500)
+        kind = p.choice(data.kind, MovementKind, "kind", "Loại phong trào")
+        p.year(data.year, "year", "Năm", low=1990, high=date.today().year + 5)
+        number = p.text(data.directive_number, "directive_number", "Số văn bản phát động",
+                        max_length=50)
+        if number and not DOCUMENT_NUMBER_RE.match(number):
+            p.add("directive_number", "Số văn bản phát động",
+                  f"“{number}” không đúng dạng số/ký hiệu, ví dụ 02/CT-UBND")
+        if data.period_start and data.period_end and data.period_end < data.period_start:
+            p.add("period_end", "Thời gian kết thúc", "phải sau thời gian bắt đầu")
+        if data.organiser_unit_id is not None:
+            unit = s.get(Unit, data.organiser_unit_id)
+            if unit is None or unit.deleted_at is not None:
+                p.add("organiser_unit_id", "Đơn vị phát động", "không tồn tại hoặc đã bị xóa")
+        for index, target in enumerate(data.targets, start=1):
+            if not target.indicator.strip():
+                p.add(f"targets[{index}]", f"Chỉ tiêu dòng {index}", "chưa nhập tên chỉ tiêu")
+            p.choice(target.direction, TargetDirection, f"targets[{index}]",
+                     f"Chỉ tiêu dòng {index}")
+        p.raise_if_any()
+        assert kind is not None
+        movement.name, movement.kind, movement.year = name, kind.value, data.year
+        movement.directive_number, movement.directive_date = number, data.directive_date
+        movement.issuer, movement.theme = data.issuer.strip(), data.theme.strip()
+        movement.period_start, movement.period_end = data.period_start, data.period_end
+        movement.organiser_unit_id = data.organiser_unit_id
+        movement.head_target_rule = data.head_target_rule
+
+    @staticmethod
+    def _replace_targets(s: Session, movement: Movement, targets: list[TargetInput]) -> None:
+        existing = list(s.scalars(select(MovementTarget).where(
+            MovementTarget.movement_id == movement.id, MovementTarget.deleted_at.is_(None))))
+        for old in existing[len(targets):]:
+            tombstone(old)
+        for position, target in enumerate(targets, start=1):
+            row = existing[position - 1] if position <= len(existing) else MovementTarget(
+                movement_id=movement.id)
+            row.position, row.indicator = position, target.indicator.strip()
+            row.measure_unit, row.planned_value = target.measure_unit.strip(), target.planned_value
+            row.direction = TargetDirection.from_text(str(target.direction)).value  # type: ignore[union-attr]
+            row.note = target.note.strip()
+            s.add(row)
+        s.flush()
+
+    @staticmethod
+    def _row(s: Session, m: Movement) -> MovementRow:
+        targets = s.scalars(select(MovementTarget).where(
+            MovementTarget.movement_id == m.id, MovementTarget.deleted_at.is_(None))
+            .order_by(MovementTarget.position))
+        return MovementRow(
+            m.id, m.uuid, m.name, MovementKind(m.kind), m.year, m.directive_number,
+            m.directive_date, m.issuer, m.theme, m.period_start, m.period_end,
+            m.organiser_unit_id, m.head_target_rule,
+            tuple(TargetRow(t.id, t.position, t.indicator, t.measure_unit, t.planned_value,
+                            TargetDirection(t.direction), t.note) for t in targets),
+        )

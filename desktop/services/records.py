@@ -1,0 +1,366 @@
+"""Facts about people and units that rules read: yearly ratings, discipline, initiatives and
+award history. Each record has exactly one subject (a person or a unit; awards also households)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.domain.enums import (
+    AchievementKind,
+    DisciplineForm,
+    DisciplineStatus,
+    InitiativeScope,
+    RatingLevel,
+)
+from desktop.domain.errors import ConflictError
+from desktop.models import AwardKind, AwardRecord, Discipline, Initiative, Person, Rating, Unit
+from desktop.services.common import get_active, get_deleted, revive, tombstone
+from desktop.services.database import Database
+from desktop.services.validation import Problems
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Who a record is about: a person, a unit, or (awards only) a household by name."""
+
+    person_id: int | None = None
+    unit_id: int | None = None
+    household_name: str = ""
+
+
+def _check_subject(s: Session, p: Problems, subject: Subject, *, households: bool = False) -> None:
+    chosen = [x for x in (subject.person_id, subject.unit_id,
+                          subject.household_name.strip() or None) if x is not None]
+    if len(chosen) != 1:
+        allowed = "một cá nhân, một tập thể hoặc một hộ gia đình" if households else \
+            "một cá nhân hoặc một tập thể"
+        p.add("subject", "Đối tượng", f"phải chọn đúng {allowed}")
+        return
+    if subject.household_name.strip() and not households:
+        p.add("subject", "Đối tượng", "loại bản ghi này không áp dụng cho hộ gia đình")
+    if subject.person_id is not None:
+        person = s.get(Person, subject.person_id)
+        if person is None or person.deleted_at is not None:
+            p.add("subject", "Cá nhân", "không tồn tại hoặc đã bị xóa")
+    if subject.unit_id is not None:
+        unit = s.get(Unit, subject.unit_id)
+        if unit is None or unit.deleted_at is not None:
+            p.add("subject", "Tập thể", "không tồn tại hoặc đã bị xóa")
+
+
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class RatingRow:
+    id: int
+    person_id: int | None
+    unit_id: int | None
+    year: int
+    level: RatingLevel
+    note: str
+
+
+class RatingService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def set(self, subject: Subject, year: int, level: RatingLevel | str, note: str = "") -> RatingRow:
+        """Record (or correct) the rating of one subject for one year."""
+        with self._db.session() as s:
+            p = Problems()
+            _check_subject(s, p, subject)
+            p.year(year, "year", "Năm đánh giá", low=1990)
+            chosen = p.choice(level, RatingLevel, "level", "Mức xếp loại")
+            p.raise_if_any()
+            assert chosen is not None
+            row = s.scalars(select(Rating).where(
+                Rating.person_id.is_(subject.person_id) if subject.person_id is None
+                else Rating.person_id == subject.person_id,
+                Rating.unit_id.is_(None) if subject.unit_id is None
+                else Rating.unit_id == subject.unit_id,
+                Rating.year == year)).first()
+            if row is None:
+                row = Rating(person_id=subject.person_id, unit_id=subject.unit_id, year=year)
+                s.add(row)
+            row.level, row.note, row.deleted_at = chosen.value, note.strip(), None
+            s.flush()
+            return _rating_row(row)
+
+    def for_subject(self, subject: Subject) -> list[RatingRow]:
+        with self._db.read() as s:
+            query = select(Rating).where(Rating.deleted_at.is_(None))
+            query = (query.where(Rating.person_id == subject.person_id) if subject.person_id
+                     else query.where(Rating.unit_id == subject.unit_id))
+            return [_rating_row(r) for r in s.scalars(query.order_by(Rating.year))]
+
+    def delete(self, rating_id: int) -> None:
+        with self._db.session() as s:
+            tombstone(get_active(s, Rating, rating_id, "kết quả xếp loại"))
+
+
+def _rating_row(r: Rating) -> RatingRow:
+    return RatingRow(r.id, r.person_id, r.unit_id, r.year, RatingLevel(r.level), r.note)
+
+
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DisciplineInput:
+    subject: Subject
+    form: DisciplineForm | str
+    status: DisciplineStatus | str = DisciplineStatus.DECIDED
+    decision_number: str = ""
+    decision_date: date | None = None
+    effective_from: date | None = None
+    effective_to: date | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class DisciplineRow:
+    id: int
+    person_id: int | None
+    unit_id: int | None
+    form: DisciplineForm
+    status: DisciplineStatus
+    decision_number: str
+    decision_date: date | None
+    effective_from: date | None
+    effective_to: date | None
+    reason: str
+
+
+class DisciplineService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def create(self, data: DisciplineInput) -> DisciplineRow:
+        with self._db.session() as s:
+            p = Problems()
+            _check_subject(s, p, data.subject)
+            form = p.choice(data.form, DisciplineForm, "form", "Hình thức kỷ luật")
+            status = p.choice(data.status, DisciplineStatus, "status", "Tình trạng")
+            number = p.text(data.decision_number, "decision_number", "Số quyết định", max_length=50)
+            if status is DisciplineStatus.DECIDED and not number:
+                p.add("decision_number", "Số quyết định", "bắt buộc khi đã có quyết định kỷ luật")
+            p.not_future(data.decision_date, "decision_date", "Ngày quyết định")
+            if data.effective_from and data.effective_to and data.effective_to < data.effective_from:
+                p.add("effective_to", "Thời hạn kỷ luật đến", "phải sau ngày bắt đầu")
+            p.raise_if_any()
+            assert form is not None and status is not None
+            row = Discipline(person_id=data.subject.person_id, unit_id=data.subject.unit_id,
+                             form=form.value, status=status.value, decision_number=number,
+                             decision_date=data.decision_date, effective_from=data.effective_from,
+                             effective_to=data.effective_to, reason=data.reason.strip())
+            s.add(row)
+            s.flush()
+            return _discipline_row(row)
+
+    def for_subject(self, subject: Subject) -> list[DisciplineRow]:
+        with self._db.read() as s:
+            query = select(Discipline).where(Discipline.deleted_at.is_(None))
+            query = (query.where(Discipline.person_id == subject.person_id) if subject.person_id
+                     else query.where(Discipline.unit_id == subject.unit_id))
+            return [_discipline_row(r) for r in s.scalars(query.order_by(Discipline.id))]
+
+    def delete(self, discipline_id: int) -> None:
+        with self._db.session() as s:
+            tombstone(get_active(s, Discipline, discipline_id, "kỷ luật"))
+
+
+def _discipline_row(r: Discipline) -> DisciplineRow:
+    return DisciplineRow(r.id, r.person_id, r.unit_id, DisciplineForm(r.form),
+                         DisciplineStatus(r.status), r.decision_number, r.decision_date,
+                         r.effective_from, r.effective_to, r.reason)
+
+
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class InitiativeInput:
+    subject: Subject
+    title: str
+    year: int
+    scope: InitiativeScope | str
+    decision_number: str = ""
+    decision_date: date | None = None
+    recognised_by: str = ""
+
+
+@dataclass(frozen=True)
+class InitiativeRow:
+    id: int
+    person_id: int | None
+    unit_id: int | None
+    title: str
+    year: int
+    scope: InitiativeScope
+    decision_number: str
+    decision_date: date | None
+    recognised_by: str
+
+
+class InitiativeService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def create(self, data: InitiativeInput) -> InitiativeRow:
+        with self._db.session() as s:
+            p = Problems()
+            _check_subject(s, p, data.subject)
+            title = p.text(data.title, "title", "Tên sáng kiến", required=True, max_length=500)
+            p.year(data.year, "year", "Năm công nhận", low=1990)
+            scope = p.choice(data.scope, InitiativeScope, "scope", "Phạm vi công nhận")
+            number = p.text(data.decision_number, "decision_number",
+                            "Số quyết định công nhận", required=True, max_length=50)
+            p.not_future(data.decision_date, "decision_date", "Ngày quyết định")
+            if data.decision_date and data.decision_date.year != data.year:
+                p.add("decision_date", "Ngày quyết định",
+                      f"thuộc năm {data.decision_date.year}, khác năm công nhận {data.year}")
+            p.raise_if_any()
+            assert scope is not None
+            row = Initiative(person_id=data.subject.person_id, unit_id=data.subject.unit_id,
+                             title=title, year=data.year, scope=scope.value,
+                             decision_number=number, decision_date=data.decision_date,
+                             recognised_by=data.recognised_by.strip())
+            s.add(row)
+            s.flush()
+            return _initiative_row(row)
+
+    def for_subject(self, subject: Subject) -> list[InitiativeRow]:
+        with self._db.read() as s:
+            query = select(Initiative).where(Initiative.deleted_at.is_(None))
+            query = (query.where(Initiative.person_id == subject.person_id) if subject.person_id
+                     else query.where(Initiative.unit_id == subject.unit_id))
+            return [_initiative_row(r) for r in s.scalars(query.order_by(Initiative.year))]
+
+    def delete(self, initiative_id: int) -> None:
+        with self._db.session() as s:
+            tombstone(get_active(s, Initiative, initiative_id, "sáng kiến"))
+
+
+def _initiative_row(r: Initiative) -> InitiativeRow:
+    return InitiativeRow(r.id, r.person_id, r.unit_id, r.title, r.year, InitiativeScope(r.scope),
+                         r.decision_number, r.decision_date, r.recognised_by)
+
+
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class AwardRecordInput:
+    subject: Subject
+    award_code: str
+    year: int
+    achievement_kind: AchievementKind | str
+    decision_number: str
+    decision_date: date | None
+    issuer: str = ""
+    period_from: date | None = None
+    period_to: date | None = None
+    amount: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class AwardRecordRow:
+    id: int
+    person_id: int | None
+    unit_id: int | None
+    household_name: str
+    award_code: str
+    award_name: str
+    lineage: str
+    year: int
+    achievement_kind: AchievementKind
+    period_from: date | None
+    period_to: date | None
+    decision_number: str
+    decision_date: date | None
+    issuer: str
+    amount: int | None
+
+
+class AwardHistoryService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def create(self, data: AwardRecordInput) -> AwardRecordRow:
+        with self._db.session() as s:
+            p = Problems()
+            _check_subject(s, p, data.subject, households=True)
+            kind = s.scalars(select(AwardKind).where(AwardKind.code == data.award_code,
+                                                     AwardKind.deleted_at.is_(None))).first()
+            if kind is None:
+                p.add("award_code", "Danh hiệu/hình thức",
+                      f"không có mã “{data.award_code}” trong danh mục")
+            p.year(data.year, "year", "Năm khen thưởng", low=1945)
+            achievement = p.choice(data.achievement_kind, AchievementKind, "achievement_kind",
+                                   "Loại thành tích")
+            number = p.text(data.decision_number, "decision_number", "Số quyết định",
+                            required=True, max_length=50)
+            if data.decision_date is None:
+                p.add("decision_date", "Ngày quyết định", "chưa nhập")
+            p.not_future(data.decision_date, "decision_date", "Ngày quyết định")
+            if kind is not None and data.decision_date is not None:
+                if kind.valid_from and data.decision_date < kind.valid_from:
+                    p.add("award_code", "Danh hiệu/hình thức",
+                          f"“{kind.name}” ({kind.code}) chỉ áp dụng từ {kind.valid_from:%d/%m/%Y}; "
+                          "với quyết định trước ngày đó hãy chọn tên gọi theo luật cũ")
+                if kind.valid_to and data.decision_date > kind.valid_to:
+                    p.add("award_code", "Danh hiệu/hình thức",
+                          f"“{kind.name}” ({kind.code}) hết áp dụng từ sau {kind.valid_to:%d/%m/%Y}")
+            if data.period_from and data.period_to and data.period_to < data.period_from:
+                p.add("period_to", "Thành tích đến", "phải sau ngày bắt đầu thời kỳ thành tích")
+            p.raise_if_any()
+            assert kind is not None and achievement is not None
+            duplicate = s.scalars(select(AwardRecord).where(
+                AwardRecord.award_kind_id == kind.id, AwardRecord.year == data.year,
+                AwardRecord.deleted_at.is_(None),
+                AwardRecord.person_id.is_(None) if data.subject.person_id is None
+                else AwardRecord.person_id == data.subject.person_id,
+                AwardRecord.unit_id.is_(None) if data.subject.unit_id is None
+                else AwardRecord.unit_id == data.subject.unit_id,
+                AwardRecord.household_name == data.subject.household_name.strip())).first()
+            if duplicate is not None:
+                raise ConflictError(
+                    f"Đã có “{kind.name}” năm {data.year} cho đối tượng này "
+                    f"(Quyết định số {duplicate.decision_number})."
+                )
+            row = AwardRecord(
+                person_id=data.subject.person_id, unit_id=data.subject.unit_id,
+                household_name=data.subject.household_name.strip(), award_kind_id=kind.id,
+                year=data.year, achievement_kind=achievement.value, period_from=data.period_from,
+                period_to=data.period_to, decision_number=number, decision_date=data.decision_date,
+                issuer=data.issuer.strip() or kind.issuer, amount=data.amount,
+                note=data.note.strip())
+            s.add(row)
+            s.flush()
+            return _award_row(row, kind)
+
+    def for_subject(self, subject: Subject) -> list[AwardRecordRow]:
+        with self._db.read() as s:
+            query = (select(AwardRecord, AwardKind)
+                     .join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
+                     .where(AwardRecord.deleted_at.is_(None)))
+            if subject.person_id:
+                query = query.where(AwardRecord.person_id == subject.person_id)
+            elif subject.unit_id:
+                query = query.where(AwardRecord.unit_id == subject.unit_id)
+            else:
+                query = query.where(AwardRecord.household_name == subject.household_name)
+            rows = s.execute(query.order_by(AwardRecord.year, AwardKind.rank))
+            return [_award_row(r, k) for r, k in rows]
+
+    def delete(self, record_id: int) -> None:
+        with self._db.session() as s:
+            tombstone(get_active(s, AwardRecord, record_id, "bản ghi khen thưởng"))
+
+    def restore(self, record_id: int) -> None:
+        with self._db.session() as s:
+            revive(get_deleted(s, AwardRecord, record_id, "bản ghi khen thưởng"))
+
+
+def _award_row(r: AwardRecord, k: AwardKind) -> AwardRecordRow:
+    return AwardRecordRow(r.id, r.person_id, r.unit_id, r.household_name, k.code, k.name,
+                          k.lineage, r.year, AchievementKind(r.achievement_kind), r.period_from,
+                          r.period_to, r.decision_number, r.decision_date, r.issuer, r.amount)
