@@ -36,6 +36,45 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
 
 
+def preflight_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not ours, damaged or too new, reading it strictly read-only.
+
+    Runs before the engine exists: opening it would switch the file to WAL mode and so
+    modify a database we are about to refuse.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            revision = (conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                        if "alembic_version" in tables else None)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(
+            "Tệp này không phải cơ sở dữ liệu TĐKT Desktop hoặc đã bị hỏng "
+            f"({exc}). Hãy chọn tệp khác hoặc khôi phục từ bản sao lưu."
+        ) from exc
+    _refuse_unknown(revision[0] if revision else None, tables - {"alembic_version"})
+
+
+def _refuse_unknown(current: str | None, other_tables: set[str]) -> None:
+    if current is not None and current not in known_revisions():
+        raise StorageError(
+            "Cơ sở dữ liệu này do một phiên bản TĐKT Desktop mới hơn tạo ra "
+            f"(phiên bản dữ liệu {current}). Phiên bản đang chạy không đọc được để tránh làm hỏng "
+            "dữ liệu. Hãy cài phiên bản mới hơn của phần mềm."
+        )
+    if current is None and other_tables:
+        raise StorageError(
+            "Tệp này là một cơ sở dữ liệu khác, không phải của TĐKT Desktop "
+            f"(có các bảng: {', '.join(sorted(other_tables)[:5])}). "
+            "Dữ liệu trong tệp không bị thay đổi."
+        )
+
+
 def current_revision(engine: Engine) -> str | None:
     try:
         with engine.connect() as conn:
@@ -57,19 +96,8 @@ class MigrationResult:
 def upgrade(engine: Engine, backup_dir: Path | None, *, target: str = "head") -> MigrationResult:
     """Bring the database to ``target`` (a new database is built by the very same path)."""
     current = current_revision(engine)
-    if current is not None and current not in known_revisions():
-        raise StorageError(
-            "Cơ sở dữ liệu này do một phiên bản TĐKT Desktop mới hơn tạo ra "
-            f"(phiên bản dữ liệu {current}). Phiên bản đang chạy không đọc được để tránh làm hỏng "
-            "dữ liệu. Hãy cài phiên bản mới hơn của phần mềm."
-        )
-    if current is None:
-        foreign_tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
-        if foreign_tables:
-            raise StorageError(
-                "Tệp này là một cơ sở dữ liệu khác, không phải của TĐKT Desktop "
-                f"(có các bảng: {', '.join(sorted(foreign_tables)[:5])}). Dữ liệu không bị thay đổi."
-            )
+    other_tables = set() if current else set(inspect(engine).get_table_names()) - {"alembic_version"}
+    _refuse_unknown(current, other_tables)
     wanted = head_revision() if target == "head" else target
     backup_path = None
     if current is not None and current != wanted and backup_dir is not None:

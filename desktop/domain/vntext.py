@@ -98,8 +98,9 @@ def split_name(full_name: str) -> tuple[str, str]:
 
 
 def name_sort_key(full_name: str | None) -> str:
-    """Key for people: given name first, then family and middle name, tones last."""
+    """Key for people: the given name (letters, then tones: Hương before Hường), then the
+    family and middle name the same way."""
     family, given = split_name(full_name or "")
     given_primary, given_tones = _primary_and_tones(given)
     family_primary, family_tones = _primary_and_tones(family)
-    return f"{given_primary}#{family_primary}#{given_tones}{family_tones}"
+    return f"{given_primary}#{given_tones}#{family_primary}#{family_tones}"

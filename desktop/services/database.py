@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.db.engine import database_url, make_engine, make_sessionmaker
-from desktop.db.migrate import MigrationResult, upgrade
+from desktop.db.migrate import MigrationResult, preflight_sqlite_file, upgrade
 from desktop.domain.errors import StorageError
 from desktop.models import Installation
 
@@ -50,6 +50,7 @@ class Database:
             if path.exists() and path.is_dir():
                 raise StorageError(f"Đường dẫn là một thư mục, không phải tệp dữ liệu: {path}")
             path.parent.mkdir(parents=True, exist_ok=True)
+            preflight_sqlite_file(path)
         engine = make_engine(target)
         try:
             result = upgrade(engine, backup_dir)
