@@ -148,3 +148,66 @@ class MovementKind(LabeledEnum):
 class TargetDirection(LabeledEnum):
     HIGHER_BETTER = "higher", "Càng cao càng tốt"
     LOWER_BETTER = "lower", "Càng thấp càng tốt"
+
+
+class RoundKind(LabeledEnum):
+    """Kinds of award round (đợt xét khen thưởng)."""
+
+    YEAR_END = "tong_ket_nam", "Tổng kết năm"
+    THEMATIC = "chuyen_de", "Chuyên đề"
+    AD_HOC = "dot_xuat", "Đột xuất"
+    CONTRIBUTION = "cong_hien", "Quá trình cống hiến"
+    SENIORITY = "nien_han", "Niên hạn"
+    PHASED = "theo_dot", "Theo đợt"
+
+
+# The kind of achievement a round's awards are written down as in the award history.
+ROUND_ACHIEVEMENT: dict[RoundKind, AchievementKind] = {
+    RoundKind.YEAR_END: AchievementKind.MERIT,
+    RoundKind.THEMATIC: AchievementKind.THEMATIC,
+    RoundKind.AD_HOC: AchievementKind.AD_HOC,
+    RoundKind.CONTRIBUTION: AchievementKind.CONTRIBUTION,
+    RoundKind.SENIORITY: AchievementKind.SENIORITY,
+    RoundKind.PHASED: AchievementKind.THEMATIC,
+}
+
+
+class RoundStatus(LabeledEnum):
+    OPEN = "open", "Đang nhận đề nghị"
+    REVIEWING = "reviewing", "Đang xét"
+    CLOSED = "closed", "Đã kết thúc"
+
+
+class NominationStatus(LabeledEnum):
+    """Workflow of a nomination; transitions are data in services/workflow.py."""
+
+    DRAFT = "nhap", "Nháp"
+    SUBMITTED = "da_gui", "Đã gửi"
+    RECEIVED = "da_tiep_nhan", "Đã tiếp nhận"
+    ELIGIBLE = "du_dieu_kien", "Đủ điều kiện"
+    INELIGIBLE = "khong_du_dieu_kien", "Không đủ điều kiện"
+    VOTED = "da_xet", "Đã xét (Hội đồng)"
+    AWARDED = "da_khen_thuong", "Đã khen thưởng"
+    RETURNED = "tra_lai", "Trả lại"
+    REJECTED = "khong_khen", "Không khen"
+
+
+class ConditionStatus(LabeledEnum):
+    """Outcome of one eligibility condition."""
+
+    MET = "dat", "Đạt"
+    NOT_MET = "khong_dat", "Không đạt"
+    CHECK = "can_kiem_tra", "Cần kiểm tra"
+
+
+class SignerCapacity(LabeledEnum):
+    CHAIRMAN = "chu_tich", "CHỦ TỊCH"
+    VICE_FOR_CHAIRMAN = "kt_chu_tich", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    ON_BEHALF = "tm_ubnd", "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH"
+
+
+class EvidenceKind(LabeledEnum):
+    RATING = "rating", "Kết quả xếp loại"
+    INITIATIVE = "initiative", "Sáng kiến"
+    AWARD = "award", "Khen thưởng đã có"
+    BLOC_SCORE = "bloc_score", "Kết quả chấm điểm khối thi đua"

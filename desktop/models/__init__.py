@@ -5,25 +5,49 @@ from desktop.models.base import Base, SyncMixin
 from desktop.models.movements import Movement, MovementTarget
 from desktop.models.org import Installation, Unit
 from desktop.models.people import Discipline, Initiative, Person, Rating
+from desktop.models.rounds import (
+    Attachment,
+    CouncilMeeting,
+    Decision,
+    DecisionLine,
+    Nomination,
+    NominationEvent,
+    NominationEvidence,
+    Registration,
+    Round,
+    Vote,
+)
 
 SYNC_MODELS: tuple[type[SyncMixin], ...] = (
     Unit, Person, Rating, Discipline, Initiative, AwardKind, AwardRecord, Movement, MovementTarget,
+    Round, Registration, Nomination, NominationEvent, NominationEvidence, Attachment,
+    CouncilMeeting, Vote, Decision, DecisionLine,
 )
 
 __all__ = [
     "SYNC_MODELS",
+    "Attachment",
     "AwardKind",
     "AwardRecord",
     "Base",
     "BaseSalary",
+    "CouncilMeeting",
+    "Decision",
+    "DecisionLine",
     "Discipline",
     "Initiative",
     "Installation",
     "Movement",
     "MovementTarget",
+    "Nomination",
+    "NominationEvent",
+    "NominationEvidence",
     "Person",
     "ProvinceParameter",
     "Rating",
+    "Registration",
+    "Round",
     "SyncMixin",
     "Unit",
+    "Vote",
 ]

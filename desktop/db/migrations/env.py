@@ -7,6 +7,13 @@ from alembic import context
 from desktop.models import Base
 
 config = context.config
+
+
+def include_object(obj: object, name: str | None, type_: str, *_: object) -> bool:
+    """Hand-written FTS5 tables (migration 0002) are not part of the ORM metadata."""
+    return not (type_ == "table" and name is not None and name.startswith("people_fts"))
+
+
 connection = config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only `alembic` on the command line gets here
     from desktop.db.engine import make_engine
@@ -22,6 +29,7 @@ else:
         target_metadata=Base.metadata,
         render_as_batch=True,
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()
