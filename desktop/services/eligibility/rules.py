@@ -3,6 +3,7 @@ force for the round's year. Rules are a table of small functions, not a chain of
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -105,7 +106,7 @@ def _cstd_tq(f: NominationFacts, rs: RuleSet) -> list[Condition]:
     awards = sorted((a for a in f.awards if a.lineage == "CSTD_TINH"), key=lambda a: a.year)
     consecutive = any(b.period_from is not None and a.period_to is not None and
                       b.period_from.year == a.period_to.year + 1
-                      for a, b in zip(awards, awards[1:], strict=False))
+                      for a, b in itertools.pairwise(awards))
     if consecutive:
         titles = Condition("titles_CSTD_TINH", c.MET, "Có 02 lần liên tục đạt Chiến sĩ thi đua "
                            f"cấp tỉnh ({c.years_text(decided)})", rs.law_art(21))
