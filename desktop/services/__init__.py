@@ -7,8 +7,12 @@ from pathlib import Path
 
 from desktop.paths import AppPaths
 from desktop.services.catalog import CatalogService
+from desktop.services.council import CouncilService
 from desktop.services.database import Database
+from desktop.services.decisions import DecisionService
+from desktop.services.eligibility import EligibilityService
 from desktop.services.movements import MovementService
+from desktop.services.nominations import NominationService
 from desktop.services.people import PersonService
 from desktop.services.records import (
     AwardHistoryService,
@@ -16,6 +20,7 @@ from desktop.services.records import (
     InitiativeService,
     RatingService,
 )
+from desktop.services.rounds import RegistrationService, RoundService
 from desktop.services.setup import SetupService
 from desktop.services.trash import TrashService
 from desktop.services.units import UnitService
@@ -37,14 +42,22 @@ class Services:
     catalog: CatalogService
     movements: MovementService
     trash: TrashService
+    rounds: RoundService
+    registrations: RegistrationService
+    nominations: NominationService
+    eligibility: EligibilityService
+    council: CouncilService
+    decisions: DecisionService
 
     @classmethod
     def open(cls, target: str | Path, paths: AppPaths, *, create: bool = True) -> Services:
         db = Database.open(target, backup_dir=paths.backups, create=create)
+        nominations = NominationService(db, paths.attachments)
         return cls(db, paths, SetupService(db), UnitService(db), PersonService(db),
                    RatingService(db), DisciplineService(db), InitiativeService(db),
                    AwardHistoryService(db), CatalogService(db), MovementService(db),
-                   TrashService(db))
+                   TrashService(db), RoundService(db), RegistrationService(db), nominations,
+                   EligibilityService(db), CouncilService(db, nominations), DecisionService(db))
 
     def close(self) -> None:
         self.db.close()

@@ -32,7 +32,7 @@ class Subject:
     household_name: str = ""
 
 
-def _check_subject(s: Session, p: Problems, subject: Subject, *, households: bool = False) -> None:
+def check_subject(s: Session, p: Problems, subject: Subject, *, households: bool = False) -> None:
     chosen = [x for x in (subject.person_id, subject.unit_id,
                           subject.household_name.strip() or None) if x is not None]
     if len(chosen) != 1:
@@ -71,7 +71,7 @@ class RatingService:
         """Record (or correct) the rating of one subject for one year."""
         with self._db.session() as s:
             p = Problems()
-            _check_subject(s, p, subject)
+            check_subject(s, p, subject)
             p.year(year, "year", "Năm đánh giá", low=1990)
             chosen = p.choice(level, RatingLevel, "level", "Mức xếp loại")
             p.raise_if_any()
@@ -139,7 +139,7 @@ class DisciplineService:
     def create(self, data: DisciplineInput) -> DisciplineRow:
         with self._db.session() as s:
             p = Problems()
-            _check_subject(s, p, data.subject)
+            check_subject(s, p, data.subject)
             form = p.choice(data.form, DisciplineForm, "form", "Hình thức kỷ luật")
             status = p.choice(data.status, DisciplineStatus, "status", "Tình trạng")
             number = p.text(data.decision_number, "decision_number", "Số quyết định", max_length=50)
@@ -208,7 +208,7 @@ class InitiativeService:
     def create(self, data: InitiativeInput) -> InitiativeRow:
         with self._db.session() as s:
             p = Problems()
-            _check_subject(s, p, data.subject)
+            check_subject(s, p, data.subject)
             title = p.text(data.title, "title", "Tên sáng kiến", required=True, max_length=500)
             p.year(data.year, "year", "Năm công nhận", low=1990)
             scope = p.choice(data.scope, InitiativeScope, "scope", "Phạm vi công nhận")
@@ -287,7 +287,7 @@ class AwardHistoryService:
     def create(self, data: AwardRecordInput) -> AwardRecordRow:
         with self._db.session() as s:
             p = Problems()
-            _check_subject(s, p, data.subject, households=True)
+            check_subject(s, p, data.subject, households=True)
             kind = s.scalars(select(AwardKind).where(AwardKind.code == data.award_code,
                                                      AwardKind.deleted_at.is_(None))).first()
             if kind is None:

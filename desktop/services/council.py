@@ -1,0 +1,191 @@
+"""Council meetings (họp Hội đồng TĐKT): votes per nomination, thresholds as a share of ALL
+members (NĐ 152/2025 Điều 33 khoản 5), results that move the nominations' statuses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import select
+
+from desktop.domain.enums import NominationStatus
+from desktop.domain.errors import ConflictError
+from desktop.models import CouncilMeeting, Nomination, ProvinceParameter, Round, Vote
+from desktop.services.common import get_active
+from desktop.services.database import Database
+from desktop.services.nominations import NominationQuery, NominationService
+from desktop.services.validation import Problems
+
+DEFAULT_THRESHOLD_KEY = "*"
+DEFAULT_THRESHOLD = 50
+
+
+@dataclass(frozen=True)
+class MeetingInput:
+    round_id: int
+    held_on: date
+    total_members: int
+    present_members: int
+    place: str = ""
+    chair: str = ""
+    secretary: str = ""
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: int
+    round_id: int
+    held_on: date
+    total_members: int
+    present_members: int
+    place: str
+    chair: str
+    secretary: str
+    closed: bool
+
+
+@dataclass(frozen=True)
+class VoteResult:
+    nomination_id: int
+    subject_name: str
+    award_code: str
+    award_name: str
+    yes_votes: int | None
+    total_members: int
+    threshold: int
+
+    @property
+    def percent(self) -> Decimal | None:
+        if self.yes_votes is None:
+            return None
+        return (Decimal(self.yes_votes * 100) / self.total_members).quantize(
+            Decimal("0.1"), ROUND_HALF_UP)
+
+    @property
+    def passed(self) -> bool:
+        # Compare exact integers: yes/total ≥ threshold% ⇔ 100·yes ≥ threshold·total.
+        return self.yes_votes is not None and \
+            self.yes_votes * 100 >= self.threshold * self.total_members
+
+    @property
+    def text(self) -> str:
+        if self.yes_votes is None:
+            return "Chưa nhập số phiếu"
+        pct = f"{self.percent}".replace(".", ",")
+        verdict = "đạt" if self.passed else "không đạt"
+        return (f"{self.yes_votes}/{self.total_members} thành viên đồng ý = {pct}% "
+                f"(cần từ {self.threshold}%) — {verdict}")
+
+
+class CouncilService:
+    def __init__(self, db: Database, nominations: NominationService) -> None:
+        self._db = db
+        self._nominations = nominations
+
+    def create_meeting(self, data: MeetingInput) -> MeetingRow:
+        p = Problems()
+        if data.total_members < 1:
+            p.add("total_members", "Tổng số thành viên Hội đồng", "phải lớn hơn 0")
+        if not 0 <= data.present_members <= max(data.total_members, 0):
+            p.add("present_members", "Số thành viên có mặt",
+                  f"phải từ 0 đến tổng số thành viên ({data.total_members})")
+        p.not_future(data.held_on, "held_on", "Ngày họp")
+        with self._db.session() as s:
+            round_ = s.get(Round, data.round_id)
+            if round_ is None or round_.deleted_at is not None:
+                p.add("round_id", "Đợt xét", "không tồn tại")
+            p.raise_if_any()
+            m = CouncilMeeting(round_id=data.round_id, held_on=data.held_on,
+                               total_members=data.total_members,
+                               present_members=data.present_members, place=data.place.strip(),
+                               chair=data.chair.strip(), secretary=data.secretary.strip())
+            s.add(m)
+            s.flush()
+            return _meeting_row(m)
+
+    def meetings(self, round_id: int) -> list[MeetingRow]:
+        with self._db.read() as s:
+            return [_meeting_row(m) for m in s.scalars(
+                select(CouncilMeeting).where(CouncilMeeting.round_id == round_id,
+                                             CouncilMeeting.deleted_at.is_(None))
+                .order_by(CouncilMeeting.held_on, CouncilMeeting.id))]
+
+    def threshold(self, award_code: str) -> int:
+        with self._db.read() as s:
+            param = s.get(ProvinceParameter, "vote_threshold_percent")
+            table = param.value if param is not None and isinstance(param.value, dict) else {}
+        return int(table.get(award_code, table.get(DEFAULT_THRESHOLD_KEY, DEFAULT_THRESHOLD)))
+
+    def record_votes(self, meeting_id: int, yes_votes: dict[int, int]) -> None:
+        """Save yes votes per nomination; every wrong cell is listed, nothing saved on error."""
+        with self._db.session() as s:
+            m = get_active(s, CouncilMeeting, meeting_id, "cuộc họp Hội đồng")
+            if m.closed:
+                raise ConflictError("Cuộc họp đã kết thúc; không sửa được số phiếu.")
+            noms = {n.id: n for n in s.scalars(select(Nomination).where(
+                Nomination.id.in_(list(yes_votes)), Nomination.deleted_at.is_(None)))}
+            p = Problems()
+            for nomination_id, votes in yes_votes.items():
+                n = noms.get(nomination_id)
+                label = f"Đề nghị {nomination_id}"
+                if n is None or n.round_id != m.round_id:
+                    p.add(str(nomination_id), label, "không thuộc đợt xét của cuộc họp này")
+                elif n.status != NominationStatus.ELIGIBLE.value:
+                    p.add(str(nomination_id), label,
+                          f"đang ở trạng thái “{NominationStatus(n.status).label}”; chỉ bỏ phiếu "
+                          "cho đề nghị đã thẩm định đủ điều kiện")
+                elif not 0 <= votes <= m.present_members:
+                    p.add(str(nomination_id), label,
+                          f"số phiếu đồng ý {votes} phải từ 0 đến số thành viên có mặt "
+                          f"({m.present_members})")
+            p.raise_if_any()
+            existing = {v.nomination_id: v for v in s.scalars(select(Vote).where(
+                Vote.meeting_id == meeting_id, Vote.nomination_id.in_(list(yes_votes))))}
+            for nomination_id, votes in yes_votes.items():
+                vote = existing.get(nomination_id)
+                if vote is None:
+                    s.add(Vote(meeting_id=meeting_id, nomination_id=nomination_id,
+                               yes_votes=votes))
+                else:
+                    vote.yes_votes, vote.deleted_at = votes, None
+
+    def results(self, meeting_id: int) -> list[VoteResult]:
+        """Every eligible or already voted nomination of the round with its vote, if any."""
+        with self._db.read() as s:
+            m = get_active(s, CouncilMeeting, meeting_id, "cuộc họp Hội đồng")
+            votes = dict(s.execute(select(Vote.nomination_id, Vote.yes_votes).where(
+                Vote.meeting_id == meeting_id, Vote.deleted_at.is_(None))).all())
+            total, round_id = m.total_members, m.round_id
+        out = []
+        for status in (NominationStatus.ELIGIBLE, NominationStatus.VOTED,
+                       NominationStatus.REJECTED):
+            for row in self._nominations.page(NominationQuery(round_id, status=status), 0, 100_000):
+                if status is not NominationStatus.ELIGIBLE and row.id not in votes:
+                    continue
+                out.append(VoteResult(row.id, row.subject_name, row.award_code, row.award_name,
+                                      votes.get(row.id), total, self.threshold(row.award_code)))
+        return out
+
+    def close_meeting(self, meeting_id: int, actor: str = "") -> dict[str, int]:
+        """Apply the results: passed → Đã xét; failed → Không khen, with the count as reason."""
+        results = [r for r in self.results(meeting_id) if r.yes_votes is not None]
+        pending = [r for r in results if self._nominations.get(r.nomination_id).status
+                   is NominationStatus.ELIGIBLE]
+        passed = [r.nomination_id for r in pending if r.passed]
+        if passed:
+            self._nominations.transition(passed, NominationStatus.VOTED,
+                                         "Hội đồng TĐKT bỏ phiếu đạt tỷ lệ", actor)
+        for r in pending:
+            if not r.passed:
+                self._nominations.transition([r.nomination_id], NominationStatus.REJECTED,
+                                             "Không đủ tỷ lệ phiếu: " + r.text, actor)
+        with self._db.session() as s:
+            get_active(s, CouncilMeeting, meeting_id, "cuộc họp Hội đồng").closed = True
+        return {"passed": len(passed), "failed": len(pending) - len(passed)}
+
+
+def _meeting_row(m: CouncilMeeting) -> MeetingRow:
+    return MeetingRow(m.id, m.round_id, m.held_on, m.total_members, m.present_members, m.place,
+                      m.chair, m.secretary, m.closed)
+

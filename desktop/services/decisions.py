@@ -1,0 +1,325 @@
+"""Award decisions (quyết định khen thưởng): the list, yearly numbering per notation, money
+from the base salary in force on the signing date, and signing that writes award history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from desktop.domain.enums import (
+    ROUND_ACHIEVEMENT,
+    AwardCategory,
+    NominationStatus,
+    RoundKind,
+    SignerCapacity,
+    SubjectKind,
+)
+from desktop.domain.errors import ConflictError, NotFoundError
+from desktop.models import (
+    AwardKind,
+    AwardRecord,
+    BaseSalary,
+    Decision,
+    DecisionLine,
+    Nomination,
+    NominationEvent,
+    Person,
+    Round,
+    Unit,
+)
+from desktop.services.common import get_active
+from desktop.services.database import Database
+from desktop.services.money import BonusLine, Payment, apply_stacking, bonus_amount
+from desktop.services.nominations import current_actor
+from desktop.services.validation import Problems
+
+GROUP_ORDER = (SubjectKind.COLLECTIVE, SubjectKind.INDIVIDUAL, SubjectKind.HOUSEHOLD)
+GROUP_TITLES = {SubjectKind.COLLECTIVE: "I. TẬP THỂ", SubjectKind.INDIVIDUAL: "II. CÁ NHÂN",
+                SubjectKind.HOUSEHOLD: "III. HỘ GIA ĐÌNH"}
+
+
+@dataclass(frozen=True)
+class DecisionInput:
+    round_id: int
+    issuer: str
+    notation: str = "QĐ-UBND"
+    subject_line: str = ""
+    signer_name: str = ""
+    signer_capacity: SignerCapacity | str = SignerCapacity.CHAIRMAN
+
+
+@dataclass(frozen=True)
+class DecisionLineRow:
+    nomination_id: int
+    group: SubjectKind
+    subject_name: str
+    detail: str
+    award_code: str
+    award_name: str
+    coefficient: Decimal
+    amount: int
+    paid: bool
+    pay_note: str
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    id: int
+    round_id: int
+    number: str
+    sequence: int | None
+    year: int
+    notation: str
+    issuer: str
+    signed_on: date | None
+    signer_name: str
+    signer_capacity: SignerCapacity
+    subject_line: str
+    base_salary: int | None
+    signed: bool
+    lines: tuple[DecisionLineRow, ...]
+
+    @property
+    def total_amount(self) -> int:
+        return sum(line.amount for line in self.lines)
+
+    def group(self, kind: SubjectKind) -> list[DecisionLineRow]:
+        return [line for line in self.lines if line.group is kind]
+
+    def totals(self) -> dict[SubjectKind, tuple[int, int]]:
+        return {k: (len(self.group(k)), sum(x.amount for x in self.group(k)))
+                for k in GROUP_ORDER if self.group(k)}
+
+
+def decision_number(sequence: int, notation: str) -> str:
+    """Decree 30: numbers below 10 get a leading zero (05/QĐ-UBND)."""
+    return f"{sequence:02d}/{notation}"
+
+
+class DecisionService:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def create(self, data: DecisionInput, nomination_ids: list[int]) -> DecisionRow:
+        with self._db.session() as s:
+            p = Problems()
+            round_ = s.get(Round, data.round_id)
+            if round_ is None or round_.deleted_at is not None:
+                raise NotFoundError("Không tìm thấy đợt xét khen thưởng.")
+            issuer = p.text(data.issuer, "issuer", "Cơ quan ban hành", required=True)
+            notation = p.text(data.notation, "notation", "Ký hiệu", required=True, max_length=40)
+            capacity = p.choice(data.signer_capacity, SignerCapacity, "signer_capacity",
+                                "Thẩm quyền ký")
+            p.raise_if_any()
+            assert capacity is not None
+            decision = Decision(round_id=round_.id, year=round_.year, notation=notation,
+                                issuer=issuer, subject_line=data.subject_line.strip(),
+                                signer_name=data.signer_name.strip(),
+                                signer_capacity=capacity.value)
+            s.add(decision)
+            s.flush()
+            self._add_lines(s, decision, nomination_ids)
+            decision_id = decision.id
+        return self.get(decision_id)
+
+    def add_lines(self, decision_id: int, nomination_ids: list[int]) -> DecisionRow:
+        with self._db.session() as s:
+            decision = self._draft(s, decision_id)
+            self._add_lines(s, decision, nomination_ids)
+        return self.get(decision_id)
+
+    def remove_lines(self, decision_id: int, nomination_ids: list[int]) -> DecisionRow:
+        with self._db.session() as s:
+            self._draft(s, decision_id)
+            for line in s.scalars(select(DecisionLine).where(
+                    DecisionLine.decision_id == decision_id,
+                    DecisionLine.nomination_id.in_(nomination_ids))):
+                s.delete(line)
+        return self.get(decision_id)
+
+    def list(self, round_id: int) -> list[DecisionRow]:
+        with self._db.read() as s:
+            ids = s.scalars(select(Decision.id).where(Decision.round_id == round_id,
+                                                      Decision.deleted_at.is_(None))
+                            .order_by(Decision.id)).all()
+        return [self.get(i) for i in ids]
+
+    def get(self, decision_id: int, *, preview_on: date | None = None) -> DecisionRow:
+        """The decision with its lines; a draft shows the money it would pay if signed on
+        ``preview_on`` (default today)."""
+        with self._db.read() as s:
+            d = get_active(s, Decision, decision_id, "quyết định khen thưởng")
+            lines = self._line_rows(s, d, preview_on or d.signed_on or date.today())
+            number = decision_number(d.sequence, d.notation) if d.sequence else ""
+            return DecisionRow(d.id, d.round_id, number, d.sequence, d.year, d.notation, d.issuer,
+                               d.signed_on, d.signer_name, SignerCapacity(d.signer_capacity),
+                               d.subject_line, d.base_salary, d.status == "signed", tuple(lines))
+
+    def next_sequence(self, notation: str, year: int) -> int:
+        with self._db.read() as s:
+            return (s.scalar(select(func.max(Decision.sequence)).where(
+                Decision.notation == notation, Decision.deleted_at.is_(None),
+                Decision.signed_on.between(date(year, 1, 1), date(year, 12, 31)))) or 0) + 1
+
+    def sign(self, decision_id: int, signed_on: date, signer_name: str,
+             signer_capacity: SignerCapacity | str, sequence: int | None = None,
+             actor: str = "") -> DecisionRow:
+        """Number, price and sign: writes the award history and marks every line awarded."""
+        p = Problems()
+        name = p.text(signer_name, "signer_name", "Người ký", required=True, max_length=150)
+        capacity = p.choice(signer_capacity, SignerCapacity, "signer_capacity", "Thẩm quyền ký")
+        p.not_future(signed_on, "signed_on", "Ngày ký")
+        with self._db.session() as s:
+            d = self._draft(s, decision_id)
+            round_ = s.get(Round, d.round_id)
+            assert round_ is not None
+            if signed_on.year < round_.year:
+                p.add("signed_on", "Ngày ký", f"trước năm của đợt xét ({round_.year})")
+            salary = s.scalars(select(BaseSalary).where(BaseSalary.effective_from <= signed_on)
+                               .order_by(BaseSalary.effective_from.desc())).first()
+            if salary is None:
+                p.add("signed_on", "Ngày ký", "chưa có mức lương cơ sở áp dụng cho ngày này")
+            seq = sequence or self.next_sequence(d.notation, signed_on.year)
+            clash = s.scalars(select(Decision).where(
+                Decision.notation == d.notation, Decision.sequence == seq,
+                Decision.id != d.id, Decision.deleted_at.is_(None),
+                Decision.signed_on.between(date(signed_on.year, 1, 1),
+                                           date(signed_on.year, 12, 31)))).first()
+            if clash is not None:
+                p.add("sequence", "Số quyết định",
+                      f"số {decision_number(seq, d.notation)} năm {signed_on.year} đã dùng")
+            lines = list(s.scalars(select(DecisionLine).where(DecisionLine.decision_id == d.id)))
+            if not lines:
+                p.add("lines", "Danh sách khen thưởng", "quyết định chưa có ai được khen thưởng")
+            self._check_lines(s, p, lines, signed_on)
+            p.raise_if_any()
+            assert capacity is not None and salary is not None
+            priced = {r.nomination_id: r for r in self._line_rows(s, d, signed_on)}
+            d.sequence, d.signed_on, d.signer_name = seq, signed_on, name
+            d.signer_capacity, d.base_salary, d.status = capacity.value, salary.amount, "signed"
+            self._write_history(s, d, round_, lines, priced, actor or current_actor())
+        return self.get(decision_id)
+
+    # ------------------------------------------------------------------------------------
+    @staticmethod
+    def _draft(s: Session, decision_id: int) -> Decision:
+        d = get_active(s, Decision, decision_id, "quyết định khen thưởng")
+        if d.status == "signed":
+            raise ConflictError(f"Quyết định {decision_number(d.sequence or 0, d.notation)} đã "
+                                "ký; không sửa được danh sách.")
+        return d
+
+    @staticmethod
+    def _add_lines(s: Session, decision: Decision, nomination_ids: list[int]) -> None:
+        p = Problems()
+        noms = {n.id: n for n in s.scalars(select(Nomination).where(
+            Nomination.id.in_(nomination_ids), Nomination.deleted_at.is_(None)))}
+        taken = set(s.scalars(select(DecisionLine.nomination_id).where(
+            DecisionLine.nomination_id.in_(nomination_ids))))
+        for nid in nomination_ids:
+            n = noms.get(nid)
+            if n is None or n.round_id != decision.round_id:
+                p.add(str(nid), f"Đề nghị {nid}", "không thuộc đợt xét của quyết định")
+            elif n.status != NominationStatus.VOTED.value:
+                p.add(str(nid), f"Đề nghị {nid}", f"đang “{NominationStatus(n.status).label}”; "
+                      "chỉ đưa vào quyết định đề nghị đã được Hội đồng xét")
+            elif nid in taken:
+                p.add(str(nid), f"Đề nghị {nid}", "đã có trong một quyết định khác")
+        p.raise_if_any()
+        for nid in nomination_ids:
+            s.add(DecisionLine(decision_id=decision.id, nomination_id=nid))
+
+    @staticmethod
+    def _check_lines(s: Session, p: Problems, lines: list[DecisionLine], signed_on: date) -> None:
+        for line in lines:
+            n = s.get(Nomination, line.nomination_id)
+            kind = s.get(AwardKind, n.award_kind_id) if n else None
+            if n is None or kind is None or n.deleted_at is not None:
+                p.add(str(line.nomination_id), "Danh sách", "đề nghị đã bị xóa")
+                continue
+            if (kind.valid_from and signed_on < kind.valid_from) or \
+                    (kind.valid_to and signed_on > kind.valid_to):
+                p.add(str(line.nomination_id), kind.name,
+                      f"không còn áp dụng vào ngày ký {signed_on:%d/%m/%Y}")
+
+    def _line_rows(self, s: Session, d: Decision, on: date) -> list[DecisionLineRow]:
+        base = d.base_salary or s.scalar(
+            select(BaseSalary.amount).where(BaseSalary.effective_from <= on)
+            .order_by(BaseSalary.effective_from.desc()).limit(1)) or 0
+        home = aliased(Unit)
+        rows = s.execute(
+            select(DecisionLine, Nomination, AwardKind,
+                   func.coalesce(Person.full_name, Unit.name, Nomination.household_name),
+                   func.coalesce(Person.sort_key, Unit.sort_key, Nomination.household_name),
+                   Person.position,
+                   select(home.name).where(home.id == Person.unit_id).scalar_subquery())
+            .join(Nomination, Nomination.id == DecisionLine.nomination_id)
+            .join(AwardKind, AwardKind.id == Nomination.award_kind_id)
+            .outerjoin(Person, Person.id == Nomination.person_id)
+            .outerjoin(Unit, Unit.id == Nomination.unit_id)
+            .where(DecisionLine.decision_id == d.id)).all()
+        priced: list[tuple[DecisionLineRow, str]] = []
+        bonus_lines = []
+        for line, n, kind, name, sort, position, unit_name in rows:
+            group = (SubjectKind.INDIVIDUAL if n.person_id else SubjectKind.COLLECTIVE
+                     if n.unit_id else SubjectKind.HOUSEHOLD)
+            coef = _coefficient(kind, group)
+            amount = line.amount if d.status == "signed" else bonus_amount(coef, base)
+            detail = ", ".join(x for x in (position or "", unit_name or "") if x)
+            priced.append((DecisionLineRow(n.id, group, name or "", detail, kind.code, kind.name,
+                                           coef, amount, line.paid, line.pay_note), sort or ""))
+            bonus_lines.append(BonusLine(n.id, _subject_key(n), kind.category ==
+                                         AwardCategory.TITLE.value, kind.rank,
+                                         (n.period_from, n.period_to), amount))
+        if d.status != "signed":
+            payments = apply_stacking(bonus_lines)
+            priced = [(replace_payment(row, payments[row.nomination_id]), sort)
+                      for row, sort in priced]
+        priced.sort(key=lambda item: (GROUP_ORDER.index(item[0].group), item[1]))
+        return [row for row, _ in priced]
+
+    @staticmethod
+    def _write_history(s: Session, d: Decision, round_: Round, lines: list[DecisionLine],
+                       rows: dict[int, DecisionLineRow], actor: str) -> None:
+        number = decision_number(d.sequence or 0, d.notation)
+        achievement = ROUND_ACHIEVEMENT[RoundKind(round_.kind)].value
+        for line in lines:
+            n = s.get(Nomination, line.nomination_id)
+            kind = s.get(AwardKind, n.award_kind_id) if n else None
+            assert n is not None and kind is not None
+            row = rows[n.id]
+            line.coefficient, line.amount = str(row.coefficient), row.amount
+            line.paid, line.pay_note = row.paid, row.pay_note
+            s.add(AwardRecord(person_id=n.person_id, unit_id=n.unit_id,
+                              household_name=n.household_name, award_kind_id=kind.id,
+                              year=round_.year, achievement_kind=achievement,
+                              period_from=n.period_from, period_to=n.period_to,
+                              decision_number=number, decision_date=d.signed_on,
+                              issuer=d.issuer, amount=row.amount))
+            s.add(NominationEvent(nomination_id=n.id, from_status=n.status,
+                                  to_status=NominationStatus.AWARDED.value, actor=actor,
+                                  note=f"Quyết định số {number} ngày {d.signed_on:%d/%m/%Y}"))
+            n.status = NominationStatus.AWARDED.value
+
+
+def replace_payment(row: DecisionLineRow, payment: Payment) -> DecisionLineRow:
+    return replace(row, amount=payment.amount, paid=payment.paid, pay_note=payment.note)
+
+
+def _coefficient(kind: AwardKind, group: SubjectKind) -> Decimal:
+    value = {SubjectKind.INDIVIDUAL: kind.coef_individual,
+             SubjectKind.COLLECTIVE: kind.coef_collective,
+             SubjectKind.HOUSEHOLD: kind.coef_household}[group]
+    return Decimal(str(value)) if value is not None else Decimal(0)
+
+
+def _subject_key(n: Nomination) -> str:
+    if n.person_id:
+        return f"p:{n.person_id}"
+    if n.unit_id:
+        return f"u:{n.unit_id}"
+    return f"h:{n.household_name}"

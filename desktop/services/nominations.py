@@ -1,0 +1,391 @@
+"""Nominations (đề nghị khen thưởng): content, evidence linked rather than retyped, attachments
+by content hash, and a status workflow where every move is recorded."""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy.orm import Session, aliased
+
+from desktop.domain.enums import (
+    ConditionStatus,
+    EvidenceKind,
+    NominationStatus,
+    RoundStatus,
+    SubjectKind,
+)
+from desktop.domain.errors import ConflictError
+from desktop.domain.vntext import fold
+from desktop.models import (
+    Attachment,
+    AwardKind,
+    AwardRecord,
+    Initiative,
+    Nomination,
+    NominationEvent,
+    NominationEvidence,
+    Person,
+    Rating,
+    Round,
+    Unit,
+)
+from desktop.services.attachments import store_file
+from desktop.services.common import get_active, tombstone
+from desktop.services.database import Database
+from desktop.services.records import Subject, check_subject
+from desktop.services.validation import Problems
+from desktop.services.workflow import EDITABLE, transition_problem
+
+
+@dataclass(frozen=True)
+class NominationInput:
+    round_id: int
+    subject: Subject
+    award_code: str
+    achievement_summary: str = ""
+    proposing_unit_id: int | None = None
+    period_from: date | None = None
+    period_to: date | None = None
+
+
+@dataclass(frozen=True)
+class NominationRow:
+    id: int
+    round_id: int
+    subject_kind: SubjectKind
+    person_id: int | None
+    unit_id: int | None
+    household_name: str
+    subject_name: str
+    subject_detail: str
+    award_code: str
+    award_name: str
+    status: NominationStatus
+    eligibility: ConditionStatus | None
+    achievement_summary: str
+    proposing_unit_id: int | None
+    period_from: date | None
+    period_to: date | None
+    status_note: str
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(self.person_id, self.unit_id, self.household_name)
+
+
+@dataclass(frozen=True)
+class NominationQuery:
+    round_id: int
+    text: str = ""
+    status: NominationStatus | None = None
+    eligibility: ConditionStatus | None = None
+    award_code: str | None = None
+    sort: str = "name"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class EventRow:
+    from_status: NominationStatus | None
+    to_status: NominationStatus
+    actor: str
+    at: datetime
+    note: str
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    kind: EvidenceKind
+    record_uuid: str
+    label: str
+
+
+@dataclass(frozen=True)
+class AttachmentRow:
+    id: int
+    sha256: str
+    file_name: str
+    size: int
+    description: str
+
+
+def current_actor() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name on some Windows service accounts
+        return "người dùng"
+
+
+_SUBJECT_NAME = func.coalesce(Person.full_name, Unit.name, Nomination.household_name)
+_SUBJECT_SORT = func.coalesce(Person.sort_key, Unit.sort_key, Nomination.household_name)
+_SORTS = {"name": _SUBJECT_SORT, "award": AwardKind.rank, "status": Nomination.status,
+          "eligibility": Nomination.eligibility, "position": Nomination.position}
+
+
+class NominationService:
+    def __init__(self, db: Database, attachment_store: Path) -> None:
+        self._db = db
+        self._store = attachment_store
+
+    # -- reading ---------------------------------------------------------------------------
+    def _base(self) -> Select:  # type: ignore[type-arg]
+        home = aliased(Unit)
+        person_unit = select(home.name).where(home.id == Person.unit_id).scalar_subquery()
+        detail = case((Nomination.person_id.is_not(None),
+                       func.coalesce(Person.position, "") + literal(", ") +
+                       func.coalesce(person_unit, "")), else_=literal(""))
+        return (select(Nomination, AwardKind.code, AwardKind.name, _SUBJECT_NAME, detail)
+                .join(AwardKind, AwardKind.id == Nomination.award_kind_id)
+                .outerjoin(Person, Person.id == Nomination.person_id)
+                .outerjoin(Unit, Unit.id == Nomination.unit_id))
+
+    def _filter(self, stmt: Select, q: NominationQuery) -> Select:  # type: ignore[type-arg]
+        stmt = stmt.where(Nomination.round_id == q.round_id, Nomination.deleted_at.is_(None))
+        if q.status is not None:
+            stmt = stmt.where(Nomination.status == q.status.value)
+        if q.eligibility is not None:
+            stmt = stmt.where(Nomination.eligibility == q.eligibility.value)
+        if q.award_code:
+            stmt = stmt.where(AwardKind.code == q.award_code)
+        key = fold(q.text)
+        if key:
+            stmt = stmt.where(func.coalesce(Person.search_key, Unit.search_key,
+                                            func.lower(Nomination.household_name))
+                              .contains(key, autoescape=True))
+        return stmt
+
+    def count(self, q: NominationQuery) -> int:
+        stmt = self._filter(select(func.count(Nomination.id))
+                            .join(AwardKind, AwardKind.id == Nomination.award_kind_id)
+                            .outerjoin(Person, Person.id == Nomination.person_id)
+                            .outerjoin(Unit, Unit.id == Nomination.unit_id), q)
+        with self._db.read() as s:
+            return s.scalar(stmt) or 0
+
+    def page(self, q: NominationQuery, offset: int = 0, limit: int = 500) -> list[NominationRow]:
+        order = _SORTS.get(q.sort, _SUBJECT_SORT)
+        stmt = self._filter(self._base(), q).order_by(
+            order.desc() if q.descending else order.asc(), Nomination.id)
+        with self._db.read() as s:
+            return [_row(*r) for r in s.execute(stmt.offset(offset).limit(limit))]
+
+    def get(self, nomination_id: int) -> NominationRow:
+        with self._db.read() as s:
+            row = s.execute(self._base().where(Nomination.id == nomination_id,
+                                               Nomination.deleted_at.is_(None))).first()
+            if row is None:
+                get_active(s, Nomination, nomination_id, "đề nghị khen thưởng")
+            return _row(*row)  # type: ignore[misc]
+
+    def history(self, nomination_id: int) -> list[EventRow]:
+        with self._db.read() as s:
+            events = s.scalars(select(NominationEvent).where(
+                NominationEvent.nomination_id == nomination_id).order_by(NominationEvent.id))
+            return [EventRow(NominationStatus(e.from_status) if e.from_status else None,
+                             NominationStatus(e.to_status), e.actor, e.at, e.note)
+                    for e in events]
+
+    # -- writing ---------------------------------------------------------------------------
+    def create(self, data: NominationInput, actor: str = "") -> NominationRow:
+        with self._db.session() as s:
+            n = Nomination(status=NominationStatus.DRAFT.value)
+            self._apply(s, n, data)
+            s.add(n)
+            s.flush()
+            s.add(NominationEvent(nomination_id=n.id, to_status=n.status,
+                                  actor=actor or current_actor(), note="Tạo đề nghị"))
+            nomination_id = n.id
+        return self.get(nomination_id)
+
+    def update(self, nomination_id: int, data: NominationInput) -> NominationRow:
+        with self._db.session() as s:
+            n = get_active(s, Nomination, nomination_id, "đề nghị khen thưởng")
+            status = NominationStatus(n.status)
+            if status not in EDITABLE:
+                raise ConflictError(f"Đề nghị đang ở trạng thái “{status.label}”: chỉ sửa được khi "
+                                    "còn là nháp hoặc bị trả lại.")
+            self._apply(s, n, data)
+            n.eligibility = ""
+        return self.get(nomination_id)
+
+    def delete(self, nomination_id: int) -> None:
+        with self._db.session() as s:
+            n = get_active(s, Nomination, nomination_id, "đề nghị khen thưởng")
+            if NominationStatus(n.status) not in EDITABLE:
+                raise ConflictError("Chỉ xóa được đề nghị còn là nháp hoặc bị trả lại; đề nghị "
+                                    "đã gửi hãy chuyển sang “Không khen” kèm lý do.")
+            tombstone(n)
+
+    def transition(self, nomination_ids: list[int], target: NominationStatus | str, note: str = "",
+                   actor: str = "") -> int:
+        """Move many nominations at once: all move, or none and every refusal is listed."""
+        p = Problems()
+        chosen = p.choice(target, NominationStatus, "status", "Trạng thái mới")
+        p.raise_if_any()
+        assert chosen is not None
+        with self._db.session() as s:
+            rows = {n.id: n for n in s.scalars(select(Nomination).where(
+                Nomination.id.in_(nomination_ids), Nomination.deleted_at.is_(None)))}
+            for nomination_id in nomination_ids:
+                n = rows.get(nomination_id)
+                if n is None:
+                    p.add(str(nomination_id), f"Đề nghị {nomination_id}", "không tồn tại")
+                    continue
+                problem = transition_problem(NominationStatus(n.status), chosen, note)
+                if problem:
+                    p.add(str(nomination_id), _label(s, n), problem)
+            p.raise_if_any()
+            who = actor or current_actor()
+            for n in rows.values():
+                s.add(NominationEvent(nomination_id=n.id, from_status=n.status,
+                                      to_status=chosen.value, actor=who, note=note.strip()))
+                n.status, n.status_note = chosen.value, note.strip()
+        return len(rows)
+
+    # -- evidence and attachments ---------------------------------------------------------------
+    def evidence_candidates(self, nomination_id: int) -> list[EvidenceRow]:
+        """Ratings, initiatives and awards already recorded for the subject, to link."""
+        n = self.get(nomination_id)
+        out: list[EvidenceRow] = []
+        with self._db.read() as s:
+            def of(model: type) -> Select:  # type: ignore[type-arg]
+                col = model.person_id if n.person_id else model.unit_id  # type: ignore[attr-defined]
+                return select(model).where(col == (n.person_id or n.unit_id),
+                                           model.deleted_at.is_(None))  # type: ignore[attr-defined]
+            if n.person_id or n.unit_id:
+                for r in s.scalars(of(Rating)):
+                    out.append(EvidenceRow(EvidenceKind.RATING, r.uuid, f"Xếp loại năm {r.year}: "
+                                           f"{r.level}"))
+                for i in s.scalars(of(Initiative)):
+                    out.append(EvidenceRow(EvidenceKind.INITIATIVE, i.uuid, f"Sáng kiến “{i.title}”"
+                                           f" ({i.year}, QĐ {i.decision_number})"))
+                for a, k in s.execute(select(AwardRecord, AwardKind).join(
+                        AwardKind, AwardKind.id == AwardRecord.award_kind_id).where(
+                        AwardRecord.id.in_(of(AwardRecord).with_only_columns(AwardRecord.id)))):
+                    out.append(EvidenceRow(EvidenceKind.AWARD, a.uuid, f"{k.name} năm {a.year} "
+                                           f"(QĐ {a.decision_number})"))
+        return out
+
+    def link_evidence(self, nomination_id: int, evidence: EvidenceRow) -> None:
+        with self._db.session() as s:
+            get_active(s, Nomination, nomination_id, "đề nghị khen thưởng")
+            exists = s.scalars(select(NominationEvidence).where(
+                NominationEvidence.nomination_id == nomination_id,
+                NominationEvidence.kind == evidence.kind.value,
+                NominationEvidence.record_uuid == evidence.record_uuid)).first()
+            if exists is None:
+                s.add(NominationEvidence(nomination_id=nomination_id, kind=evidence.kind.value,
+                                         record_uuid=evidence.record_uuid, label=evidence.label))
+            else:
+                exists.deleted_at = None
+
+    def unlink_evidence(self, nomination_id: int, record_uuid: str) -> None:
+        with self._db.session() as s:
+            for row in s.scalars(select(NominationEvidence).where(
+                    NominationEvidence.nomination_id == nomination_id,
+                    NominationEvidence.record_uuid == record_uuid)):
+                tombstone(row)
+
+    def evidence(self, nomination_id: int) -> list[EvidenceRow]:
+        with self._db.read() as s:
+            rows = s.scalars(select(NominationEvidence).where(
+                NominationEvidence.nomination_id == nomination_id,
+                NominationEvidence.deleted_at.is_(None)).order_by(NominationEvidence.id))
+            return [EvidenceRow(EvidenceKind(r.kind), r.record_uuid, r.label) for r in rows]
+
+    def attach(self, nomination_id: int, source: Path, description: str = "") -> AttachmentRow:
+        with self._db.read() as s:
+            get_active(s, Nomination, nomination_id, "đề nghị khen thưởng")
+        sha, size = store_file(source, self._store)
+        with self._db.session() as s:
+            row = Attachment(nomination_id=nomination_id, sha256=sha, file_name=source.name,
+                             size=size, description=description.strip())
+            s.add(row)
+            s.flush()
+            return AttachmentRow(row.id, sha, row.file_name, size, row.description)
+
+    def attachments(self, nomination_id: int) -> list[AttachmentRow]:
+        with self._db.read() as s:
+            rows = s.scalars(select(Attachment).where(Attachment.nomination_id == nomination_id,
+                                                      Attachment.deleted_at.is_(None)))
+            return [AttachmentRow(a.id, a.sha256, a.file_name, a.size, a.description)
+                    for a in rows]
+
+    def remove_attachment(self, attachment_id: int) -> None:
+        with self._db.session() as s:
+            tombstone(get_active(s, Attachment, attachment_id, "tệp đính kèm"))
+
+    # -- rules ---------------------------------------------------------------------------------
+    def _apply(self, s: Session, n: Nomination, data: NominationInput) -> None:
+        p = Problems()
+        round_ = s.get(Round, data.round_id)
+        if round_ is None or round_.deleted_at is not None:
+            p.add("round_id", "Đợt xét", "không tồn tại hoặc đã bị xóa")
+        elif round_.status == RoundStatus.CLOSED.value:
+            p.add("round_id", "Đợt xét", f"“{round_.name}” đã kết thúc, không nhận thêm đề nghị")
+        check_subject(s, p, data.subject, households=True)
+        kind = s.scalars(select(AwardKind).where(AwardKind.code == data.award_code,
+                                                 AwardKind.deleted_at.is_(None))).first()
+        if kind is None:
+            p.add("award_code", "Danh hiệu/hình thức", f"không có mã “{data.award_code}”")
+        else:
+            subject_kind = _subject_kind(data.subject)
+            if subject_kind.value not in kind.subjects.split(","):
+                p.add("award_code", "Danh hiệu/hình thức",
+                      f"“{kind.name}” không dành cho {subject_kind.label.lower()}")
+            if round_ is not None and not _in_force_for_year(kind, round_.year):
+                p.add("award_code", "Danh hiệu/hình thức",
+                      f"“{kind.name}” ({kind.code}) không áp dụng cho năm {round_.year}")
+        if data.proposing_unit_id is not None:
+            unit = s.get(Unit, data.proposing_unit_id)
+            if unit is None or unit.deleted_at is not None:
+                p.add("proposing_unit_id", "Đơn vị đề nghị", "không tồn tại hoặc đã bị xóa")
+        if data.period_from and data.period_to and data.period_to < data.period_from:
+            p.add("period_to", "Thời kỳ thành tích", "ngày kết thúc trước ngày bắt đầu")
+        summary = p.text(data.achievement_summary, "achievement_summary", "Tóm tắt thành tích",
+                         max_length=20_000)
+        p.raise_if_any()
+        assert kind is not None and round_ is not None
+        n.round_id, n.award_kind_id = data.round_id, kind.id
+        n.person_id, n.unit_id = data.subject.person_id, data.subject.unit_id
+        n.household_name = data.subject.household_name.strip()
+        n.proposing_unit_id, n.achievement_summary = data.proposing_unit_id, summary
+        n.period_from = data.period_from or date(round_.year, 1, 1)
+        n.period_to = data.period_to or date(round_.year, 12, 31)
+
+
+def _subject_kind(subject: Subject) -> SubjectKind:
+    if subject.person_id is not None:
+        return SubjectKind.INDIVIDUAL
+    if subject.unit_id is not None:
+        return SubjectKind.COLLECTIVE
+    return SubjectKind.HOUSEHOLD
+
+
+def _in_force_for_year(kind: AwardKind, year: int) -> bool:
+    """The kind can be granted for this year's achievements: in force at some point from the
+    start of the year to the end of the following one (decisions are signed in early year+1)."""
+    return (kind.valid_from is None or kind.valid_from <= date(year + 1, 12, 31)) and (
+        kind.valid_to is None or kind.valid_to >= date(year, 1, 1))
+
+
+def _label(s: Session, n: Nomination) -> str:
+    if n.person_id:
+        return s.scalar(select(Person.full_name).where(Person.id == n.person_id)) or "?"
+    if n.unit_id:
+        return s.scalar(select(Unit.name).where(Unit.id == n.unit_id)) or "?"
+    return n.household_name
+
+
+def _row(n: Nomination, code: str, name: str, subject_name: str, detail: str) -> NominationRow:
+    detail = detail.strip(", ") if detail else ""
+    return NominationRow(
+        n.id, n.round_id, _subject_kind(Subject(n.person_id, n.unit_id, n.household_name)),
+        n.person_id, n.unit_id, n.household_name, subject_name or "", detail, code, name,
+        NominationStatus(n.status), ConditionStatus(n.eligibility) if n.eligibility else None,
+        n.achievement_summary, n.proposing_unit_id, n.period_from, n.period_to, n.status_note)
+
