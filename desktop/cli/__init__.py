@@ -1,0 +1,155 @@
+"""``tdkt``: the headless command line over the same services the windows use (DESIGN §8).
+
+Never imports Qt, nor the database layer directly; services are imported only by the command
+that needs them, so ``tdkt --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from desktop import __version__
+from desktop.cli import commands_admin, commands_data
+from desktop.cli.argparse_vi import HelpFormatter, ViArgumentParser, vietnamese_argparse
+from desktop.cli.context import Context
+from desktop.cli.output import Console, to_json, use_utf8_streams
+from desktop.domain.errors import Cancelled, DomainError, ValidationError
+from desktop.paths import HOME_ENV, app_paths
+
+log = logging.getLogger("desktop.cli")
+
+EXIT_OK = 0
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70  # EX_SOFTWARE: a bug; the traceback is in the log file
+EXIT_CANCELLED = 130
+
+EPILOG = f"""\
+Tóm tắt các lệnh và thao tác:
+  init                 tạo cơ sở dữ liệu và thiết lập cơ quan dùng phần mềm
+  demo                 tạo dữ liệu mẫu (--scale small|province)
+  verify               kiểm tra tính toàn vẹn của cơ sở dữ liệu
+  backup               sao lưu cơ sở dữ liệu (--to ĐƯỜNG_DẪN)
+  restore              khôi phục từ tệp sao lưu (--yes khi chạy không tương tác)
+  units list|search|add
+                       đơn vị: xem cây (hoặc --all), tìm theo tên/mã, thêm
+  people list|search|add
+                       cá nhân: danh sách phân trang, tìm không dấu, thêm
+  catalog list|salary  danh hiệu, hình thức khen thưởng, hệ số; mức lương cơ sở theo ngày
+
+Xem chi tiết từng lệnh: tdkt LỆNH --help (ví dụ: tdkt people add --help).
+
+Tùy chọn chung (--db, --home, --json) đặt trước hoặc sau tên lệnh đều được.
+Thư mục dữ liệu: --home, hoặc biến môi trường {HOME_ENV}, hoặc thư mục người dùng của hệ điều hành.
+
+Mã thoát:
+  0    thành công
+  1    dữ liệu nhập bị từ chối hoặc không thực hiện được (có thông báo lý do)
+  2    dùng lệnh sai cú pháp (thiếu đối số, lệnh không tồn tại…)
+  70   lỗi không mong muốn của phần mềm; chi tiết ghi trong tệp nhật ký
+  130  người dùng hủy (Ctrl+C)
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = ViArgumentParser(add_help=False)
+    group = common.add_argument_group("tùy chọn chung")
+    group.add_argument("--db", default=argparse.SUPPRESS, metavar="ĐƯỜNG_DẪN",
+                       help="tệp cơ sở dữ liệu (mặc định: tdkt.db trong thư mục dữ liệu)")
+    group.add_argument("--home", default=argparse.SUPPRESS, metavar="THƯ_MỤC",
+                       help=f"thư mục dữ liệu của phần mềm (mặc định: ${HOME_ENV} nếu có)")
+    group.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                       help="in kết quả dạng JSON cho máy đọc")
+
+    parser = ViArgumentParser(
+        prog="tdkt", parents=[common], add_help=False, formatter_class=HelpFormatter,
+        description="TĐKT Desktop — công cụ dòng lệnh cho công tác thi đua, khen thưởng.",
+        epilog=EPILOG)
+    parser.add_argument("-h", "--help", action="help", help="hiện trợ giúp này rồi thoát")
+    parser.add_argument("--version", action="version", version=f"tdkt {__version__}",
+                        help="hiện số phiên bản rồi thoát")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH",
+                                title="các lệnh")
+    commands_admin.register(sub, common)
+    commands_data.register(sub, common)
+    return parser
+
+
+def _report_domain_error(console: Console, exc: DomainError) -> None:
+    problems = exc.problems if isinstance(exc, ValidationError) else []
+    message = "Dữ liệu nhập chưa hợp lệ." if problems else str(exc)
+    console.err(f"Lỗi: {message}")
+    for problem in problems:
+        console.err(f"  - {problem.label}: {problem.message}")
+    if console.json_mode:
+        console.out(to_json({"error": message, "problems": [
+            {"field": p.field, "label": p.label, "message": p.message} for p in problems]}))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one ``tdkt`` command; returns the exit code (see the --help epilog)."""
+    use_utf8_streams()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    ViArgumentParser.json_errors = "--json" in argv
+    with vietnamese_argparse():
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help, --version, usage errors
+            return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+
+    console = Console(json_mode=bool(getattr(args, "json", False)))
+    try:
+        paths = app_paths(getattr(args, "home", None)).ensure()
+        from desktop import logging_setup
+
+        log_file = logging_setup.configure(paths.logs)
+    except OSError as exc:
+        console.err(f"Lỗi: không tạo được thư mục dữ liệu của phần mềm ({exc}).")
+        return EXIT_REFUSED
+    db = getattr(args, "db", None)
+    db_target = db if db and "://" in db else str(
+        Path(db).expanduser().resolve() if db else paths.default_database)
+    ctx = Context(args, console, paths, db_target, log_file)
+    log.info("tdkt %s (db: %s)", " ".join(argv), db_target)
+    try:
+        return int(args.handler(ctx))
+    except DomainError as exc:
+        _report_domain_error(console, exc)
+        return EXIT_REFUSED
+    except (Cancelled, KeyboardInterrupt):
+        console.err("Đã hủy theo yêu cầu.")
+        return EXIT_CANCELLED
+    except BrokenPipeError:  # output piped into a program that stopped reading (| head)
+        _silence_stdout()
+        return EXIT_OK
+    except OSError as exc:
+        log.warning("File error in tdkt %s", argv, exc_info=True)
+        _report_domain_error(console, DomainError(f"không đọc/ghi được tệp: {exc}"))
+        return EXIT_REFUSED
+    except Exception as exc:
+        log.exception("Unexpected error in tdkt %s", argv)
+        console.err(f"Lỗi không mong muốn ({type(exc).__name__}: {exc}); "
+                    f"xem nhật ký: {log_file}")
+        return EXIT_INTERNAL
+    finally:
+        try:
+            ctx.close()
+        except Exception:
+            log.exception("Closing the database failed")
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
