@@ -1,0 +1,280 @@
+"""Background work for the GUI, modelled on Anki's QueryOp: a fluent ``Task`` that runs a service
+call on a ``QThreadPool``, shows a progress dialog with a cancel button, and delivers the outcome
+on the GUI thread.
+
+Rules kept here so views cannot get them wrong:
+
+* the work function never touches widgets; it gets ``progress(done, total, label)`` and a
+  ``CancelToken`` and returns a value (or raises);
+* progress is throttled in the worker (about 10 updates a second), so a long loop cannot flood
+  the event loop;
+* callbacks run on the GUI thread: worker signals are connected to bound slots of ``Task``,
+  a QObject created on the GUI thread (never to bare lambdas, which Qt may call in the worker);
+* ``Cancelled`` is a normal outcome; a ``DomainError`` is shown to the officer as its own
+  Vietnamese message (or given to ``failure``); anything else is a bug and goes to
+  ``sys.excepthook``, i.e. the crash handler;
+* writes go to a single-thread pool (one writer to SQLite), reads to a small parallel pool.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import time
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.domain.errors import Cancelled, DomainError
+from desktop.domain.progress import CancelToken, ProgressFn
+from desktop.i18n import translate
+from desktop.tasks.progress_dialog import TaskProgressDialog
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+WorkFn = Callable[[ProgressFn, CancelToken], T]
+ErrorPresenter = Callable[[QWidget | None, str], None]
+UnexpectedHandler = Callable[[BaseException], None]
+
+PROGRESS_INTERVAL = 0.1  # seconds between progress signals from one task
+
+
+def _default_show_error(parent: QWidget | None, text: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Tasks", "TĐKT Desktop"), text,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.exec()
+
+
+def _default_unexpected(exc: BaseException) -> None:
+    sys.excepthook(type(exc), exc, exc.__traceback__)
+
+
+class _Signals(QObject):
+    """Carries a job's news from the worker thread to the GUI thread (queued connections)."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+
+class _Throttle:
+    """Forwards at most one progress report per interval; the last one is never lost."""
+
+    def __init__(self, signals: _Signals, interval: float = PROGRESS_INTERVAL) -> None:
+        self._signals = signals
+        self._interval = interval
+        self._last_sent = 0.0
+        self._pending: tuple[int, int, str] | None = None
+
+    def __call__(self, done: int, total: int, label: str = "") -> None:
+        now = time.monotonic()
+        finished = total > 0 and done >= total
+        if finished or now - self._last_sent >= self._interval:
+            self._last_sent = now
+            self._pending = None
+            self._signals.progressed.emit(int(done), int(total), str(label))
+        else:
+            self._pending = (int(done), int(total), str(label))
+
+    def flush(self) -> None:
+        if self._pending is not None:
+            self._signals.progressed.emit(*self._pending)
+            self._pending = None
+
+
+class _Job(QRunnable):
+    """The part that runs in the pool: call the work function, report back, touch no widget."""
+
+    def __init__(self, fn: WorkFn[Any], token: CancelToken, signals: _Signals) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn = fn
+        self._token = token
+        self._signals = signals
+
+    def run(self) -> None:
+        throttle = _Throttle(self._signals)
+        try:
+            result = self._fn(throttle, self._token)
+        except BaseException as exc:  # every outcome goes back to the GUI thread
+            throttle.flush()
+            self._signals.failed.emit(exc)
+        else:
+            throttle.flush()
+            self._signals.succeeded.emit(result)
+
+
+class TaskRunner(QObject):
+    """Owns the thread pools and the running tasks of one window.
+
+    Signals:
+        task_started(str): a task with a progress label began (for the status bar).
+        task_finished(str): that task ended, whatever the outcome.
+    """
+
+    task_started = Signal(str)
+    task_finished = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, *, show_error: ErrorPresenter | None = None,
+                 on_unexpected: UnexpectedHandler | None = None) -> None:
+        super().__init__(parent)
+        self.show_error: ErrorPresenter = show_error or _default_show_error
+        self.on_unexpected: UnexpectedHandler = on_unexpected or _default_unexpected
+        self._writer = QThreadPool(self)
+        self._writer.setMaxThreadCount(1)
+        self._readers = QThreadPool(self)
+        self._readers.setMaxThreadCount(2)
+        self._running: set[Task[Any]] = set()
+
+    def task(self, fn: WorkFn[T], parent: QWidget | None = None) -> Task[T]:
+        """A task for ``fn(progress, cancel)``; configure it, then call ``run()``."""
+        return Task(self, fn, parent)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def wait_for_done(self, msecs: int = -1) -> bool:
+        """Block until the pools are idle (shutdown and tests); callbacks are not delivered."""
+        return self._writer.waitForDone(msecs) and self._readers.waitForDone(msecs)
+
+    def cancel_all(self) -> None:
+        for task in list(self._running):
+            task.cancel()
+
+    def _start(self, task: Task[Any], job: _Job, writes: bool) -> None:
+        self._running.add(task)
+        (self._writer if writes else self._readers).start(job)
+
+    def _forget(self, task: Task[Any]) -> None:
+        self._running.discard(task)
+
+
+class Task(QObject, Generic[T]):
+    """One piece of background work, configured fluently::
+
+        runner.task(lambda progress, cancel: services.x(progress=progress, cancel=cancel)) \\
+              .with_progress(translate("Ctx", "Working…")).success(self._on_done).run(writes=True)
+
+    Signals:
+        finished(): emitted once after the outcome's callback ran (success, failure or cancel).
+    """
+
+    finished = Signal()
+
+    def __init__(self, runner: TaskRunner, fn: WorkFn[T], parent: QWidget | None) -> None:
+        super().__init__(runner)
+        self._runner = runner
+        self._fn = fn
+        self._parent_widget = parent
+        self.token = CancelToken()
+        self._signals = _Signals(self)
+        self._signals.progressed.connect(self._on_progressed)
+        self._signals.succeeded.connect(self._on_succeeded)
+        self._signals.failed.connect(self._on_failed)
+        self._on_success: Callable[[T], None] | None = None
+        self._on_failure: Callable[[DomainError], None] | None = None
+        self._on_cancel: Callable[[], None] | None = None
+        self._on_progress: Callable[[int, int, str], None] | None = None
+        self._label = ""
+        self._title = ""
+        self._cancellable = True
+        self._dialog: TaskProgressDialog | None = None
+        self.done = False
+        self.outcome = ""  # "success" | "failure" | "cancelled" | "error" once done
+
+    # -- configuration -----------------------------------------------------------------------
+    def success(self, callback: Callable[[T], None]) -> Task[T]:
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[DomainError], None]) -> Task[T]:
+        """Handle expected failures yourself instead of the default message box."""
+        self._on_failure = callback
+        return self
+
+    def cancelled(self, callback: Callable[[], None]) -> Task[T]:
+        self._on_cancel = callback
+        return self
+
+    def progress(self, callback: Callable[[int, int, str], None]) -> Task[T]:
+        """Also receive the (throttled) progress reports on the GUI thread."""
+        self._on_progress = callback
+        return self
+
+    def with_progress(self, label: str, *, cancellable: bool = True, title: str = "") -> Task[T]:
+        """Show a progress dialog (after a short delay, so quick work does not flash one)."""
+        self._label, self._cancellable, self._title = label, cancellable, title
+        return self
+
+    def run(self, *, writes: bool = False) -> Task[T]:
+        if self._label:
+            self._dialog = TaskProgressDialog(self._parent_widget, self._label,
+                                              cancellable=self._cancellable, title=self._title)
+            self._dialog.cancel_requested.connect(self.cancel)
+            self._runner.task_started.emit(self._label)
+        self._runner._start(self, _Job(self._fn, self.token, self._signals), writes)
+        return self
+
+    @Slot()
+    def cancel(self) -> None:
+        self.token.cancel()
+        if self._dialog is not None:
+            self._dialog.show_stopping()
+
+    # -- outcome (GUI thread) ----------------------------------------------------------------
+    @Slot(int, int, str)
+    def _on_progressed(self, done: int, total: int, label: str) -> None:
+        if self._dialog is not None:
+            self._dialog.report(done, total, label)
+        if self._on_progress is not None:
+            self._on_progress(done, total, label)
+
+    @Slot(object)
+    def _on_succeeded(self, result: object) -> None:
+        self._finish("success")
+        try:
+            if self._on_success is not None:
+                self._on_success(result)  # type: ignore[arg-type]
+        finally:
+            self.finished.emit()
+
+    @Slot(object)
+    def _on_failed(self, exc: object) -> None:
+        assert isinstance(exc, BaseException)
+        try:
+            if isinstance(exc, Cancelled):
+                self._finish("cancelled")
+                if self._on_cancel is not None:
+                    self._on_cancel()
+            elif isinstance(exc, DomainError):
+                self._finish("failure")
+                if self._on_failure is not None:
+                    self._on_failure(exc)
+                else:
+                    self._runner.show_error(self._parent_widget, str(exc))
+            else:
+                self._finish("error")
+                log.error("Background task failed", exc_info=(type(exc), exc, exc.__traceback__))
+                self._runner.on_unexpected(exc)
+        finally:
+            self.finished.emit()
+
+    def _finish(self, outcome: str) -> None:
+        self.done, self.outcome = True, outcome
+        if self._dialog is not None:
+            self._dialog.finish()
+            self._dialog = None
+            self._runner.task_finished.emit(self._label)
+        self._runner._forget(self)
+        # Let the QObject go once the current signal delivery has unwound.
+        QTimer.singleShot(0, self.deleteLater)
+
+
+def on_gui_thread() -> bool:
+    """True on the thread that runs the Qt event loop (used by tests and assertions)."""
+    return threading.current_thread() is threading.main_thread()

@@ -1,0 +1,158 @@
+"""Add or edit a person. The CCCD and every other field are checked by the service, whose
+Vietnamese explanation (wrong length, province code, gender digit, birth year) appears under
+the field; the dialog stays open with the data until it saves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import Gender
+from desktop.domain.errors import DomainError, FieldProblem, ValidationError
+from desktop.domain.ethnicities import ETHNIC_NAMES
+from desktop.i18n import translate
+from desktop.views.backend import Backend
+from desktop.views.widgets.date_edit import OptionalDateEdit
+from desktop.views.widgets.form import ValidatedForm
+from desktop.views.widgets.unit_picker import UnitPicker
+
+
+class PersonDialog(QDialog):
+    """``saved`` holds the PersonRow after a successful save."""
+
+    def __init__(self, parent: QWidget | None, backend: Backend, *, person: Any = None,
+                 default_unit: Any = None) -> None:
+        super().__init__(parent)
+        self._backend = backend
+        self._person = person
+        self.saved: Any = None
+        self.setWindowTitle(translate("PersonDialog", "Edit person") if person is not None
+                            else translate("PersonDialog", "Add person"))
+        self.setMinimumWidth(640)
+        self.form = ValidatedForm(self)
+        self.name_edit = QLineEdit(self)
+        self.name_edit.setPlaceholderText(translate("PersonDialog", "e.g. Nguyễn Văn An"))
+        self.gender_combo = QComboBox(self)
+        for gender in Gender:
+            self.gender_combo.addItem(gender.label, gender.value)
+        self.birth_date = OptionalDateEdit(self)
+        self.ethnicity_combo = QComboBox(self)
+        self.ethnicity_combo.setEditable(True)
+        self.ethnicity_combo.addItems(list(ETHNIC_NAMES))
+        self.ethnicity_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = self.ethnicity_combo.completer()
+        if completer is not None:
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.ethnicity_combo.setMinimumWidth(200)
+        self.citizen_id_edit = QLineEdit(self)
+        self.citizen_id_edit.setPlaceholderText(translate("PersonDialog", "12 digits"))
+        self.citizen_id_edit.setMaximumWidth(220)
+        self.position_edit = QLineEdit(self)
+        self.unit_picker = UnitPicker(backend.services.units.search, self)
+        self.is_head = QCheckBox(translate("PersonDialog", "Head of the unit"), self)
+        self.is_direct = QCheckBox(translate("PersonDialog", "Direct worker"), self)
+        self.is_direct.setToolTip(translate(
+            "PersonDialog", "Worker or farmer directly producing (counted separately in reports)"))
+        self.note_edit = QPlainTextEdit(self)
+        self.note_edit.setFixedHeight(60)
+        flags = QWidget(self)
+        flags_layout = QHBoxLayout(flags)
+        flags_layout.setContentsMargins(0, 0, 0, 0)
+        flags_layout.addWidget(self.is_head)
+        flags_layout.addWidget(self.is_direct)
+        flags_layout.addStretch(1)
+        f = self.form
+        f.add_row("full_name", translate("PersonDialog", "Full name *"), self.name_edit)
+        f.add_row("gender", translate("PersonDialog", "Gender"), self.gender_combo)
+        f.add_row("birth_date", translate("PersonDialog", "Date of birth"), self.birth_date)
+        f.add_row("ethnicity", translate("PersonDialog", "Ethnicity"), self.ethnicity_combo)
+        f.add_row("citizen_id", translate("PersonDialog", "Citizen ID (CCCD)"), self.citizen_id_edit)
+        f.add_row("position", translate("PersonDialog", "Position"), self.position_edit)
+        f.add_row("unit_id", translate("PersonDialog", "Unit *"), self.unit_picker)
+        f.add_plain_row("", flags)
+        f.add_row("note", translate("PersonDialog", "Note"), self.note_edit)
+        buttons = QDialogButtonBox(self)
+        self.save_button = QPushButton(translate("PersonDialog", "Save"), self)
+        self.save_button.setDefault(True)
+        cancel = QPushButton(translate("PersonDialog", "Cancel"), self)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form.summary)
+        layout.addLayout(self.form.layout)
+        layout.addWidget(buttons)
+        if person is not None:
+            self._load(person)
+        else:
+            self.ethnicity_combo.setCurrentText("Kinh")
+            if default_unit is not None:
+                self.unit_picker.set_unit(default_unit)
+        self.name_edit.setFocus()
+
+    def _load(self, person: Any) -> None:
+        self.name_edit.setText(person.full_name)
+        self.gender_combo.setCurrentIndex(max(0, self.gender_combo.findData(person.gender.value)))
+        self.birth_date.set_date(person.birth_date)
+        self.ethnicity_combo.setCurrentText(person.ethnicity)
+        self.citizen_id_edit.setText(person.citizen_id or "")
+        self.position_edit.setText(person.position)
+        if person.unit_id is not None:
+            self.unit_picker.set_unit(self._backend.services.units.get(person.unit_id))
+        self.is_head.setChecked(bool(person.is_unit_head))
+        self.is_direct.setChecked(bool(person.is_direct_worker))
+        self.note_edit.setPlainText(person.note)
+
+    def input(self) -> Any:
+        self.unit_picker.resolve_typed_text()
+        return self._backend.person_input(
+            full_name=self.name_edit.text(), gender=self.gender_combo.currentData(),
+            unit_id=self.unit_picker.unit_id, birth_date=self.birth_date.date(),
+            ethnicity=self.ethnicity_combo.currentText(),
+            citizen_id=self.citizen_id_edit.text().strip() or None,
+            position=self.position_edit.text(), is_unit_head=self.is_head.isChecked(),
+            is_direct_worker=self.is_direct.isChecked(), note=self.note_edit.toPlainText(),
+        )
+
+    @Slot()
+    def save(self) -> None:
+        people = self._backend.services.people
+        data = self.input()
+        if self.unit_picker.text().strip() and self.unit_picker.unit_id is None:
+            self.form.show_problems([FieldProblem(
+                "unit_id", translate("PersonDialog", "Unit"),
+                translate("PersonDialog", "pick a unit from the list that appears as you type"))])
+            return
+        try:
+            self.saved = (people.update(self._person.id, data) if self._person is not None
+                          else people.create(data))
+        except ValidationError as exc:
+            self.form.show_problems(exc.problems)
+            return
+        except DomainError as exc:
+            self.form.show_message(str(exc))
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, backend: Backend, *, person: Any = None,
+            default_unit: Any = None) -> Any:
+        """The saved PersonRow, or None if the officer cancelled."""
+        dialog = cls(parent, backend, person=person, default_unit=default_unit)
+        return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None

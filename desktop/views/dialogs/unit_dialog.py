@@ -1,0 +1,137 @@
+"""Add or edit a unit. The service validates; its Vietnamese problems appear next to the fields
+and the dialog stays open with what was typed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import UnitKind
+from desktop.domain.errors import DomainError, FieldProblem, ValidationError
+from desktop.i18n import translate
+from desktop.views.backend import Backend
+from desktop.views.widgets.date_edit import OptionalDateEdit
+from desktop.views.widgets.form import ValidatedForm
+from desktop.views.widgets.unit_picker import UnitPicker
+
+
+class UnitDialog(QDialog):
+    """``saved`` holds the UnitRow after a successful save."""
+
+    def __init__(self, parent: QWidget | None, backend: Backend, *, unit: Any = None,
+                 parent_unit: Any = None) -> None:
+        super().__init__(parent)
+        self._backend = backend
+        self._unit = unit
+        self.saved: Any = None
+        self.setWindowTitle(translate("UnitDialog", "Edit unit") if unit is not None
+                            else translate("UnitDialog", "Add unit"))
+        self.setMinimumWidth(620)
+        units = backend.services.units
+        self.form = ValidatedForm(self)
+        self.name_edit = QLineEdit(self)
+        self.code_edit = QLineEdit(self)
+        self.code_edit.setMaximumWidth(220)
+        self.kind_combo = QComboBox(self)
+        for kind in UnitKind:
+            self.kind_combo.addItem(kind.label, kind.value)
+        self.parent_picker = UnitPicker(units.search, self, placeholder=translate(
+            "UnitDialog", "None (top-level unit) – type to search"))
+        self.short_name_edit = QLineEdit(self)
+        self.address_edit = QLineEdit(self)
+        self.valid_from = OptionalDateEdit(self, unknown_text=translate("UnitDialog", "No date"))
+        self.valid_to = OptionalDateEdit(self, unknown_text=translate("UnitDialog", "Still active"))
+        f = self.form
+        f.add_row("name", translate("UnitDialog", "Unit name *"), self.name_edit)
+        f.add_row("code", translate("UnitDialog", "Code *"), self.code_edit)
+        f.add_row("kind", translate("UnitDialog", "Kind of unit"), self.kind_combo)
+        f.add_row("parent_id", translate("UnitDialog", "Parent unit"), self.parent_picker)
+        f.add_row("short_name", translate("UnitDialog", "Short name"), self.short_name_edit)
+        f.add_row("address", translate("UnitDialog", "Address"), self.address_edit)
+        f.add_row("valid_from", translate("UnitDialog", "Valid from"), self.valid_from)
+        f.add_row("valid_to", translate("UnitDialog", "Valid until"), self.valid_to)
+        buttons = QDialogButtonBox(self)
+        self.save_button = QPushButton(translate("UnitDialog", "Save"), self)
+        self.save_button.setDefault(True)
+        cancel = QPushButton(translate("UnitDialog", "Cancel"), self)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form.summary)
+        layout.addLayout(self.form.layout)
+        layout.addWidget(buttons)
+        if unit is not None:
+            self._load(unit)
+        elif parent_unit is not None:
+            self.parent_picker.set_unit(parent_unit)
+            self._preselect_child_kind(parent_unit)
+        self.name_edit.setFocus()
+
+    def _load(self, unit: Any) -> None:
+        self.name_edit.setText(unit.name)
+        self.code_edit.setText(unit.code)
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(str(unit.kind.value))))
+        if unit.parent_id is not None:
+            self.parent_picker.set_unit(self._backend.services.units.get(unit.parent_id))
+        self.short_name_edit.setText(unit.short_name)
+        self.address_edit.setText(unit.address)
+        self.valid_from.set_date(unit.valid_from)
+        self.valid_to.set_date(unit.valid_to)
+
+    def _preselect_child_kind(self, parent_unit: Any) -> None:
+        """A sensible default kind under the parent (a commune's units are usually villages)."""
+        child_kind = {
+            UnitKind.PROVINCE: UnitKind.COMMUNE, UnitKind.COMMUNE: UnitKind.VILLAGE,
+            UnitKind.WARD: UnitKind.RESIDENTIAL_GROUP, UnitKind.AGENCY: UnitKind.AGENCY_UNIT,
+        }.get(parent_unit.kind, UnitKind.ORGANISATION)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(child_kind.value))
+
+    def input(self) -> Any:
+        self.parent_picker.resolve_typed_text()
+        return self._backend.unit_input(
+            name=self.name_edit.text(), code=self.code_edit.text(),
+            kind=self.kind_combo.currentData(), parent_id=self.parent_picker.unit_id,
+            short_name=self.short_name_edit.text(), address=self.address_edit.text(),
+            valid_from=self.valid_from.date(), valid_to=self.valid_to.date(),
+        )
+
+    @Slot()
+    def save(self) -> None:
+        if self.parent_picker.text().strip() and self.parent_picker.unit_id is None:
+            self.parent_picker.resolve_typed_text()
+            if self.parent_picker.unit_id is None:
+                self.form.show_problems([FieldProblem(
+                    "parent_id", translate("UnitDialog", "Parent unit"),
+                    translate("UnitDialog", "pick a unit from the list that appears as you type"))])
+                return
+        units = self._backend.services.units
+        try:
+            data = self.input()
+            self.saved = (units.update(self._unit.id, data) if self._unit is not None
+                          else units.create(data))
+        except ValidationError as exc:
+            self.form.show_problems(exc.problems)
+            return
+        except DomainError as exc:
+            self.form.show_message(str(exc))
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, backend: Backend, *, unit: Any = None,
+            parent_unit: Any = None) -> Any:
+        """The saved UnitRow, or None if the officer cancelled."""
+        dialog = cls(parent, backend, unit=unit, parent_unit=parent_unit)
+        return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None

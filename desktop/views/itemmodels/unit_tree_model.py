@@ -1,0 +1,179 @@
+"""The organisation tree, loaded one level at a time as the officer expands it.
+
+``fetch_children(parent_id)`` is ``services.units.children``: it returns the direct children in
+Vietnamese order, each with its ``child_count``, so ``hasChildren`` can draw the expand arrow
+without loading anything below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop.i18n import translate
+from desktop.views.formatting import format_date
+from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
+
+Index = QModelIndex | QPersistentModelIndex
+FetchChildren = Callable[[int | None], list[Any]]
+
+HEADERS = (
+    QT_TRANSLATE_NOOP("UnitTreeModel", "Unit"),
+    QT_TRANSLATE_NOOP("UnitTreeModel", "Code"),
+)
+
+
+class _Node:
+    """A unit in the tree; ``children`` is None until fetched."""
+
+    __slots__ = ("children", "parent", "row", "unit")
+
+    def __init__(self, unit: Any, parent: _Node | None, row: int = 0) -> None:
+        self.unit = unit
+        self.parent = parent
+        self.row = row
+        self.children: list[_Node] | None = None
+
+    @property
+    def unit_id(self) -> int | None:
+        return None if self.unit is None else int(self.unit.id)
+
+
+class UnitTreeModel(QAbstractItemModel):
+    def __init__(self, fetch_children: FetchChildren, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fetch = fetch_children
+        self._root = _Node(None, None)
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _node(self, index: Index) -> _Node:
+        if index.isValid():
+            node = index.internalPointer()
+            assert isinstance(node, _Node)
+            return node
+        return self._root
+
+    def unit(self, index: Index) -> Any:
+        return self._node(index).unit if index.isValid() else None
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._root = _Node(None, None)
+        self.endResetModel()
+
+    def index_of_path(self, unit_ids: list[int]) -> QModelIndex:
+        """Fetch down the chain root → … → unit and return the unit's index (or invalid)."""
+        parent = QModelIndex()
+        found = QModelIndex()
+        for unit_id in unit_ids:
+            if self.canFetchMore(parent):
+                self.fetchMore(parent)
+            node = self._node(parent)
+            match = next((i for i, child in enumerate(node.children or [])
+                          if child.unit_id == unit_id), None)
+            if match is None:
+                return QModelIndex()
+            found = self.index(match, 0, parent)
+            parent = found
+        return found
+
+    # -- lazy loading ----------------------------------------------------------------------------
+    def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt signature
+        if parent.isValid() and parent.column() != 0:
+            return False
+        node = self._node(parent)
+        if node.children is not None:
+            return bool(node.children)
+        return node.unit is None or int(node.unit.child_count) > 0
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt signature
+        if parent.isValid() and parent.column() != 0:
+            return False
+        node = self._node(parent)
+        return node.children is None and (node.unit is None or int(node.unit.child_count) > 0)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt signature
+        if not self.canFetchMore(parent):
+            return
+        node = self._node(parent)
+        rows = self._fetch(node.unit_id)
+        if not rows:
+            node.children = []
+            return
+        self.beginInsertRows(parent, 0, len(rows) - 1)
+        node.children = [_Node(unit, node, row) for row, unit in enumerate(rows)]
+        self.endInsertRows()
+
+    # -- Qt model API ----------------------------------------------------------------------------
+    def index(self, row: int, column: int,
+              parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008 - Qt signature
+        if column < 0 or column >= len(HEADERS) or row < 0:
+            return QModelIndex()
+        node = self._node(parent)
+        if parent.isValid() and parent.column() != 0:
+            return QModelIndex()
+        if node.children is None or row >= len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008 - Qt
+        if not index.isValid():
+            return QModelIndex()
+        node = self._node(index)
+        parent = node.parent
+        if parent is None or parent is self._root:
+            return QModelIndex()
+        return self.createIndex(parent.row, 0, parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._node(parent).children or [])
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        unit = self._node(index).unit
+        historical = unit.valid_to is not None and unit.valid_to < date.today()
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            return str(unit.name) if index.column() == 0 else str(unit.code)
+        if role == OBJECT_ROLE:
+            return unit
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = f"{unit.name}\n{unit.kind.label}"
+            if historical:
+                tip += "\n" + translate("UnitTreeModel", "Ceased on {date}").format(
+                    date=format_date(unit.valid_to))
+            return tip
+        if role == Qt.ItemDataRole.ForegroundRole and historical:
+            return QBrush(QColor(120, 120, 120))
+        if role == Qt.ItemDataRole.FontRole and historical:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(HEADERS)):
+            return translate("UnitTreeModel", HEADERS[section])
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

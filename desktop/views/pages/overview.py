@@ -1,0 +1,144 @@
+"""Tổng quan: which office this is, how much data there is, where it lives and when it was
+last backed up, with shortcuts to the everyday pages."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import translate
+from desktop.views.formatting import format_int, format_size
+from desktop.views.pages.base import Page, PageContext, page_title
+
+
+class _Card(QFrame):
+    """A big number with a caption."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(180)
+        self.value = QLabel("0", self)
+        font = QFont(self.value.font())
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        self.value.setFont(font)
+        self.caption = QLabel(caption, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+
+def latest_backup(folder: Path) -> Path | None:
+    try:
+        files = [p for p in folder.glob("*.db") if p.is_file()]
+    except OSError:
+        return None
+    return max(files, key=lambda p: p.stat().st_mtime, default=None)
+
+
+class OverviewPage(Page):
+    watches = ("units", "people", "trash", "backup")
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.office_label = QLabel(self)
+        font = QFont(self.office_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.office_label.setFont(font)
+        self.office_label.setWordWrap(True)
+        self.parent_label = QLabel(self)
+        self.parent_label.setWordWrap(True)
+        self.units_card = _Card(translate("OverviewPage", "units"), self)
+        self.people_card = _Card(translate("OverviewPage", "people"), self)
+        self.trash_card = _Card(translate("OverviewPage", "items in the trash"), self)
+        cards = QGridLayout()
+        for column, card in enumerate((self.units_card, self.people_card, self.trash_card)):
+            cards.addWidget(card, 0, column)
+        cards.setColumnStretch(3, 1)
+
+        data_box = QGroupBox(translate("OverviewPage", "Data"), self)
+        form = QFormLayout(data_box)
+        self.db_label = QLabel(data_box)
+        self.db_label.setWordWrap(True)
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.size_label = QLabel(data_box)
+        self.backup_label = QLabel(data_box)
+        self.backup_label.setWordWrap(True)
+        form.addRow(translate("OverviewPage", "Database file"), self.db_label)
+        form.addRow(translate("OverviewPage", "Size"), self.size_label)
+        form.addRow(translate("OverviewPage", "Last backup"), self.backup_label)
+
+        go_units = QPushButton(translate("OverviewPage", "Open units"), self)
+        go_people = QPushButton(translate("OverviewPage", "Open people"), self)
+        go_units.clicked.connect(self._go_units)
+        go_people.clicked.connect(self._go_people)
+        shortcuts = QHBoxLayout()
+        shortcuts.addWidget(go_units)
+        shortcuts.addWidget(go_people)
+        shortcuts.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(translate("OverviewPage", "Overview")))
+        layout.addWidget(self.office_label)
+        layout.addWidget(self.parent_label)
+        layout.addSpacing(8)
+        layout.addLayout(cards)
+        layout.addSpacing(8)
+        layout.addWidget(data_box)
+        layout.addLayout(shortcuts)
+        layout.addStretch(1)
+        self.reload()
+
+    def reload(self) -> None:
+        backend = self.ctx.backend
+        info = backend.installation
+        if info is None:
+            self.office_label.setText(translate("OverviewPage", "This database is not set up yet."))
+            self.parent_label.setText("")
+        else:
+            self.office_label.setText(info.office_name)
+            self.parent_label.setText(translate("OverviewPage", "Parent office: {name}").format(
+                name=info.parent_office_name) if info.parent_office_name else "")
+        services = self.services
+        self.units_card.value.setText(format_int(services.units.count()))
+        self.people_card.value.setText(format_int(services.people.count(backend.people_query())))
+        self.trash_card.value.setText(format_int(len(services.trash.items())))
+        path = backend.database_path
+        self.db_label.setText(str(path) if path else "—")
+        self.size_label.setText(format_size(path.stat().st_size) if path and path.exists()
+                                else "—")
+        backup = latest_backup(backend.paths.backups)
+        if backup is None:
+            self.backup_label.setText(translate(
+                "OverviewPage", "No backup yet – use File › Back up data…"))
+        else:
+            when = datetime.fromtimestamp(backup.stat().st_mtime)
+            self.backup_label.setText(f"{when:%d/%m/%Y %H:%M} – {backup.name}")
+
+    @Slot()
+    def _go_units(self) -> None:
+        self.ctx.host.navigate("units")
+
+    @Slot()
+    def _go_people(self) -> None:
+        self.ctx.host.navigate("people")
+
+
+def create_page(ctx: PageContext) -> OverviewPage:
+    return OverviewPage(ctx)

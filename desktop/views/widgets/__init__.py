@@ -1,0 +1,1 @@
+"""Small reusable widgets: debounced search box, unit picker, optional date, form errors."""

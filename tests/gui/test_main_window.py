@@ -1,0 +1,114 @@
+"""The main window: every area reachable, real data on overview/settings, tidy placeholders,
+state remembered between runs, and the File menu's backup / check / restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSize
+
+from desktop.views.main_window import MainWindow
+from desktop.views.messages import FileDialogs, Messages
+from desktop.views.pages import PAGES
+from desktop.views.pages.base import PlaceholderPage
+
+pytestmark = pytest.mark.gui
+
+
+def test_sidebar_lists_every_area_in_vietnamese(main_window: Any) -> None:
+    titles = [main_window.sidebar.item(i).text() for i in range(main_window.sidebar.count())]
+    assert titles == ["Tổng quan", "Đơn vị", "Cá nhân", "Danh mục khen thưởng",
+                      "Phong trào thi đua", "Đợt xét khen thưởng", "Khối thi đua", "Văn bản",
+                      "Đồng bộ (gói dữ liệu)", "Báo cáo", "Thùng rác", "Cài đặt"]
+
+
+def test_every_page_opens(main_window: Any) -> None:
+    for row, spec in enumerate(PAGES):
+        main_window.sidebar.setCurrentRow(row)
+        assert main_window.current_key == spec.key
+        assert main_window.stack.currentWidget() is main_window.pages[spec.key]
+
+
+@pytest.mark.parametrize("key", ["award_kinds", "movements", "rounds", "blocs", "documents",
+                                 "sync", "reports"])
+def test_later_areas_say_so_plainly(main_window: Any, key: str) -> None:
+    page = main_window.navigate(key)
+    assert isinstance(page, PlaceholderPage)
+    assert page.notice_text == "Chức năng này chưa có trong phiên bản này."
+    assert page.summary_label.text()
+
+
+def test_overview_shows_real_data(main_window: Any, backend: Any, sample_people: Any) -> None:
+    page = main_window.navigate("overview")
+    page.reload()
+    assert page.office_label.text() == "Ủy ban nhân dân tỉnh Lai Châu"
+    assert page.units_card.value.text() == "4"
+    assert page.people_card.value.text() == "5"
+    assert page.db_label.text() == str(backend.database_path)
+    assert "Ủy ban nhân dân tỉnh Lai Châu" in main_window.office_status.text()
+    assert main_window.db_status.text() == "tdkt.db"
+
+
+def test_status_counts_follow_changes(main_window: Any, sample_people: Any) -> None:
+    main_window.events.changed.emit("people")
+    assert main_window.counts_status.text() == "4 đơn vị · 5 cá nhân"
+
+
+def test_settings_page_shows_parameters_salaries_and_paths(main_window: Any,
+                                                           backend: Any) -> None:
+    page = main_window.navigate("settings")
+    assert page.parameters_model.rowCount() > 0
+    assert page.salaries_model.rowCount() > 0
+    amounts = [page.salaries_model.index(r, 1).data()
+               for r in range(page.salaries_model.rowCount())]
+    assert all("." in a for a in amounts)  # 2.340.000 style
+    assert page.path_fields["logs"].text() == str(backend.paths.logs)
+    assert page.path_fields["database"].text() == str(backend.database_path)
+
+
+def test_window_remembers_geometry_and_page(qtbot: Any, backend: Any, ui_settings: Any) -> None:
+    first = MainWindow(backend, ui_settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(QSize(1100, 700))
+    first.navigate("people")
+    first.close()
+    second = MainWindow(backend, ui_settings)
+    qtbot.addWidget(second)
+    assert second.size() == QSize(1100, 700)
+    assert second.current_key == "people"
+    assert ui_settings.path.is_file()
+    assert str(ui_settings.path).startswith(str(backend.paths.config))
+
+
+def test_backup_and_check_from_the_file_menu(qtbot: Any, main_window: Any, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "saoluu.db"
+    infos: list[str] = []
+    monkeypatch.setattr(FileDialogs, "save_file", classmethod(lambda cls, *a, **k: target))
+    monkeypatch.setattr(Messages, "info", classmethod(lambda cls, parent, text, *a: infos.append(text)))
+    main_window.backup_action.trigger()
+    qtbot.waitUntil(lambda: len(infos) == 1, timeout=10_000)
+    assert target.is_file() and str(target) in infos[0]
+    qtbot.waitUntil(lambda: main_window.backup_action.isEnabled(), timeout=5000)
+    main_window.verify_action.trigger()
+    qtbot.waitUntil(lambda: len(infos) == 2, timeout=10_000)
+    assert "✔" in infos[1] and "✘" not in infos[1]
+
+
+def test_restore_from_backup(qtbot: Any, main_window: Any, backend: Any, sample_people: Any,
+                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    backup = backend.backup(tmp_path / "truoc.db")
+    backend.services.people.delete(sample_people[0].id)
+    main_window.events.changed.emit("people")
+    infos: list[str] = []
+    monkeypatch.setattr(FileDialogs, "open_file", classmethod(lambda cls, *a, **k: backup))
+    monkeypatch.setattr(Messages, "confirm", classmethod(lambda cls, *a, **kw: True))
+    monkeypatch.setattr(Messages, "info", classmethod(lambda cls, parent, text, *a: infos.append(text)))
+    main_window.restore_action.trigger()
+    qtbot.waitUntil(lambda: main_window.sidebar.isEnabled() and bool(infos), timeout=10_000)
+    people = main_window.navigate("people")
+    assert people.model.total == 5
+    assert main_window.counts_status.text().endswith("5 cá nhân")

@@ -1,0 +1,150 @@
+"""The task runner: outcomes arrive on the GUI thread, progress is throttled, cancel works,
+refusals become messages and bugs reach the crash handler."""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any
+
+import pytest
+
+from desktop.domain.errors import StorageError
+from desktop.domain.progress import CancelToken, ProgressFn
+from desktop.tasks import TaskRunner
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def runner(qtbot: Any) -> Any:
+    errors: list[str] = []
+    unexpected: list[BaseException] = []
+    r = TaskRunner(show_error=lambda _parent, text: errors.append(text),
+                   on_unexpected=unexpected.append)
+    r.errors, r.unexpected = errors, unexpected  # type: ignore[attr-defined]
+    yield r
+    r.cancel_all()
+    r.wait_for_done(5000)
+
+
+def test_success_callback_runs_on_gui_thread(qtbot: Any, runner: Any) -> None:
+    seen: dict[str, Any] = {}
+
+    def work(_progress: ProgressFn, _cancel: CancelToken) -> int:
+        seen["worker"] = threading.current_thread()
+        return 42
+
+    def done(value: int) -> None:
+        seen["value"] = value
+        seen["callback"] = threading.current_thread()
+
+    task = runner.task(work).success(done)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.run()
+    assert seen["value"] == 42
+    assert seen["worker"] is not threading.main_thread()
+    assert seen["callback"] is threading.main_thread()
+    assert task.outcome == "success"
+
+
+def test_domain_error_is_shown_as_its_message(qtbot: Any, runner: Any) -> None:
+    def work(_progress: ProgressFn, _cancel: CancelToken) -> None:
+        raise StorageError("Tệp sao lưu bị hỏng.")
+
+    task = runner.task(work)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.run(writes=True)
+    assert runner.errors == ["Tệp sao lưu bị hỏng."]
+    assert task.outcome == "failure"
+
+
+def test_failure_callback_replaces_the_message_box(qtbot: Any, runner: Any) -> None:
+    got: list[Exception] = []
+
+    def work(_progress: ProgressFn, _cancel: CancelToken) -> None:
+        raise StorageError("không mở được")
+
+    task = runner.task(work).failure(got.append)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.run()
+    assert [str(e) for e in got] == ["không mở được"]
+    assert runner.errors == []
+
+
+def test_bug_goes_to_the_crash_handler(qtbot: Any, runner: Any) -> None:
+    def work(_progress: ProgressFn, _cancel: CancelToken) -> None:
+        raise ZeroDivisionError("bug")
+
+    task = runner.task(work)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.run()
+    assert len(runner.unexpected) == 1
+    assert isinstance(runner.unexpected[0], ZeroDivisionError)
+    assert task.outcome == "error"
+
+
+def test_cancel_stops_cooperative_work(qtbot: Any, runner: Any) -> None:
+    started = threading.Event()
+    cancelled: list[bool] = []
+
+    def work(_progress: ProgressFn, cancel: CancelToken) -> str:
+        started.set()
+        for _ in range(500):
+            cancel.raise_if_cancelled()
+            time.sleep(0.01)
+        return "finished"
+
+    task = runner.task(work).with_progress("Đang làm…").cancelled(lambda: cancelled.append(True))
+    task.run(writes=True)
+    assert started.wait(5)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.cancel()
+    assert cancelled == [True]
+    assert task.outcome == "cancelled"
+    assert runner.errors == [] and runner.unexpected == []
+
+
+def test_progress_is_throttled_and_the_last_report_arrives(qtbot: Any, runner: Any) -> None:
+    reports: list[tuple[int, int, str]] = []
+
+    def work(progress: ProgressFn, _cancel: CancelToken) -> None:
+        for i in range(1, 20_001):
+            progress(i, 20_000, f"dòng {i}")
+
+    task = runner.task(work).with_progress("Đang nhập…").progress(
+        lambda d, t, label: reports.append((d, t, label)))
+    with qtbot.waitSignal(task.finished, timeout=10_000):
+        task.run()
+    assert reports[-1] == (20_000, 20_000, "dòng 20000")
+    assert len(reports) < 200  # 20,000 calls, a handful of signals
+
+
+def test_progress_dialog_offers_cancel(qtbot: Any, runner: Any) -> None:
+    release = threading.Event()
+
+    def work(progress: ProgressFn, cancel: CancelToken) -> None:
+        progress(1, 10, "bước 1")
+        while not release.is_set():
+            cancel.raise_if_cancelled()
+            time.sleep(0.01)
+
+    task = runner.task(work).with_progress("Đang sao lưu…")
+    task.run()
+    dialog = task._dialog
+    qtbot.waitUntil(lambda: dialog.isVisible(), timeout=3000)
+    assert dialog.is_cancellable
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        dialog._cancel_button.click()
+    assert task.outcome == "cancelled"
+    release.set()
+
+
+def test_busy_while_running(qtbot: Any, runner: Any) -> None:
+    gate = threading.Event()
+    task = runner.task(lambda _p, _c: gate.wait(5))
+    task.run()
+    assert runner.busy
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        gate.set()
+    assert not runner.busy

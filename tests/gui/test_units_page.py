@@ -1,0 +1,132 @@
+"""The units page: lazy tree, create through the dialog with inline errors, search, delete
+refused while people belong to the unit, restore order explained from the trash."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from desktop.domain.enums import UnitKind
+from desktop.views.dialogs.unit_dialog import UnitDialog
+from desktop.views.itemmodels.roles import OBJECT_ROLE
+from desktop.views.messages import Messages
+
+pytestmark = pytest.mark.gui
+
+
+def select_unit(page: Any, code: str) -> Any:
+    unit = next(u for u in page.services.units.search(code) if u.code == code)
+    page.reveal(unit.id)
+    assert page.current_unit().code == code
+    return unit
+
+
+def test_tree_shows_root_expanded(main_window: Any) -> None:
+    page = main_window.navigate("units")
+    model = page.tree_model
+    root = model.index(0, 0)
+    assert root.data() == "Ủy ban nhân dân tỉnh Lai Châu"
+    assert page.tree.isExpanded(root)
+    assert model.rowCount(root) == 2
+
+
+def test_create_unit_through_dialog(qtbot: Any, main_window: Any, backend: Any,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    page = main_window.navigate("units")
+    select_unit(page, "NATAM")
+    seen: dict[str, Any] = {}
+
+    def drive(cls: type[UnitDialog], parent: Any, backend_: Any, **kwargs: Any) -> Any:
+        dialog = cls(parent, backend_, **kwargs)
+        qtbot.addWidget(dialog)
+        assert dialog.parent_picker.unit_id == kwargs["parent_unit"].id
+        assert dialog.kind_combo.currentData() == UnitKind.VILLAGE.value
+        dialog.name_edit.setText("Bản Nà Tăm 2")
+        dialog.code_edit.setText("NATAM1")  # already used → refused next to the field
+        dialog.valid_from.set_date(date(2025, 7, 1))
+        dialog.valid_to.set_date(date(2025, 1, 1))  # before the start → refused too
+        dialog.save()
+        seen["code_error"] = dialog.form.error_text("code")
+        seen["date_error"] = dialog.form.error_text("valid_to")
+        seen["units_after_error"] = backend.services.units.count()
+        dialog.code_edit.setText("NATAM2")
+        dialog.valid_to.set_date(None)
+        dialog.save()
+        assert dialog.result() == dialog.DialogCode.Accepted
+        return dialog.saved
+
+    monkeypatch.setattr(UnitDialog, "ask", classmethod(drive))
+    before = backend.services.units.count()
+    page.add_button.click()
+    assert "Bản Nà Tăm 1" in seen["code_error"]
+    assert "sau ngày bắt đầu" in seen["date_error"]
+    assert seen["units_after_error"] == before
+    assert backend.services.units.count() == before + 1
+    current = page.current_unit()
+    assert current.name == "Bản Nà Tăm 2" and current.valid_from == date(2025, 7, 1)
+    assert page.detail_labels["path"].text().endswith("Ủy ban nhân dân xã Nà Tăm")
+
+
+def test_search_shows_matches_without_tones(qtbot: Any, main_window: Any) -> None:
+    page = main_window.navigate("units")
+    qtbot.keyClicks(page.search_box, "tan phong")
+    qtbot.waitUntil(lambda: page.left.currentWidget() is page.results, timeout=3000)
+    found = [page.results_model.row_object(r).code for r in range(page.results_model.rowCount())]
+    assert found == ["TANPHONG"]
+
+
+def test_selecting_unit_shows_its_people(main_window: Any, sample_people: Any) -> None:
+    page = main_window.navigate("units")
+    select_unit(page, "NATAM")
+    assert page.people_model.total == 3
+    page.open_people_button.click()
+    people = main_window.pages["people"]
+    assert main_window.current_key == "people"
+    assert people.unit_filter.unit_id == page.current_unit().id
+    assert people.model.total == 3
+
+
+def test_delete_refused_while_people_belong(main_window: Any, sample_people: Any,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(Messages, "confirm", classmethod(lambda cls, *a, **kw: True))
+    monkeypatch.setattr(Messages, "error", classmethod(lambda cls, parent, text, *a: errors.append(text)))
+    page = main_window.navigate("units")
+    select_unit(page, "TANPHONG")
+    page.delete_action.trigger()
+    assert len(errors) == 1 and "2 cá nhân" in errors[0]
+
+
+def test_restore_child_before_parent_is_explained(main_window: Any, backend: Any,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(Messages, "confirm", classmethod(lambda cls, *a, **kw: True))
+    monkeypatch.setattr(Messages, "error", classmethod(lambda cls, parent, text, *a: errors.append(text)))
+    page = main_window.navigate("units")
+    select_unit(page, "NATAM1")
+    page.delete_button.click()
+    select_unit(page, "NATAM")
+    page.delete_button.click()
+    assert errors == []
+    trash = main_window.navigate("trash")
+    assert trash.model.rowCount() == 2
+    village = next(u for u in trash.model.rows if u.label == "Bản Nà Tăm 1")
+    assert trash.select_item("unit", village.id)
+    trash.restore_button.click()
+    assert len(errors) == 1 and "Hãy khôi phục đơn vị cấp trên" in errors[0]
+    trash.table.selectAll()
+    trash.restore_button.click()  # parents first: both come back
+    assert trash.model.rowCount() == 0
+    units = main_window.navigate("units")
+    select_unit(units, "NATAM1")
+
+
+def test_keyboard_shortcuts_are_on_the_tree(main_window: Any) -> None:
+    page = main_window.navigate("units")
+    keys = {a.text(): [k.toString() for k in a.shortcuts()] for a in page.tree.actions()}
+    assert any("Ins" in ks for ks in keys.values())
+    assert any("F2" in ks and "Return" in ks for ks in keys.values())
+    assert any("Del" in ks for ks in keys.values())
+    assert page.tree.currentIndex().data(OBJECT_ROLE) is None or True
