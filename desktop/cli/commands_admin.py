@@ -12,6 +12,7 @@ from typing import Any
 from desktop.cli.context import Context, add_command
 from desktop.cli.output import fmt_int, table
 from desktop.domain.enums import UnitKind, UnitLevel
+from desktop.domain.errors import ConflictError
 
 CHECK_LABELS = {
     "schema": "Cấu trúc dữ liệu",
@@ -131,7 +132,6 @@ def cmd_demo(ctx: Context) -> int:
                              cancel=CancelToken())
     finally:
         progress.finish()
-    services.db.refresh_installation()
     counts: dict[str, Any] = {f.name: getattr(summary, f.name)
                               for f in dataclasses.fields(summary)}
     rows = []
@@ -191,10 +191,9 @@ def _confirmed(ctx: Context, source: Path) -> bool | None:
         return None
     ctx.console.err(f"Toàn bộ dữ liệu hiện tại trong {ctx.db_path} sẽ được thay bằng dữ liệu "
                     f"của tệp {source}.\n(Dữ liệu hiện tại được sao lưu tự động trước.)")
-    try:
-        answer = input("Tiếp tục khôi phục? [c/K] ")
-    except EOFError:
-        return False
+    sys.stderr.write("Tiếp tục khôi phục? [c/K] ")  # stderr: stdout stays the result only
+    sys.stderr.flush()
+    answer = sys.stdin.readline()  # "" at end of input counts as no
     return answer.strip().casefold() in ("c", "có", "co", "y", "yes")
 
 
@@ -210,8 +209,6 @@ def cmd_restore(ctx: Context) -> int:
     db_path = ctx.db_path
     check_backup_file(source)  # refuse a bad file before asking anything
     if source == db_path:
-        from desktop.domain.errors import ConflictError
-
         raise ConflictError("Tệp sao lưu chính là cơ sở dữ liệu đang dùng; hãy chọn tệp khác.")
     answer = _confirmed(ctx, source)
     if answer is None:
@@ -222,6 +219,7 @@ def cmd_restore(ctx: Context) -> int:
         ctx.console.err("Đã hủy, dữ liệu không thay đổi.")
         return 1
     ctx.close()  # restore writes the file itself; no engine of ours may stay open
+    db_path.parent.mkdir(parents=True, exist_ok=True)
     safety = restore_database(db_path, source, ctx.paths.backups)
     reopened = Services.open(db_path, ctx.paths, create=False)
     try:

@@ -79,6 +79,24 @@ class Cli:
         assert result.returncode == 0, str(result)
         return result
 
+    def run_on_terminal(self, *args: str, answer: str) -> Result:
+        """Run with stdin on a pseudo-terminal (as if typed by the officer) and type ``answer``."""
+        import pty
+
+        master, slave = pty.openpty()
+        try:
+            proc = subprocess.Popen([sys.executable, "-m", "desktop.cli", *args], cwd=REPO,
+                                    env=self._env(), stdin=slave, stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE)
+            os.close(slave)
+            slave = -1
+            os.write(master, answer.encode("utf-8") + b"\n")
+            return self._result(args, proc)
+        finally:
+            os.close(master)
+            if slave >= 0:
+                os.close(slave)
+
     def run_many(self, *commands: Sequence[str]) -> list[Result]:
         """Independent read-only commands, started together (the machine has spare cores)."""
         procs = [(cmd, self._popen(cmd)) for cmd in commands]

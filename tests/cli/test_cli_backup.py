@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import pytest
 
 if TYPE_CHECKING:
     from tests.cli.conftest import Cli
@@ -47,4 +50,14 @@ def test_restore_without_yes_is_refused_when_nobody_can_confirm(people_cli: Cli,
     result = people_cli.run("restore", str(template_db))  # stdin is not a terminal here
     assert result.returncode == 2, result
     assert "--yes" in result.stderr
+    assert _digest(people_cli.db) == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_restore_on_a_terminal_asks_and_no_means_no(people_cli: Cli, template_db: Path) -> None:
+    before = _digest(people_cli.db)
+    result = people_cli.run_on_terminal("restore", str(template_db), answer="k")
+    assert result.returncode == 1, result
+    assert "Tiếp tục khôi phục? [c/K]" in result.stderr and "Đã hủy" in result.stderr
+    assert result.stdout == ""
     assert _digest(people_cli.db) == before
