@@ -1,0 +1,1122 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>App</name>
+    <message>
+        <source>The program stopped abnormally last time; details are in the log folder.</source>
+        <translation>Lần chạy trước phần mềm bị dừng đột ngột; chi tiết được lưu trong thư mục nhật ký.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>TĐKT Desktop – unexpected error</source>
+        <translation>TĐKT Desktop – lỗi ngoài dự kiến</translation>
+    </message>
+    <message>
+        <source>The program met an unexpected error. Your data saved so far is safe. Please send the log file below to the support team.</source>
+        <translation>Phần mềm gặp một lỗi ngoài dự kiến. Dữ liệu đã lưu vẫn an toàn. Vui lòng gửi tệp nhật ký dưới đây cho bộ phận hỗ trợ.</translation>
+    </message>
+    <message>
+        <source>Log file: {path}</source>
+        <translation>Tệp nhật ký: {path}</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Sao chép chi tiết</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Mở thư mục nhật ký</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>TĐKT Desktop</source>
+        <translation>TĐKT Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to TĐKT Desktop</source>
+        <translation>Chào mừng đến với TĐKT Desktop</translation>
+    </message>
+    <message>
+        <source>Before you start, choose where the data is kept and say which unit this office is. You can change the unit details later.</source>
+        <translation>Trước khi bắt đầu, hãy chọn nơi lưu dữ liệu và cho biết cơ quan này là đơn vị nào. Thông tin đơn vị có thể sửa lại sau.</translation>
+    </message>
+    <message>
+        <source>Data file</source>
+        <translation>Tệp dữ liệu</translation>
+    </message>
+    <message>
+        <source>Create a new database</source>
+        <translation>Tạo cơ sở dữ liệu mới</translation>
+    </message>
+    <message>
+        <source>Open an existing database</source>
+        <translation>Mở cơ sở dữ liệu có sẵn</translation>
+    </message>
+    <message>
+        <source>Choose a .db file…</source>
+        <translation>Chọn tệp .db…</translation>
+    </message>
+    <message>
+        <source>Choose location…</source>
+        <translation>Chọn nơi lưu…</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>This office</source>
+        <translation>Đơn vị của cơ quan này</translation>
+    </message>
+    <message>
+        <source>e.g. Ủy ban nhân dân xã Bình Lư</source>
+        <translation>ví dụ: Ủy ban nhân dân xã Bình Lư</translation>
+    </message>
+    <message>
+        <source>e.g. Ủy ban nhân dân tỉnh Lai Châu</source>
+        <translation>ví dụ: Ủy ban nhân dân tỉnh Lai Châu</translation>
+    </message>
+    <message>
+        <source>Unit name *</source>
+        <translation>Tên đơn vị *</translation>
+    </message>
+    <message>
+        <source>Code *</source>
+        <translation>Mã đơn vị *</translation>
+    </message>
+    <message>
+        <source>Kind of unit</source>
+        <translation>Loại đơn vị</translation>
+    </message>
+    <message>
+        <source>Parent office</source>
+        <translation>Cơ quan cấp trên</translation>
+    </message>
+    <message>
+        <source>Parent office code</source>
+        <translation>Mã cơ quan cấp trên</translation>
+    </message>
+    <message>
+        <source>Used only when the chosen database has not been set up yet.</source>
+        <translation>Chỉ dùng khi cơ sở dữ liệu được chọn chưa được thiết lập.</translation>
+    </message>
+    <message>
+        <source>Create sample data to try the program</source>
+        <translation>Tạo dữ liệu mẫu để dùng thử</translation>
+    </message>
+    <message>
+        <source>Sample data is not available in this version.</source>
+        <translation>Phiên bản này chưa có dữ liệu mẫu.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Thoát</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>Cơ sở dữ liệu mới</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Mở cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Choose a database file first.</source>
+        <translation>Hãy chọn tệp cơ sở dữ liệu trước.</translation>
+    </message>
+    <message>
+        <source>The file {path} already exists. Choose “Open an existing database” to use it, or another name for a new one.</source>
+        <translation>Tệp {path} đã có. Hãy chọn “Mở cơ sở dữ liệu có sẵn” để dùng tệp này, hoặc đặt tên khác cho cơ sở dữ liệu mới.</translation>
+    </message>
+    <message>
+        <source>Creating sample data…</source>
+        <translation>Đang tạo dữ liệu mẫu…</translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>TĐKT Desktop – emulation and commendation</source>
+        <translation>TĐKT Desktop – Thi đua, khen thưởng</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Back up data…</source>
+        <translation>&amp;Sao lưu dữ liệu…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>&amp;Check data</source>
+        <translation>&amp;Kiểm tra dữ liệu</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>&amp;Hoàn tác xóa</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;About TĐKT Desktop</source>
+        <translation>&amp;Giới thiệu TĐKT Desktop</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation>Mở thư mục &amp;nhật ký</translation>
+    </message>
+    <message>
+        <source>Not set up</source>
+        <translation>Chưa thiết lập</translation>
+    </message>
+    <message>
+        <source>{units} units · {people} people</source>
+        <translation>{units} đơn vị · {people} cá nhân</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+Z to undo.</source>
+        <translation>Nhấn Ctrl+Z để hoàn tác.</translation>
+    </message>
+    <message>
+        <source>Undone: {what}</source>
+        <translation>Đã hoàn tác: {what}</translation>
+    </message>
+    <message>
+        <source>About TĐKT Desktop</source>
+        <translation>Giới thiệu TĐKT Desktop</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;TĐKT Desktop&lt;/b&gt; {version}&lt;br&gt;Software for emulation and commendation work, working offline.&lt;br&gt;Data: {path}</source>
+        <translation>&lt;b&gt;TĐKT Desktop&lt;/b&gt; {version}&lt;br&gt;Phần mềm công tác thi đua, khen thưởng, hoạt động không cần mạng.&lt;br&gt;Dữ liệu: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Maintenance</name>
+    <message>
+        <source>Back up data to</source>
+        <translation>Sao lưu dữ liệu vào</translation>
+    </message>
+    <message>
+        <source>Backing up the data…</source>
+        <translation>Đang sao lưu dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Backup saved to:
+{path}</source>
+        <translation>Đã sao lưu vào:
+{path}</translation>
+    </message>
+    <message>
+        <source>Checking the data…</source>
+        <translation>Đang kiểm tra dữ liệu…</translation>
+    </message>
+    <message>
+        <source>The data is in good order.</source>
+        <translation>Dữ liệu bình thường, không có lỗi.</translation>
+    </message>
+    <message>
+        <source>Problems were found. Restore from a backup or contact support.</source>
+        <translation>Phát hiện lỗi trong dữ liệu. Hãy khôi phục từ bản sao lưu hoặc liên hệ bộ phận hỗ trợ.</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Replace the current data with the backup “{name}”?
+
+A copy of the current data is saved in the backup folder first.</source>
+        <translation>Thay dữ liệu hiện tại bằng bản sao lưu “{name}”?
+
+Dữ liệu hiện tại sẽ được sao lưu vào thư mục sao lưu trước.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Restoring the data…</source>
+        <translation>Đang khôi phục dữ liệu…</translation>
+    </message>
+    <message>
+        <source>The data was restored. The previous data was kept in:
+{path}</source>
+        <translation>Đã khôi phục dữ liệu. Dữ liệu trước đó được giữ tại:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>TĐKT database (*.db *.sqlite);;All files (*)</source>
+        <translation>Cơ sở dữ liệu TĐKT (*.db *.sqlite);;Tất cả các tệp (*)</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>Not known</source>
+        <translation>Chưa rõ</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>units</source>
+        <translation>đơn vị</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>cá nhân</translation>
+    </message>
+    <message>
+        <source>items in the trash</source>
+        <translation>mục trong thùng rác</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Dữ liệu</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Tệp cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>Lần sao lưu gần nhất</translation>
+    </message>
+    <message>
+        <source>Open units</source>
+        <translation>Mở danh sách đơn vị</translation>
+    </message>
+    <message>
+        <source>Open people</source>
+        <translation>Mở danh sách cá nhân</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>This database is not set up yet.</source>
+        <translation>Cơ sở dữ liệu này chưa được thiết lập.</translation>
+    </message>
+    <message>
+        <source>Parent office: {name}</source>
+        <translation>Cơ quan cấp trên: {name}</translation>
+    </message>
+    <message>
+        <source>No backup yet – use File › Back up data…</source>
+        <translation>Chưa có bản sao lưu – dùng Tệp › Sao lưu dữ liệu…</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>Award catalog</source>
+        <translation>Danh mục khen thưởng</translation>
+    </message>
+    <message>
+        <source>View and edit the emulation titles and commendation forms, their coefficients and legal basis.</source>
+        <translation>Xem và sửa các danh hiệu thi đua, hình thức khen thưởng, hệ số tiền thưởng và căn cứ pháp lý.</translation>
+    </message>
+    <message>
+        <source>Emulation movements</source>
+        <translation>Phong trào thi đua</translation>
+    </message>
+    <message>
+        <source>Record each year&apos;s emulation movements with their launching documents and targets.</source>
+        <translation>Quản lý các phong trào thi đua hằng năm cùng văn bản phát động và chỉ tiêu.</translation>
+    </message>
+    <message>
+        <source>Award rounds</source>
+        <translation>Đợt xét khen thưởng</translation>
+    </message>
+    <message>
+        <source>Collect nominations, check eligibility automatically, record council votes and decisions.</source>
+        <translation>Tổng hợp đề nghị khen thưởng, tự động kiểm tra điều kiện, ghi kết quả bỏ phiếu của Hội đồng và quyết định.</translation>
+    </message>
+    <message>
+        <source>Emulation blocs</source>
+        <translation>Khối thi đua</translation>
+    </message>
+    <message>
+        <source>Manage blocs and clusters, score criteria tables and rank member units.</source>
+        <translation>Quản lý khối, cụm thi đua, chấm điểm theo bảng tiêu chí và xếp hạng các đơn vị thành viên.</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Văn bản</translation>
+    </message>
+    <message>
+        <source>Produce submissions, decisions and minutes in Word following Decree 30/2020.</source>
+        <translation>Soạn tờ trình, quyết định, biên bản bằng Word theo thể thức Nghị định 30/2020.</translation>
+    </message>
+    <message>
+        <source>Sync (data packages)</source>
+        <translation>Đồng bộ (gói dữ liệu)</translation>
+    </message>
+    <message>
+        <source>Send and receive data packages with the upper and lower levels by USB stick or e-mail.</source>
+        <translation>Gửi và nhận gói dữ liệu với cấp trên, cấp dưới qua USB hoặc thư điện tử.</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Statistics of awards by kind, unit, year, gender and ethnicity, with charts.</source>
+        <translation>Thống kê khen thưởng theo hình thức, đơn vị, năm, giới tính và dân tộc, kèm biểu đồ.</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Thùng rác</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Citizen ID</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Head of unit</source>
+        <translation>Người đứng đầu đơn vị</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>Search by name or citizen ID (tones optional)…</source>
+        <translation>Tìm theo họ tên hoặc số CCCD (gõ không dấu cũng được)…</translation>
+    </message>
+    <message>
+        <source>All units – type to filter by unit</source>
+        <translation>Tất cả đơn vị – gõ tên để lọc theo đơn vị</translation>
+    </message>
+    <message>
+        <source>Include sub-units</source>
+        <translation>Gồm đơn vị trực thuộc</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Thêm cá nhân</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Đơn vị:</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>{count} people</source>
+        <translation>{count} cá nhân</translation>
+    </message>
+    <message>
+        <source>Added {name}.</source>
+        <translation>Đã thêm {name}.</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… và {count} người khác</translation>
+    </message>
+    <message>
+        <source>Move {count} people to the trash?
+{names}
+
+You can restore them from Trash.</source>
+        <translation>Chuyển {count} cá nhân vào Thùng rác?
+{names}
+
+Có thể khôi phục lại từ Thùng rác.</translation>
+    </message>
+    <message>
+        <source>Moved {what} to the trash.</source>
+        <translation>Đã chuyển {what} vào Thùng rác.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <source>Edit person</source>
+        <translation>Sửa thông tin cá nhân</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Thêm cá nhân</translation>
+    </message>
+    <message>
+        <source>e.g. Nguyễn Văn An</source>
+        <translation>ví dụ: Nguyễn Văn An</translation>
+    </message>
+    <message>
+        <source>12 digits</source>
+        <translation>12 chữ số</translation>
+    </message>
+    <message>
+        <source>Head of the unit</source>
+        <translation>Người đứng đầu đơn vị</translation>
+    </message>
+    <message>
+        <source>Direct worker</source>
+        <translation>Lao động trực tiếp</translation>
+    </message>
+    <message>
+        <source>Worker or farmer directly producing (counted separately in reports)</source>
+        <translation>Công nhân, nông dân, người lao động trực tiếp sản xuất (thống kê riêng trong báo cáo)</translation>
+    </message>
+    <message>
+        <source>Full name *</source>
+        <translation>Họ và tên *</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Citizen ID (CCCD)</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Unit *</source>
+        <translation>Đơn vị công tác *</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>pick a unit from the list that appears as you type</source>
+        <translation>hãy chọn một đơn vị trong danh sách hiện ra khi gõ</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>This feature is not in this version yet.</source>
+        <translation>Chức năng này chưa có trong phiên bản này.</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractSpinBox</name>
+    <message>
+        <source>&amp;Select All</source>
+        <translation>&amp;Chọn tất cả</translation>
+    </message>
+    <message>
+        <source>&amp;Step up</source>
+        <translation>&amp;Tăng</translation>
+    </message>
+    <message>
+        <source>Step &amp;down</source>
+        <translation>&amp;Giảm</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Show Details...</source>
+        <translation>Xem chi tiết...</translation>
+    </message>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Ẩn chi tiết...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Đặt lại</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Trợ giúp</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Không</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Khôi phục mặc định</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Cắt</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Sao chép</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Dán</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Files and folders</source>
+        <translation>Tệp và thư mục</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Tệp cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Thư mục sao lưu</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Thư mục nhật ký</translation>
+    </message>
+    <message>
+        <source>Document templates</source>
+        <translation>Mẫu văn bản</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Tham số</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Applies from</source>
+        <translation>Áp dụng từ</translation>
+    </message>
+    <message>
+        <source>Amount (VND/month)</source>
+        <translation>Mức lương (đồng/tháng)</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Căn cứ</translation>
+    </message>
+    <message>
+        <source>Province parameters</source>
+        <translation>Tham số của tỉnh</translation>
+    </message>
+    <message>
+        <source>Base salary</source>
+        <translation>Lương cơ sở</translation>
+    </message>
+    <message>
+        <source>These values are read-only in this version. They come from the law in force and the province&apos;s regulations.</source>
+        <translation>Phiên bản này chỉ cho xem các giá trị trên. Chúng lấy theo quy định pháp luật hiện hành và quy định của tỉnh.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+</context>
+<context>
+    <name>TaskProgressDialog</name>
+    <message>
+        <source>Please wait</source>
+        <translation>Vui lòng chờ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Đang dừng…</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>TĐKT Desktop</source>
+        <translation>TĐKT Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>TrashPage</name>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Deleted at</source>
+        <translation>Thời điểm xóa</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Deleted records stay here until restored. Restoring puts a record back exactly as it was.</source>
+        <translation>Các bản ghi đã xóa được giữ ở đây. Khôi phục sẽ đưa bản ghi trở lại đúng như trước khi xóa.</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Thùng rác</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} mục</translation>
+    </message>
+    <message>
+        <source>Restored: {names}.</source>
+        <translation>Đã khôi phục: {names}.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <source>Edit unit</source>
+        <translation>Sửa đơn vị</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>Thêm đơn vị</translation>
+    </message>
+    <message>
+        <source>None (top-level unit) – type to search</source>
+        <translation>Không có (đơn vị cấp cao nhất) – gõ để tìm</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Không ghi</translation>
+    </message>
+    <message>
+        <source>Still active</source>
+        <translation>Còn hoạt động</translation>
+    </message>
+    <message>
+        <source>Unit name *</source>
+        <translation>Tên đơn vị *</translation>
+    </message>
+    <message>
+        <source>Code *</source>
+        <translation>Mã đơn vị *</translation>
+    </message>
+    <message>
+        <source>Kind of unit</source>
+        <translation>Loại đơn vị</translation>
+    </message>
+    <message>
+        <source>Parent unit</source>
+        <translation>Đơn vị cấp trên</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Tên viết tắt</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Hiệu lực từ ngày</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Hết hiệu lực ngày</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>pick a unit from the list that appears as you type</source>
+        <translation>hãy chọn một đơn vị trong danh sách hiện ra khi gõ</translation>
+    </message>
+</context>
+<context>
+    <name>UnitPicker</name>
+    <message>
+        <source>Type part of a unit&apos;s name or code…</source>
+        <translation>Gõ một phần tên hoặc mã đơn vị…</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTreeModel</name>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Ceased on {date}</source>
+        <translation>Đã thôi hoạt động từ {date}</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsPage</name>
+    <message>
+        <source>Search units by name or code (tones optional)…</source>
+        <translation>Tìm đơn vị theo tên hoặc mã (gõ không dấu cũng được)…</translation>
+    </message>
+    <message>
+        <source>Add unit…</source>
+        <translation>Thêm đơn vị…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Add sub-unit</source>
+        <translation>Thêm đơn vị trực thuộc</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Selected unit</source>
+        <translation>Đơn vị đang chọn</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Belongs to</source>
+        <translation>Trực thuộc</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>Hiệu lực</translation>
+    </message>
+    <message>
+        <source>Open in People list</source>
+        <translation>Mở trong danh sách Cá nhân</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Select a unit in the tree.</source>
+        <translation>Hãy chọn một đơn vị trong cây đơn vị.</translation>
+    </message>
+    <message>
+        <source>from {start} to {end}</source>
+        <translation>từ {start} đến {end}</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>không thời hạn</translation>
+    </message>
+    <message>
+        <source>{count} people in this unit and its sub-units</source>
+        <translation>{count} cá nhân thuộc đơn vị này và các đơn vị trực thuộc</translation>
+    </message>
+    <message>
+        <source>Added {name}.</source>
+        <translation>Đã thêm {name}.</translation>
+    </message>
+    <message>
+        <source>Move the unit “{name}” to the trash?</source>
+        <translation>Chuyển đơn vị “{name}” vào Thùng rác?</translation>
+    </message>
+    <message>
+        <source>Moved {what} to the trash.</source>
+        <translation>Đã chuyển {what} vào Thùng rác.</translation>
+    </message>
+</context>
+<context>
+    <name>ValidatedForm</name>
+    <message>
+        <source>Not saved. Please correct:</source>
+        <translation>Chưa lưu được. Hãy sửa:</translation>
+    </message>
+</context>
+</TS>
