@@ -3,6 +3,7 @@ and the dialog stays open with what was typed."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Slot
@@ -49,8 +50,10 @@ class UnitDialog(QDialog):
             "UnitDialog", "None (top-level unit) – type to search"))
         self.short_name_edit = QLineEdit(self)
         self.address_edit = QLineEdit(self)
-        self.valid_from = OptionalDateEdit(self, unknown_text=translate("UnitDialog", "No date"))
-        self.valid_to = OptionalDateEdit(self, unknown_text=translate("UnitDialog", "Still active"))
+        self.valid_from = OptionalDateEdit(self, unknown_text=translate("UnitDialog", "No date"),
+                                           default=date.today())
+        self.valid_to = OptionalDateEdit(self, unknown_text=translate("UnitDialog", "Still active"),
+                                         default=date.today())
         f = self.form
         f.add_row("name", translate("UnitDialog", "Unit name *"), self.name_edit)
         f.add_row("code", translate("UnitDialog", "Code *"), self.code_edit)

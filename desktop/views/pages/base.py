@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.i18n import translate
 from desktop.settings import UiSettings
@@ -100,8 +100,7 @@ class PlaceholderPage(Page):
         frame = QFrame(self)
         frame.setObjectName("placeholderFrame")
         frame.setFrameShape(QFrame.Shape.StyledPanel)
-        frame.setMaximumWidth(640)
-        frame.setMinimumWidth(420)
+        frame.setFixedWidth(600)  # a fixed width lets the wrapped summary get its full height
         heading = page_title(title)
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         notice = QLabel(translate("PlaceholderPage", "This feature is not in this version yet."))
@@ -111,15 +110,21 @@ class PlaceholderPage(Page):
         self.summary_label = QLabel(summary)
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.summary_label.setWordWrap(True)
-        self.summary_label.setStyleSheet("color: palette(dark);")
+        self.summary_label.setStyleSheet("color: #404040;")
         inner = QVBoxLayout(frame)
         inner.setContentsMargins(32, 28, 32, 28)
         inner.setSpacing(14)
         inner.addWidget(heading)
         inner.addWidget(notice)
         inner.addWidget(self.summary_label)
+        # Stretches rather than an alignment flag: aligned widgets lose height-for-width, which
+        # clips the wrapped summary.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(frame)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(frame, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
         self.notice_text = notice.text()

@@ -51,6 +51,17 @@ def latest_backup(folder: Path) -> Path | None:
     return max(files, key=lambda p: p.stat().st_mtime, default=None)
 
 
+def database_size(path: Path) -> int:
+    """The file plus its write-ahead log (recent changes live there until a checkpoint)."""
+    total = 0
+    for candidate in (path, path.with_name(path.name + "-wal")):
+        try:
+            total += candidate.stat().st_size
+        except OSError:
+            pass
+    return total
+
+
 class OverviewPage(Page):
     watches = ("units", "people", "trash", "backup")
 
@@ -121,7 +132,7 @@ class OverviewPage(Page):
         self.trash_card.value.setText(format_int(len(services.trash.items())))
         path = backend.database_path
         self.db_label.setText(str(path) if path else "—")
-        self.size_label.setText(format_size(path.stat().st_size) if path and path.exists()
+        self.size_label.setText(format_size(database_size(path)) if path and path.exists()
                                 else "—")
         backup = latest_backup(backend.paths.backups)
         if backup is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -26,16 +27,24 @@ from desktop.views.messages import open_folder
 from desktop.views.pages.base import Page, PageContext, page_title
 
 
-def _table(parent: QWidget, model: RecordTableModel, stretch: int, height: int) -> QTableView:
+def _table(parent: QWidget, model: RecordTableModel, widths: tuple[int, ...], stretch: int,
+           height: int) -> QTableView:
+    """Fixed widths for the short columns, the long one stretches and wraps (no sideways
+    scrolling for long Vietnamese labels)."""
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setWordWrap(True)
+    view.setStyleSheet("QTableView::item { padding: 4px 3px; }")
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     view.verticalHeader().setVisible(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     view.setMinimumHeight(height)
     return view
@@ -86,9 +95,11 @@ class SettingsPage(Page):
             Column(translate("SettingsPage", "Legal basis"), lambda s: str(s.legal_basis)),
         ], self)
         parameters_box = QGroupBox(translate("SettingsPage", "Province parameters"), self)
-        QVBoxLayout(parameters_box).addWidget(_table(parameters_box, self.parameters_model, 2, 220))
+        QVBoxLayout(parameters_box).addWidget(
+            _table(parameters_box, self.parameters_model, (380, 300, 260), 1, 340))
         salaries_box = QGroupBox(translate("SettingsPage", "Base salary"), self)
-        QVBoxLayout(salaries_box).addWidget(_table(salaries_box, self.salaries_model, 2, 150))
+        QVBoxLayout(salaries_box).addWidget(
+            _table(salaries_box, self.salaries_model, (120, 190, 300), 2, 170))
         note = QLabel(translate(
             "SettingsPage", "These values are read-only in this version. They come from the "
             "law in force and the province's regulations."), self)

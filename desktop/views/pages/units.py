@@ -28,7 +28,7 @@ from desktop.domain.errors import DomainError
 from desktop.i18n import translate
 from desktop.views.dialogs.unit_dialog import UnitDialog
 from desktop.views.formatting import format_date, format_int
-from desktop.views.itemmodels.people_model import PeopleTableModel
+from desktop.views.itemmodels.people_model import SORT_KEYS, PeopleTableModel
 from desktop.views.itemmodels.records import Column, RecordTableModel
 from desktop.views.itemmodels.roles import OBJECT_ROLE
 from desktop.views.itemmodels.unit_tree_model import UnitTreeModel
@@ -54,6 +54,7 @@ class UnitsPage(Page):
         self.tree = QTreeView(self)
         self.tree.setModel(self.tree_model)
         self.tree.setUniformRowHeights(True)
+        self.tree.setStyleSheet("QTreeView::item { padding: 3px 0px; }")
         self.tree.setAlternatingRowColors(True)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -111,6 +112,8 @@ class UnitsPage(Page):
         self.people_model = PeopleTableModel(self.services.people,
                                              ctx.backend.people_query(unit_id=-1), self)
         self.people_table = make_people_table(self, self.people_model)
+        for hidden in ("ethnicity", "citizen_id"):  # narrower: the full list has every column
+            self.people_table.setColumnHidden(SORT_KEYS.index(hidden), True)
         ctx.settings.restore_header("unit_people", self.people_table.horizontalHeader())
         self.people_label = QLabel(self)
         self.open_people_button = QPushButton(translate("UnitsPage", "Open in People list"), self)
