@@ -130,3 +130,19 @@ def test_keyboard_shortcuts_are_on_the_tree(main_window: Any) -> None:
     assert any("F2" in ks and "Return" in ks for ks in keys.values())
     assert any("Del" in ks for ks in keys.values())
     assert page.tree.currentIndex().data(OBJECT_ROLE) is None or True
+
+
+def test_people_changes_refresh_the_side_list_only(main_window: Any, backend: Any,
+                                                    sample_people: Any) -> None:
+    page = main_window.navigate("units")
+    select_unit(page, "NATAM1")
+    tam = page.tree_model.index_of_path(
+        [u.id for u in backend.services.units.path(page.current_unit().id)][:-1])
+    assert page.tree.isExpanded(tam)
+    select_unit(page, "NATAM")
+    assert page.people_model.total == 3
+    backend.services.people.delete(sample_people[0].id)
+    main_window.events.changed.emit("people")
+    assert page.people_model.total == 2
+    assert "2 cá nhân" in page.people_label.text()
+    assert page.tree.isExpanded(tam) and page.current_unit().code == "NATAM"

@@ -203,6 +203,12 @@ class UnitsPage(Page):
         else:
             labels["validity"].setText(translate("UnitsPage", "no limit"))
         self.people_model.update_query(unit_id=unit.id, include_subunits=True)
+        self._show_people_count()
+
+    def _show_people_count(self) -> None:
+        if self.current_unit() is None:
+            self.people_label.setText("")
+            return
         self.people_label.setText(translate(
             "UnitsPage", "{count} people in this unit and its sub-units").format(
             count=format_int(self.people_model.total)))
@@ -232,6 +238,13 @@ class UnitsPage(Page):
             self.tree.expand(index.parent())
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
+
+    def _on_data_changed(self, kind: str) -> None:
+        if kind == "people":  # only the people beside the tree; keep the tree as it is
+            self.people_model.refresh()
+            self._show_people_count()
+        else:
+            super()._on_data_changed(kind)
 
     def reload(self) -> None:
         current = self.current_unit()
