@@ -39,9 +39,18 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+WRITE_OPTION = "tdkt_write"
+
+
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # A writing unit of work takes the write lock up front: a deferred transaction that reads,
+    # then writes after another process committed, fails at once with "database is locked"
+    # instead of waiting for busy_timeout.
+    write = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def make_sessionmaker(engine: Engine, installation_uuid: str = "") -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False, info={"installation_uuid": installation_uuid})
+def make_sessionmaker(engine: Engine, installation_uuid: str = "", *,
+                      write: bool = False) -> sessionmaker[Session]:
+    bind = engine.execution_options(**{WRITE_OPTION: True}) if write else engine
+    return sessionmaker(bind, expire_on_commit=False, info={"installation_uuid": installation_uuid})

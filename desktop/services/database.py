@@ -36,6 +36,7 @@ class Database:
         self.engine = engine
         self.migration = migration
         self._sessions: sessionmaker[Session] = make_sessionmaker(engine)
+        self._writer: sessionmaker[Session] = make_sessionmaker(engine, write=True)
         self.refresh_installation()
 
     @classmethod
@@ -77,15 +78,15 @@ class Database:
         with self._sessions() as session:
             row = session.scalars(select(Installation).limit(1)).first()
             self.installation = _installation_info(row) if row else None
-        self._sessions.kw["info"] = {
-            "installation_uuid": self.installation.uuid if self.installation else ""
-        }
+        info = {"installation_uuid": self.installation.uuid if self.installation else ""}
+        self._sessions.kw["info"] = info
+        self._writer.kw["info"] = info
         return self.installation
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: commit on success, roll back on any error."""
-        with self._sessions.begin() as session:
+        """A writing unit of work: commit on success, roll back on any error."""
+        with self._writer.begin() as session:
             yield session
 
     @contextmanager
