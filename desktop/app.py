@@ -205,7 +205,8 @@ def _run_window(app: Any, args: argparse.Namespace, paths: AppPaths,
     from desktop.views.main_window import MainWindow
     from desktop.views.pages import PAGES
 
-    window = MainWindow(backend, UiSettings(paths.config))
+    window = MainWindow(backend, UiSettings(paths.config),
+                        remember_state=not (args.smoke_test or args.report_startup))
     if args.smoke_test:  # build every page: catches missing modules in frozen builds
         for spec in PAGES:
             window.navigate(spec.key)
@@ -218,6 +219,10 @@ def _run_window(app: Any, args: argparse.Namespace, paths: AppPaths,
         app.processEvents()
         window_shown = time.time()
         page: Any = window.navigate("people")
+        deadline = time.monotonic() + 60
+        while page.model.busy and time.monotonic() < deadline:  # rows load in the background
+            app.processEvents()
+            time.sleep(0.001)
         app.processEvents()
         if page.model.rowCount() == 0 and page.model.total:
             raise RuntimeError("people list has no rows")

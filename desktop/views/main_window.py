@@ -42,7 +42,8 @@ DEFAULT_SIZE = QSize(1280, 800)
 
 class MainWindow(QMainWindow):
     def __init__(self, backend: Backend, settings: UiSettings, *,
-                 runner: TaskRunner | None = None, start_page: str = "overview") -> None:
+                 runner: TaskRunner | None = None, start_page: str = "overview",
+                 remember_state: bool = True) -> None:
         super().__init__()
         self.backend = backend
         self.settings = settings
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.runner.setParent(self)
         self.events = DataEvents(self)
         self.pages: dict[str, Page] = {}
+        self.remember_state = remember_state  # off for --smoke-test/--report-startup runs
         self._undo: tuple[str, list[tuple[str, int]]] | None = None
         self.setWindowTitle(translate("MainWindow", "TĐKT Desktop – emulation and commendation"))
         self.resize(DEFAULT_SIZE)
@@ -84,7 +86,7 @@ class MainWindow(QMainWindow):
         self.events.changed.connect(self._on_data_changed)
         self.runner.task_started.connect(self._on_task_started)
         self.runner.task_finished.connect(self._on_task_finished)
-        remembered = self.settings.value("main/page", start_page)
+        remembered = self.settings.value("main/page", start_page) if remember_state else start_page
         self.navigate(remembered if any(s.key == remembered for s in PAGES) else start_page)
         self.refresh_status()
 
@@ -262,7 +264,8 @@ class MainWindow(QMainWindow):
         if self.runner.busy:
             self.runner.cancel_all()
             self.runner.wait_for_done(10_000)
-        self.save_state()
+        if self.remember_state:
+            self.save_state()
         super().closeEvent(event)
 
 

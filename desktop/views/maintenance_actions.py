@@ -92,6 +92,7 @@ class MaintenanceActions(QObject):
             return
         backend = self._backend
         w.rebuild_pages()
+        w.runner.wait_for_done(10_000)  # no page may still be reading when the file is replaced
         w.sidebar.setEnabled(False)
         self._set_enabled(False)
         (w.runner.task(lambda _progress, _cancel: backend.restore(source), w)

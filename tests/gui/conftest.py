@@ -129,7 +129,17 @@ def sample_people(services: Services) -> list[Any]:
 
 
 @pytest.fixture
-def main_window(qtbot: Any, backend: ServiceBackend, ui_settings: UiSettings) -> Any:
+def settle(qtbot: Any) -> Any:
+    """``settle(model, ...)``: wait until lazy models have their rows (they load in the
+    background)."""
+    def wait(*models: Any) -> None:
+        for model in models:
+            qtbot.waitUntil(lambda m=model: not m.busy, timeout=10_000)
+    return wait
+
+
+@pytest.fixture
+def main_window(qtbot: Any, backend: ServiceBackend, ui_settings: UiSettings) -> Iterator[Any]:
     from desktop.views.main_window import MainWindow
     from desktop.views.messages import Messages
 
@@ -137,4 +147,7 @@ def main_window(qtbot: Any, backend: ServiceBackend, ui_settings: UiSettings) ->
     window.runner.show_error = Messages.error
     qtbot.addWidget(window)
     window.show()
-    return window
+    yield window
+    # Background reads must end while the database is still open (it closes right after).
+    window.runner.wait_for_done(10_000)
+    QApplication.processEvents()

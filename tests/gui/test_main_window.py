@@ -99,7 +99,8 @@ def test_backup_and_check_from_the_file_menu(qtbot: Any, main_window: Any, tmp_p
 
 
 def test_restore_from_backup(qtbot: Any, main_window: Any, backend: Any, sample_people: Any,
-                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+                             tmp_path: Path, settle: Any,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
     backup = backend.backup(tmp_path / "truoc.db")
     backend.services.people.delete(sample_people[0].id)
     main_window.events.changed.emit("people")
@@ -110,5 +111,6 @@ def test_restore_from_backup(qtbot: Any, main_window: Any, backend: Any, sample_
     main_window.restore_action.trigger()
     qtbot.waitUntil(lambda: main_window.sidebar.isEnabled() and bool(infos), timeout=10_000)
     people = main_window.navigate("people")
+    settle(people.model)
     assert people.model.total == 5
     assert main_window.counts_status.text().endswith("5 cá nhân")

@@ -3,11 +3,13 @@ unit filter, delete → trash → restore, and undo."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.views.dialogs.person_dialog import PersonDialog
 from desktop.views.messages import Messages
@@ -16,7 +18,17 @@ pytestmark = pytest.mark.gui
 
 
 def names(page: Any) -> list[str]:
+    """The names shown, once the list has finished loading in the background."""
+    wait_for(lambda: not page.model.busy)
     return [page.model.person(r).full_name for r in range(page.model.rowCount())]
+
+
+def wait_for(condition: Any, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the people list did not finish loading"
+        QApplication.processEvents()
+        time.sleep(0.002)
 
 
 def test_add_person_invalid_cccd_then_fixed(qtbot: Any, main_window: Any, backend: Any,
@@ -132,6 +144,7 @@ def test_multi_delete_and_undo(qtbot: Any, main_window: Any, sample_people: Any,
                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Messages, "confirm", classmethod(lambda cls, *a, **kw: True))
     page = main_window.navigate("people")
+    assert len(names(page)) == 5
     page.table.selectAll()
     page.delete_button.click()
     assert names(page) == []
@@ -162,5 +175,7 @@ def test_edit_person_by_double_click(qtbot: Any, main_window: Any, backend: Any,
     # Qt 6 needs the first click before the double click to report doubleClicked.
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    names(page)  # the list reloads in the background after the save
     person = page.model.person(page.model.row_of(sample_people[2].id))
     assert person.position == "Bí thư chi bộ"
+    assert page.table.selectionModel().isRowSelected(page.model.row_of(sample_people[2].id))

@@ -77,14 +77,18 @@ def test_search_shows_matches_without_tones(qtbot: Any, main_window: Any) -> Non
     assert found == ["TANPHONG"]
 
 
-def test_selecting_unit_shows_its_people(main_window: Any, sample_people: Any) -> None:
+def test_selecting_unit_shows_its_people(main_window: Any, sample_people: Any,
+                                         settle: Any) -> None:
     page = main_window.navigate("units")
     select_unit(page, "NATAM")
+    settle(page.people_model)
     assert page.people_model.total == 3
+    assert "3 cá nhân" in page.people_label.text()
     page.open_people_button.click()
     people = main_window.pages["people"]
     assert main_window.current_key == "people"
     assert people.unit_filter.unit_id == page.current_unit().id
+    settle(people.model)
     assert people.model.total == 3
 
 
@@ -133,16 +137,18 @@ def test_keyboard_shortcuts_are_on_the_tree(main_window: Any) -> None:
 
 
 def test_people_changes_refresh_the_side_list_only(main_window: Any, backend: Any,
-                                                    sample_people: Any) -> None:
+                                                    sample_people: Any, settle: Any) -> None:
     page = main_window.navigate("units")
     select_unit(page, "NATAM1")
     tam = page.tree_model.index_of_path(
         [u.id for u in backend.services.units.path(page.current_unit().id)][:-1])
     assert page.tree.isExpanded(tam)
     select_unit(page, "NATAM")
+    settle(page.people_model)
     assert page.people_model.total == 3
     backend.services.people.delete(sample_people[0].id)
     main_window.events.changed.emit("people")
+    settle(page.people_model)
     assert page.people_model.total == 2
     assert "2 cá nhân" in page.people_label.text()
     assert page.tree.isExpanded(tam) and page.current_unit().code == "NATAM"

@@ -19,14 +19,24 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     Signal,
+    Slot,
 )
+from shiboken6 import isValid
 
 from desktop.i18n import translate
+from desktop.tasks import TaskRunner
 from desktop.views.formatting import format_date
 from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
+
+
+def _first_page(source: PeopleSource, query: Any, size: int) -> tuple[int, list[Any]]:
+    """Count and first page (runs in a worker thread when the model has a runner)."""
+    total = source.count(query)
+    rows = list(source.page(query, 0, size)) if total else []
+    return (len(rows) if len(rows) < size else total), rows
 
 
 class PeopleSource(Protocol):
@@ -72,20 +82,35 @@ def _cell(person: Any, key: str) -> str:
 class PeopleTableModel(QAbstractTableModel):
     """Rows fetched so far of ``query``; ``total`` is the full count.
 
+    With a ``runner`` every read (count + first page, each further page) runs on the runner's
+    read pool, so a slow query (sorting 150,000 rows on an unindexed column takes ~0.4 s) never
+    freezes the window; the old rows stay on screen until the new ones arrive, results of
+    superseded queries are dropped, and rapid changes are coalesced into one reload. Without a
+    runner (model tests) the same reads run synchronously.
+
     Signals:
         total_changed(int): the count of the current query changed (new query or refresh).
+        loading_changed(bool): a reload started (True) or its rows arrived (False).
+        loaded(): the first page of the current query is in place.
     """
 
     total_changed = Signal(int)
+    loading_changed = Signal(bool)
+    loaded = Signal()
 
     def __init__(self, source: PeopleSource, query: Any, parent: Any = None, *,
-                 page_size: int = PAGE_SIZE) -> None:
+                 page_size: int = PAGE_SIZE, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self._source = source
         self._query = query
         self._page_size = page_size
+        self._runner = runner
         self._rows: list[Any] = []
         self._total = 0
+        self._generation = 0
+        self._fetching = False
+        self._reload_again = False
+        self.loading = False
         self.pages_fetched = 0
 
     # -- querying ------------------------------------------------------------------------------
@@ -98,20 +123,19 @@ class PeopleTableModel(QAbstractTableModel):
         return self._total
 
     @property
-    def loaded(self) -> int:
-        return len(self._rows)
+    def busy(self) -> bool:
+        return self.loading or self._fetching
 
     def set_query(self, query: Any) -> None:
-        """Count, then load the first page right away (a few ms on an indexed SQLite file)."""
-        self.beginResetModel()
+        """Show ``query``: count it and load its first page (in the background if possible)."""
         self._query = query
-        self._total = self._source.count(query)
-        self._rows = self._source.page(query, 0, self._page_size) if self._total else []
-        self.pages_fetched = 1 if self._total else 0
-        if len(self._rows) < self._page_size:
-            self._total = len(self._rows)
-        self.endResetModel()
-        self.total_changed.emit(self._total)
+        self._generation += 1
+        if self._runner is None:
+            self._apply_first(_first_page(self._source, query, self._page_size))
+        elif self.loading:
+            self._reload_again = True  # one reload after the one in flight, for the newest query
+        else:
+            self._start_reload()
 
     def update_query(self, **changes: Any) -> None:
         self.set_query(dataclasses.replace(self._query, **changes))
@@ -128,21 +152,78 @@ class PeopleTableModel(QAbstractTableModel):
                 return row
         return -1
 
+    def _start_reload(self) -> None:
+        assert self._runner is not None
+        generation, query, source, size = (self._generation, self._query, self._source,
+                                           self._page_size)
+        self._set_loading(True)
+        task = self._runner.task(lambda _progress, _cancel: _first_page(source, query, size))
+        task.success(lambda result: self._on_first_page(generation, result))
+        task.finished.connect(self._on_reload_finished)
+        task.run()
+
+    def _on_first_page(self, generation: int, result: tuple[int, list[Any]]) -> None:
+        if isValid(self) and generation == self._generation:
+            self._apply_first(result)
+
+    @Slot()
+    def _on_reload_finished(self) -> None:
+        self._set_loading(False)
+        if self._reload_again:
+            self._reload_again = False
+            self._start_reload()
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self.loading:
+            self.loading = loading
+            self.loading_changed.emit(loading)
+
+    def _apply_first(self, result: tuple[int, list[Any]]) -> None:
+        total, rows = result
+        self.beginResetModel()
+        self._rows, self._total = rows, total
+        self._fetching = False
+        self.pages_fetched = 1 if total else 0
+        self.endResetModel()
+        self.total_changed.emit(self._total)
+        self.loaded.emit()
+
     # -- lazy loading --------------------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt signature
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt signature
-        if not self.canFetchMore(parent):
+        if not self.canFetchMore(parent) or self._fetching or self.loading:
             return
-        rows = self._source.page(self._query, len(self._rows), self._page_size)
+        offset = len(self._rows)
+        if self._runner is None:
+            self._append(self._generation, offset,
+                         list(self._source.page(self._query, offset, self._page_size)))
+            return
+        self._fetching = True
+        generation, query, source, size = (self._generation, self._query, self._source,
+                                           self._page_size)
+        task = self._runner.task(lambda _progress, _cancel: list(source.page(query, offset, size)))
+        task.success(lambda rows: self._append(generation, offset, rows))
+        task.finished.connect(self._on_fetch_finished)
+        task.run()
+
+    @Slot()
+    def _on_fetch_finished(self) -> None:
+        self._fetching = False
+
+    def _append(self, generation: int, offset: int, rows: list[Any]) -> None:
+        if not isValid(self):  # the page closed (e.g. during a restore) before the rows came
+            return
+        self._fetching = False
+        if generation != self._generation or offset != len(self._rows):
+            return  # an answer to a query that is no longer shown
         self.pages_fetched += 1
         if not rows:  # the data shrank under us: stop asking
             self._total = len(self._rows)
             self.total_changed.emit(self._total)
             return
-        start = len(self._rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+        self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
         self._rows.extend(rows)
         self.endInsertRows()
         if len(rows) < self._page_size and len(self._rows) != self._total:
@@ -191,6 +272,6 @@ class PeopleTableModel(QAbstractTableModel):
             return
         key = COLUMNS[column].key
         descending = order == Qt.SortOrder.DescendingOrder
-        if key == self._query.sort and descending == self._query.descending and self.pages_fetched:
-            return
+        if key == self._query.sort and descending == self._query.descending and self._generation:
+            return  # already showing (or loading) this order
         self.update_query(sort=key, descending=descending)

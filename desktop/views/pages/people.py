@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,8 +75,14 @@ class PeoplePage(Page):
         self.edit_button = QPushButton(translate("PeoplePage", "Edit…"), self)
         self.delete_button = QPushButton(translate("PeoplePage", "Delete"), self)
 
-        self.model = PeopleTableModel(self.services.people, ctx.backend.people_query(), self)
+        self.model = PeopleTableModel(self.services.people, ctx.backend.people_query(), self,
+                                      runner=ctx.runner)
         self.model.set_query(ctx.backend.people_query())
+        self._select_after_load: int | None = None
+        self._loading_timer = QTimer(self)
+        self._loading_timer.setSingleShot(True)
+        self._loading_timer.setInterval(250)  # quick answers never flash "loading"
+        self._loading_timer.timeout.connect(self._show_loading)
         self.table = make_people_table(self, self.model)
         ctx.settings.restore_header("people", self.table.horizontalHeader())
         self._sync_sort_from_header()
@@ -99,6 +105,8 @@ class PeoplePage(Page):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self.model.total_changed.connect(self._show_total)
+        self.model.loading_changed.connect(self._on_loading_changed)
+        self.model.loaded.connect(self._on_loaded)
         self.search_box.search_requested.connect(self._on_search)
         self.unit_filter.unit_changed.connect(self._on_unit_changed)
         self.include_subunits.toggled.connect(self._on_unit_changed)
@@ -158,6 +166,25 @@ class PeoplePage(Page):
     def reload(self) -> None:
         self.model.refresh()
 
+    @Slot(bool)
+    def _on_loading_changed(self, loading: bool) -> None:
+        if loading:
+            self._loading_timer.start()
+        else:
+            self._loading_timer.stop()
+            self._show_total(self.model.total)
+
+    @Slot()
+    def _show_loading(self) -> None:
+        self.count_label.setText(translate("PeoplePage", "Loading…"))
+
+    @Slot()
+    def _on_loaded(self) -> None:
+        if self._select_after_load is not None:
+            self._select(self._select_after_load)
+            self._select_after_load = None
+        self._update_buttons()
+
     @Slot(int)
     def _show_total(self, total: int) -> None:
         self.count_label.setText(translate("PeoplePage", "{count} people").format(
@@ -185,8 +212,8 @@ class PeoplePage(Page):
     def add_person(self) -> None:
         saved = PersonDialog.ask(self, self.ctx.backend, default_unit=self.unit_filter.unit)
         if saved is not None:
+            self._select_after_load = saved.id
             self.ctx.events.changed.emit("people")
-            self._select(saved.id)
             self.ctx.host.notify(translate("PeoplePage", "Added {name}.").format(
                 name=saved.full_name))
 
@@ -203,8 +230,8 @@ class PeoplePage(Page):
             return
         saved = PersonDialog.ask(self, self.ctx.backend, person=current)
         if saved is not None:
+            self._select_after_load = saved.id
             self.ctx.events.changed.emit("people")
-            self._select(saved.id)
 
     @Slot(QModelIndex)
     def _on_double_clicked(self, index: QModelIndex) -> None:

@@ -110,7 +110,9 @@ class UnitsPage(Page):
             self.detail_labels[key] = label
             form.addRow(text, label)
         self.people_model = PeopleTableModel(self.services.people,
-                                             ctx.backend.people_query(unit_id=-1), self)
+                                             ctx.backend.people_query(unit_id=-1), self,
+                                             runner=ctx.runner)
+        self.people_model.total_changed.connect(self._show_people_count)
         self.people_table = make_people_table(self, self.people_model)
         for hidden in ("ethnicity", "citizen_id"):  # narrower: the full list has every column
             self.people_table.setColumnHidden(SORT_KEYS.index(hidden), True)
@@ -205,7 +207,8 @@ class UnitsPage(Page):
         self.people_model.update_query(unit_id=unit.id, include_subunits=True)
         self._show_people_count()
 
-    def _show_people_count(self) -> None:
+    @Slot()
+    def _show_people_count(self, *_args: object) -> None:
         if self.current_unit() is None:
             self.people_label.setText("")
             return
