@@ -100,3 +100,41 @@ def test_record_model_passes_modeltester(qtmodeltester: Any) -> None:
     model.set_rows([("x", 2), ("y", 1)])
     qtmodeltester.check(model)
     assert model.index(1, 0).data(OBJECT_ROLE) == ("y", 1)
+
+
+def test_people_model_refresh_keeps_the_loaded_rows(backend: Any, sample_people: list[Any]) -> None:
+    source = CountingPeople(backend.services.people)
+    model = PeopleTableModel(source, backend.people_query(), page_size=2)
+    model.set_query(backend.people_query())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 4
+    model.refresh()
+    assert model.rowCount() == 4 and source.pages[-1] == (0, 4)
+
+
+def test_people_model_loads_in_the_background(qtbot: Any, backend: Any,
+                                              sample_people: list[Any]) -> None:
+    import threading
+
+    from desktop.tasks import TaskRunner
+
+    threads: list[threading.Thread] = []
+
+    class Recording(CountingPeople):
+        def count(self, query: Any) -> int:
+            threads.append(threading.current_thread())
+            return super().count(query)
+
+    runner = TaskRunner()
+    model = PeopleTableModel(Recording(backend.services.people), backend.people_query(),
+                             runner=runner)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.set_query(backend.people_query())
+        assert model.loading and model.rowCount() == 0
+    assert model.rowCount() == 5 and threads[0] is not threading.main_thread()
+    # Rapid changes: only the newest query's rows are shown.
+    model.update_query(text="duc")
+    model.update_query(text="huong")
+    qtbot.waitUntil(lambda: not model.busy, timeout=5000)
+    assert [model.person(r).full_name for r in range(model.rowCount())] == ["Lê Thị Hường"]
+    runner.wait_for_done(5000)

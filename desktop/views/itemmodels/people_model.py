@@ -110,6 +110,7 @@ class PeopleTableModel(QAbstractTableModel):
         self._generation = 0
         self._fetching = False
         self._reload_again = False
+        self._first_size = page_size
         self.loading = False
         self.pages_fetched = 0
 
@@ -126,12 +127,18 @@ class PeopleTableModel(QAbstractTableModel):
     def busy(self) -> bool:
         return self.loading or self._fetching
 
-    def set_query(self, query: Any) -> None:
-        """Show ``query``: count it and load its first page (in the background if possible)."""
+    def set_query(self, query: Any, *, keep_loaded: bool = False) -> None:
+        """Show ``query``: count it and load its first page (in the background if possible).
+
+        ``keep_loaded`` reloads as many rows as are loaded now (up to 10 pages), so a refresh
+        after an edit keeps the officer's place in a long list.
+        """
         self._query = query
         self._generation += 1
+        self._first_size = (min(max(self._page_size, len(self._rows)), 10 * self._page_size)
+                            if keep_loaded else self._page_size)
         if self._runner is None:
-            self._apply_first(_first_page(self._source, query, self._page_size))
+            self._apply_first(_first_page(self._source, query, self._first_size))
         elif self.loading:
             self._reload_again = True  # one reload after the one in flight, for the newest query
         else:
@@ -141,7 +148,8 @@ class PeopleTableModel(QAbstractTableModel):
         self.set_query(dataclasses.replace(self._query, **changes))
 
     def refresh(self) -> None:
-        self.set_query(self._query)
+        """Re-read the same query (after edits), keeping the rows loaded so far."""
+        self.set_query(self._query, keep_loaded=True)
 
     def person(self, row: int) -> Any:
         return self._rows[row]
@@ -155,7 +163,7 @@ class PeopleTableModel(QAbstractTableModel):
     def _start_reload(self) -> None:
         assert self._runner is not None
         generation, query, source, size = (self._generation, self._query, self._source,
-                                           self._page_size)
+                                           self._first_size)
         self._set_loading(True)
         task = self._runner.task(lambda _progress, _cancel: _first_page(source, query, size))
         task.success(lambda result: self._on_first_page(generation, result))

@@ -79,6 +79,7 @@ class PeoplePage(Page):
                                       runner=ctx.runner)
         self.model.set_query(ctx.backend.people_query())
         self._select_after_load: int | None = None
+        self._shown_query = self.model.query
         self._loading_timer = QTimer(self)
         self._loading_timer.setSingleShot(True)
         self._loading_timer.setInterval(250)  # quick answers never flash "loading"
@@ -180,6 +181,9 @@ class PeoplePage(Page):
 
     @Slot()
     def _on_loaded(self) -> None:
+        if self.model.query != self._shown_query:  # a new search, filter or order starts at the top
+            self._shown_query = self.model.query
+            self.table.scrollToTop()
         if self._select_after_load is not None:
             self._select(self._select_after_load)
             self._select_after_load = None
