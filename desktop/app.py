@@ -180,7 +180,7 @@ def _open_backend(args: argparse.Namespace, paths: AppPaths) -> ServiceBackend |
     except DomainError as exc:  # e.g. written by a newer version: say so, change nothing
         log.warning("Cannot open %s: %s", db_path, exc)
         if headless:
-            sys.stderr.write(f"{exc}\n")
+            _say(sys.stderr, f"{exc}\n")
         else:
             Messages.error(None, str(exc))
         return 1
@@ -212,7 +212,7 @@ def _run_window(app: Any, args: argparse.Namespace, paths: AppPaths,
             window.navigate(spec.key)
         app.processEvents()
         window.close()
-        sys.stdout.write("smoke test ok\n")
+        _say(sys.stdout, "smoke test ok\n")
         return 0
     window.show()
     if args.report_startup:
@@ -246,9 +246,15 @@ def demo_available() -> bool:
 
 
 def print_startup_report(window_shown: float, people_first_rows: float) -> None:
-    sys.stdout.write(json.dumps({"window_shown": window_shown,
+    _say(sys.stdout, json.dumps({"window_shown": window_shown,
                                  "people_first_rows": people_first_rows}) + "\n")
-    sys.stdout.flush()
+
+
+def _say(stream: Any, text: str) -> None:
+    """Write to a console stream; a windowed Windows build has none (they are None)."""
+    if stream is not None:
+        stream.write(text)
+        stream.flush()
 
 
 _QT_LEVELS = {0: logging.DEBUG, 4: logging.INFO, 1: logging.WARNING, 2: logging.ERROR,

@@ -172,7 +172,8 @@ class CrashHandler:
     def report(self, exc: BaseException | None, details: str) -> None:
         """Show the dialog now (GUI thread) or via the relay (other threads)."""
         if QApplication.instance() is None:
-            sys.stderr.write(details)
+            if sys.stderr is not None:  # None in a windowed Windows build
+                sys.stderr.write(details)
             return
         if threading.current_thread() is threading.main_thread():
             self._show(exc, details)

@@ -129,3 +129,22 @@ def test_quit_closes_what_was_opened(qtbot: Any, opened: Any, paths: AppPaths) -
     dialog = make_dialog(qtbot, opened, paths)
     dialog.quit_button.click()
     assert dialog.result() == 0 and dialog.backend is None
+
+
+@pytest.mark.skipif(importlib.util.find_spec("desktop.services.demo") is None,
+                    reason="desktop.services.demo has not landed yet")
+def test_demo_refused_on_a_database_with_data(qtbot: Any, opened: Any, paths: AppPaths,
+                                              configured_template: Path,
+                                              tmp_path: Path) -> None:
+    existing = tmp_path / "co-du-lieu.db"
+    shutil.copy(configured_template, existing)
+    dialog = make_dialog(qtbot, opened, paths, existing_path=existing, demo_available=True)
+    dialog.demo_check.setChecked(True)
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: not dialog.demo_running, timeout=30_000)
+    assert dialog.result() == 0
+    assert "dữ liệu mẫu" in dialog.form.summary.text()  # the service's own explanation
+    assert not dialog.demo_check.isChecked()
+    dialog.start_button.click()  # without the demo it opens as it is
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.backend.services.units.count() == 4

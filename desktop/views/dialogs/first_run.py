@@ -175,6 +175,9 @@ class FirstRunDialog(QDialog):
     @Slot()
     def start(self) -> None:
         self.form.clear()
+        if self.backend is not None:  # an earlier attempt opened it (then the demo was refused)
+            self.backend.close()
+            self.backend = None
         path, create = self.chosen_path()
         if not str(path).strip() or path == Path():
             self.form.show_message(translate("FirstRunDialog", "Choose a database file first."))
