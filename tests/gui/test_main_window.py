@@ -73,12 +73,18 @@ def test_window_remembers_geometry_and_page(qtbot: Any, backend: Any, ui_setting
     qtbot.addWidget(first)
     first.show()
     first.resize(QSize(1100, 700))
-    first.navigate("people")
+    first.navigate("people").table.setColumnWidth(0, 321)
+    first.splitter.setSizes([260, 840])
     first.close()
     second = MainWindow(backend, ui_settings)
     qtbot.addWidget(second)
+    second.show()
     assert second.size() == QSize(1100, 700)
     assert second.current_key == "people"
+    assert second.pages["people"].table.columnWidth(0) == 321
+    assert second.splitter.sizes()[0] == 260
+    second.runner.wait_for_done(5000)
+    first.runner.wait_for_done(5000)
     assert ui_settings.path.is_file()
     assert str(ui_settings.path).startswith(str(backend.paths.config))
 
