@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 from typing import TYPE_CHECKING
-
-import pytest
 
 if TYPE_CHECKING:
     from tests.cli.conftest import Cli
 
 
-@pytest.mark.skipif(importlib.util.find_spec("desktop.services.demo") is None,
-                    reason="desktop.services.demo is not written yet")
 
 def test_small_demo_on_an_empty_folder(empty_cli: Cli) -> None:
     result = empty_cli.run("demo", "--scale", "small", "--json")
