@@ -8,7 +8,6 @@ if TYPE_CHECKING:
     from tests.cli.conftest import Cli
 
 
-
 def test_small_demo_on_an_empty_folder(empty_cli: Cli) -> None:
     result = empty_cli.run("demo", "--scale", "small", "--json")
     assert result.returncode == 0, result
