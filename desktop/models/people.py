@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, SyncMixin
@@ -29,7 +29,10 @@ class Person(SyncMixin, Base):
     __table_args__ = (
         Index("ix_people_citizen_id", "citizen_id"),
         Index("ix_people_unit_sort", "unit_id", "sort_key"),
-        Index("ix_people_sort", "deleted_at", "sort_key", "id"),
+        # Covers the people list and the dense-search walk (name order, live people only)
+        # without touching table rows; see PersonService.page.
+        Index("ix_people_live_sort", "sort_key", "id", "search_key",
+              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
         Index("ix_people_birth_date", "birth_date"),
     )
 

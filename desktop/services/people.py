@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Select, func, literal_column, select, text
+from sqlalchemy import Select, func, literal, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from desktop.domain.cccd import cccd_problem
@@ -83,6 +83,8 @@ class PeopleQuery:
 
 
 _TOKEN_RE = re.compile(r"[0-9a-z]+")
+# Below this many matches, sorting the matches beats walking the sorted name index.
+FEW_MATCHES = 5_000
 
 
 def fts_expression(user_text: str) -> str | None:
@@ -110,15 +112,34 @@ class PersonService:
 
     def count(self, query: PeopleQuery) -> int:
         with self._db.read() as s:
+            fts_only = self._fts_only_count(s, query)
+            if fts_only is not None:
+                return fts_only
             stmt = self._filtered(select(func.count(Person.id)), query, s)
             return s.scalar(stmt) or 0
+
+    def _fts_only_count(self, s: Session, query: PeopleQuery) -> int | None:
+        """A text search over all live people is counted from the index alone: the index holds
+        live people only (migration 0004), so no row has to be looked up."""
+        if not (self._db.is_sqlite and query.unit_id is None and not query.deleted):
+            return None
+        expression = fts_expression(query.text)
+        if expression is None:
+            return None
+        return s.scalar(text("SELECT count(*) FROM people_fts WHERE people_fts MATCH :fts"),
+                        {"fts": expression}) or 0
 
     def page(self, query: PeopleQuery, offset: int, limit: int) -> list[PersonRow]:
         """One page of the list, filtered and ordered in SQL (never in Python)."""
         order = SORT_COLUMNS.get(query.sort, Person.sort_key)
         with self._db.read() as s:
+            plan = self._text_plan(s, query)
             stmt = select(Person, Unit.name).outerjoin(Unit, Unit.id == Person.unit_id)
-            stmt = self._filtered(stmt, query, s)
+            stmt = self._filtered(stmt, query, plan)
+            if plan == "few" and order is Person.sort_key:
+                # Unary + keeps SQLite from walking the whole name index: look up the few
+                # matches by id and sort just them.
+                order = literal_column("+people.sort_key")  # type: ignore[assignment]
             keys = [order.desc() if query.descending else order.asc()]
             if order is not Person.sort_key:
                 keys.append(Person.sort_key.asc())
@@ -126,13 +147,26 @@ class PersonService:
             stmt = stmt.order_by(*keys).offset(offset).limit(limit)
             return [_row(p, unit_name or "") for p, unit_name in s.execute(stmt)]
 
+    def _text_plan(self, s: Session, query: PeopleQuery) -> str:
+        """How a text search runs, from its cheap index-only count:
+        "few" — look the matches up by id and sort them;
+        "many" — walk the sorted index and test each row's key, stopping after one page
+        (building a list of 140,000 matching ids would cost more than the page);
+        "index" — the general form (unit filter, trash, or PostgreSQL)."""
+        matches = self._fts_only_count(s, query) if normalize(query.text) else None
+        if matches is None:
+            return "index"
+        return "few" if matches <= FEW_MATCHES else "many"
+
     def search(self, text: str, limit: int = 50) -> Page[PersonRow]:
         query = PeopleQuery(text=text)
         return Page(self.page(query, 0, limit), self.count(query))
 
-    def _filtered(self, stmt: Select, query: PeopleQuery, s: Session) -> Select:  # type: ignore[type-arg]
-        stmt = stmt.where(Person.deleted_at.is_not(None) if query.deleted
-                          else Person.deleted_at.is_(None))
+    def _filtered(self, stmt: Select, query: PeopleQuery,  # type: ignore[type-arg]
+                  plan: str = "index") -> Select:  # type: ignore[type-arg]
+        if plan != "few":  # the FTS index holds live people only: "few" needs no tombstone test
+            stmt = stmt.where(Person.deleted_at.is_not(None) if query.deleted
+                              else Person.deleted_at.is_(None))
         if query.unit_id is not None:
             if query.include_subunits:
                 subtree = (
@@ -145,20 +179,20 @@ class PersonService:
                 stmt = stmt.where(Person.unit_id.in_(select(subtree.c.id)))
             else:
                 stmt = stmt.where(Person.unit_id == query.unit_id)
-        if normalize(query.text):
-            stmt = self._text_filter(stmt, query.text)
-        return stmt
-
-    def _text_filter(self, stmt: Select, user_text: str) -> Select:  # type: ignore[type-arg]
-        if self._db.is_sqlite:
-            expression = fts_expression(user_text)
-            if expression is None:
-                return stmt.where(literal_column("0") == 1)
-            matches = text("SELECT rowid FROM people_fts WHERE people_fts MATCH :fts")
-            return stmt.where(Person.id.in_(matches.bindparams(fts=expression)))
-        for token in _TOKEN_RE.findall(fold(user_text))[:8]:
-            stmt = stmt.where(Person.search_key.contains(token, autoescape=True))
-        return stmt
+        if not normalize(query.text):
+            return stmt
+        tokens = _TOKEN_RE.findall(fold(query.text))[:8]
+        if not tokens:
+            return stmt.where(literal_column("0") == 1)
+        if plan == "many" or not self._db.is_sqlite:
+            # Word-prefix test on the folded key, the same match the FTS index makes.
+            padded = literal(" ") + Person.search_key
+            for token in tokens:
+                stmt = stmt.where(padded.like(f"% {token}%") if plan == "many"
+                                  else Person.search_key.contains(token, autoescape=True))
+            return stmt
+        matches = text("SELECT rowid FROM people_fts WHERE people_fts MATCH :fts")
+        return stmt.where(Person.id.in_(matches.bindparams(fts=fts_expression(query.text))))
 
     # -- writing ---------------------------------------------------------------------------
     def create(self, data: PersonInput) -> PersonRow:

@@ -218,3 +218,31 @@ def test_unit_filter_includes_subunits_and_sort_and_paging(services: Services) -
     pages = [services.people.page(PeopleQuery(), offset, 4) for offset in (0, 4)]
     assert len(pages[0]) == 4 and len(pages[1]) == 2
     assert not {p.id for p in pages[0]} & {p.id for p in pages[1]}
+
+
+@pytest.mark.parametrize("few_matches", [0, 1_000_000])
+def test_both_search_plans_give_the_same_pages(services: Services, few_matches: int,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dense searches walk the name index, sparse ones sort their matches: same answer."""
+    import desktop.services.people as people_module
+
+    _people(services)
+    monkeypatch.setattr(people_module, "FEW_MATCHES", few_matches)
+    for typed, expected in [("du", ["Đỗ Minh Dung", "Giàng A Dũng", "Nguyễn Văn Đức"]),
+                            ("thi h", ["Phạm Thị Hương", "Lò Thị Hường"]), ("zz", [])]:
+        query = PeopleQuery(text=typed)
+        assert [p.full_name for p in services.people.page(query, 0, 50)] == expected
+        assert services.people.count(query) == len(expected)
+        assert [p.full_name for p in services.people.page(query, 1, 1)] == expected[1:2]
+
+
+def test_trashed_people_leave_the_search_index(services: Services) -> None:
+    _people(services)
+    duc = services.people.page(PeopleQuery(text="duc"), 0, 1)[0]
+    services.people.delete(duc.id)
+    assert services.people.count(PeopleQuery(text="duc")) == 0
+    services.people.restore(duc.id)
+    assert services.people.count(PeopleQuery(text="duc")) == 1
+    renamed = services.people.update(duc.id, replace(duc.as_input(), full_name="Nguyễn Văn Đạt"))
+    assert services.people.count(PeopleQuery(text="duc")) == 0
+    assert services.people.page(PeopleQuery(text="dat"), 0, 5)[0].id == renamed.id

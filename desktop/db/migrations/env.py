@@ -10,8 +10,9 @@ config = context.config
 
 
 def include_object(obj: object, name: str | None, type_: str, *_: object) -> bool:
-    """Hand-written FTS5 tables (migration 0002) are not part of the ORM metadata."""
-    return not (type_ == "table" and name is not None and name.startswith("people_fts"))
+    """Hand-written FTS5 tables and views (migrations 0002, 0004) are not ORM metadata."""
+    return not (type_ == "table" and name is not None and name.startswith(("people_fts",
+                                                                           "people_live")))
 
 
 connection = config.attributes.get("connection")
