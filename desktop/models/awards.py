@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, Numeric, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, Numeric, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, SyncMixin
@@ -58,8 +58,15 @@ class AwardRecord(SyncMixin, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     __table_args__ = (
-        Index("ix_award_records_person_year", "person_id", "year"),
+        # Covering, live rows only, for the eligibility history load (see ratings).
+        Index("ix_award_records_person_year", "person_id", "year", "award_kind_id",
+              "achievement_kind", "decision_number", "decision_date", "period_from", "period_to",
+              "deleted_at",
+              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
         Index("ix_award_records_unit_year", "unit_id", "year"),
+        # Who got which title in a year (collective conditions, quotas).
+        Index("ix_award_records_year_kind", "year", "award_kind_id", "person_id", "deleted_at",
+              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
         Index("ix_award_records_kind", "award_kind_id"),
     )
 

@@ -50,7 +50,10 @@ class Rating(SyncMixin, Base):
 
     __table_args__ = (
         UniqueConstraint("person_id", "unit_id", "year", name="uq_ratings_subject_year"),
-        Index("ix_ratings_person_year", "person_id", "year"),
+        # Covering, live rows only: eligibility reads ~160,000 ratings of a round's people
+        # straight from the index instead of one table page per row.
+        Index("ix_ratings_person_year", "person_id", "year", "level", "deleted_at",
+              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
         Index("ix_ratings_unit_year", "unit_id", "year"),
     )
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, update
+import gc
+
+from sqlalchemy import bindparam, select, update
 
 from desktop.domain.errors import NotFoundError
 from desktop.domain.progress import CancelToken, ProgressFn, no_progress
@@ -25,22 +27,39 @@ class EligibilityService:
         status for the list's icons. The status column is a cache of derived data: it does not
         bump record versions and does not travel in packages."""
         progress(0, 1, "Đang đọc dữ liệu lịch sử…")
-        with self._db.read() as s:
-            facts = load_round_facts(s, round_id, only_ids)
-        results: list[EligibilityResult] = []
-        for start in range(0, len(facts), BATCH):
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            results.extend(evaluate(f) for f in facts[start:start + BATCH])
-            progress(len(results), len(facts), "Đang kiểm tra điều kiện…")
+        # Hundreds of thousands of small, short-lived objects: the cyclic collector would
+        # otherwise walk them again and again (it cost more than the rules themselves).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            with self._db.read() as s:
+                facts = load_round_facts(s, round_id, only_ids)
+            results: list[EligibilityResult] = []
+            for start in range(0, len(facts), BATCH):
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
+                results.extend(evaluate(f) for f in facts[start:start + BATCH])
+                progress(len(results), len(facts), "Đang kiểm tra điều kiện…")
+        finally:
+            if collecting:
+                gc.enable()
         if save and results:
-            with self._db.session() as s:
-                s.connection().execute(
-                    update(Nomination.__table__).where(
-                        Nomination.__table__.c.id == bindparam("nid"))
-                    .values(eligibility=bindparam("new_status")),
-                    [{"nid": r.nomination_id, "new_status": r.status.value} for r in results])
+            self._save(round_id, results)
         return results
+
+    def _save(self, round_id: int, results: list[EligibilityResult]) -> None:
+        """Write changed overall statuses only; updated_at is kept as it was (a cache)."""
+        table = Nomination.__table__
+        with self._db.session() as s:
+            conn = s.connection()
+            before = dict(conn.execute(select(table.c.id, table.c.eligibility)
+                                       .where(table.c.round_id == round_id)).all())
+            changed = [{"nid": r.nomination_id, "new_status": r.status.value} for r in results
+                       if before.get(r.nomination_id) != r.status.value]
+            if changed:
+                conn.execute(update(table).where(table.c.id == bindparam("nid"))
+                             .values(eligibility=bindparam("new_status"),
+                                     updated_at=table.c.updated_at), changed)
 
     def check(self, round_id: int, nomination_id: int) -> EligibilityResult:
         results = self.check_round(round_id, only_ids={nomination_id})

@@ -48,20 +48,22 @@ def rule_set_for(year: int) -> RuleSet:
     return next(rs for rs in RULE_SETS if rs.first_year <= year <= rs.last_year)
 
 
+def overall(conditions: tuple[Condition, ...]) -> ConditionStatus:
+    """Không đạt if any condition fails, else cần kiểm tra if any needs a look, else đạt."""
+    statuses = {cond.status for cond in conditions}
+    if ConditionStatus.NOT_MET in statuses:
+        return ConditionStatus.NOT_MET
+    if ConditionStatus.CHECK in statuses:
+        return ConditionStatus.CHECK
+    return ConditionStatus.MET
+
+
 @dataclass(frozen=True)
 class EligibilityResult:
     nomination_id: int
     rule_set: str
     conditions: tuple[Condition, ...]
-
-    @property
-    def status(self) -> ConditionStatus:
-        statuses = {cond.status for cond in self.conditions}
-        if ConditionStatus.NOT_MET in statuses:
-            return ConditionStatus.NOT_MET
-        if ConditionStatus.CHECK in statuses:
-            return ConditionStatus.CHECK
-        return ConditionStatus.MET
+    status: ConditionStatus
 
     @property
     def failed(self) -> list[Condition]:
@@ -104,8 +106,8 @@ def _cstd_tinh(f: NominationFacts, rs: RuleSet) -> list[Condition]:
 def _cstd_tq(f: NominationFacts, rs: RuleSet) -> list[Condition]:
     decided, _, _ = c.title_years(f, "CSTD_TINH")
     awards = sorted((a for a in f.awards if a.lineage == "CSTD_TINH"), key=lambda a: a.year)
-    consecutive = any(b.period_from is not None and a.period_to is not None and
-                      b.period_from.year == a.period_to.year + 1
+    consecutive = any(b.period_from_year is not None and a.period_to_year is not None and
+                      b.period_from_year == a.period_to_year + 1
                       for a, b in itertools.pairwise(awards))
     if consecutive:
         titles = Condition("titles_CSTD_TINH", c.MET, "Có 02 lần liên tục đạt Chiến sĩ thi đua "
@@ -248,4 +250,5 @@ def evaluate(f: NominationFacts) -> EligibilityResult:
         general.append(c.registered(f, "Đăng ký thi đua đầu năm"))
     if f.head_rule and f.is_unit_head:
         general.append(c.head_of_unit_targets(f, "Chỉ thị phát động phong trào thi đua của tỉnh"))
-    return EligibilityResult(f.nomination_id, rs.key, tuple(specific + general))
+    conditions = tuple(specific + general)
+    return EligibilityResult(f.nomination_id, rs.key, conditions, overall(conditions))
