@@ -1,5 +1,10 @@
 """Build and upgrade databases by one path (Alembic), with a backup first and a refusal of
-databases written by a newer version of the app."""
+databases written by a newer version of the app.
+
+Alembic is imported only when a database is not already at ``SCHEMA_HEAD``: reading the
+migration scripts costs a noticeable part of the app's start-up, and on almost every start
+there is nothing to migrate. A test keeps ``SCHEMA_HEAD`` equal to the scripts' head.
+"""
 
 from __future__ import annotations
 
@@ -7,32 +12,39 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DatabaseError
 
 from desktop.domain.errors import StorageError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SCHEMA_HEAD = "0006"
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
 
 
@@ -61,7 +73,7 @@ def preflight_sqlite_file(path: Path) -> None:
 
 
 def _refuse_unknown(current: str | None, other_tables: set[str]) -> None:
-    if current is not None and current not in known_revisions():
+    if current is not None and current != SCHEMA_HEAD and current not in known_revisions():
         raise StorageError(
             "Cơ sở dữ liệu này do một phiên bản TĐKT Desktop mới hơn tạo ra "
             f"(phiên bản dữ liệu {current}). Phiên bản đang chạy không đọc được để tránh làm hỏng "
@@ -78,7 +90,9 @@ def _refuse_unknown(current: str | None, other_tables: set[str]) -> None:
 def current_revision(engine: Engine) -> str | None:
     try:
         with engine.connect() as conn:
-            return MigrationContext.configure(conn).get_current_revision()
+            if "alembic_version" not in inspect(conn).get_table_names():
+                return None
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except DatabaseError as exc:
         raise StorageError(
             "Tệp này không phải cơ sở dữ liệu TĐKT Desktop hoặc đã bị hỏng "
@@ -96,6 +110,10 @@ class MigrationResult:
 def upgrade(engine: Engine, backup_dir: Path | None, *, target: str = "head") -> MigrationResult:
     """Bring the database to ``target`` (a new database is built by the very same path)."""
     current = current_revision(engine)
+    if current == SCHEMA_HEAD and target == "head":
+        return MigrationResult(current, current, None)
+    from alembic import command
+
     other_tables = set() if current else set(inspect(engine).get_table_names()) - {"alembic_version"}
     _refuse_unknown(current, other_tables)
     wanted = head_revision() if target == "head" else target

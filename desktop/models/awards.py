@@ -68,6 +68,8 @@ class AwardRecord(SyncMixin, Base):
         Index("ix_award_records_year_kind", "year", "award_kind_id", "person_id", "deleted_at",
               sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
         Index("ix_award_records_kind", "award_kind_id"),
+        Index("ix_award_records_trash", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL"),
+              postgresql_where=text("deleted_at IS NOT NULL")),
     )
 
 

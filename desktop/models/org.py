@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, String
+from sqlalchemy import Date, DateTime, ForeignKey, Index, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, SyncMixin, new_uuid, utcnow
@@ -46,4 +46,6 @@ class Unit(SyncMixin, Base):
         Index("ix_units_code", "code"),
         Index("ix_units_parent_sort", "parent_id", "sort_key"),
         Index("ix_units_search_key", "search_key"),
+        Index("ix_units_trash", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL"),
+              postgresql_where=text("deleted_at IS NOT NULL")),
     )

@@ -34,6 +34,8 @@ class Person(SyncMixin, Base):
         Index("ix_people_live_sort", "sort_key", "id", "search_key",
               sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
         Index("ix_people_birth_date", "birth_date"),
+        Index("ix_people_trash", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL"),
+              postgresql_where=text("deleted_at IS NOT NULL")),
     )
 
 

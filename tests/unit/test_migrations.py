@@ -110,3 +110,22 @@ def test_pragmas_are_on(tmp_path: Path) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 10000
     db.close()
+
+
+def test_schema_head_constant_matches_the_migration_scripts() -> None:
+    from desktop.db.migrate import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD
+
+
+def test_opening_an_up_to_date_database_does_not_load_alembic(tmp_path: Path) -> None:
+    """Start-up stays fast: the migration machinery is loaded only when there is work."""
+    import subprocess
+    import sys
+
+    Database.open(tmp_path / "ready.db").close()
+    code = ("import sys; from desktop.services.database import Database; "
+            f"Database.open({str(tmp_path / 'ready.db')!r}).close(); "
+            "print('alembic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
