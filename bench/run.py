@@ -114,6 +114,12 @@ def main() -> int:
     list_times = [timed(lambda: (people.count(PeopleQuery()), people.page(PeopleQuery(), 0, PAGE)))
                   for _ in range(5)]
 
+    # First pass: right after opening, pages cold in this process. Second pass: the same
+    # typing later in the session. Both are reported.
+    cold = []
+    for typed in keystrokes():
+        query = PeopleQuery(text=typed)
+        cold.append(timed(lambda q=query: (people.count(q), people.page(q, 0, PAGE))))
     fts, scan = [], []
     with services.db.engine.connect() as conn:
         for typed in keystrokes():
@@ -140,8 +146,10 @@ def main() -> int:
          f"{statistics.median(first_rows):.2f} s", "—"),
         (f"People list first page ({total:,} people; count + {PAGE} rows, median of 5)",
          f"{statistics.median(list_times) * 1000:.0f} ms", "≤ 0.3 s"),
-        ("Search per keystroke, FTS index (p50 / p95 over 50)", f"{p50:.1f} / {p95:.1f} ms",
-         "≤ 30 ms p95"),
+        ("Search per keystroke, first typing after opening (p50 / p95 over 50)",
+         f"{percentile(cold, 0.5) * 1000:.1f} / {percentile(cold, 0.95) * 1000:.1f} ms", "—"),
+        ("Search per keystroke, FTS index, same typing again (p50 / p95 over 50)",
+         f"{p50:.1f} / {p95:.1f} ms", "≤ 30 ms p95"),
         ("Same searches by LIKE '%…%' scan (p50 / p95)", f"{s50:.1f} / {s95:.1f} ms", "—"),
         ("Scan ÷ index (p95)", f"{s95 / p95:.1f}×", "—"),
         (f"Eligibility of a {nominations:,}-nomination round (median of 3)",
