@@ -13,7 +13,13 @@ import sys
 from pathlib import Path
 
 from desktop import __version__
-from desktop.cli import commands_admin, commands_data
+from desktop.cli import (
+    commands_admin,
+    commands_check,
+    commands_council,
+    commands_data,
+    commands_rounds,
+)
 from desktop.cli.argparse_vi import HelpFormatter, ViArgumentParser, vietnamese_argparse
 from desktop.cli.context import Context
 from desktop.cli.output import Console, to_json, use_utf8_streams
@@ -40,6 +46,15 @@ Tóm tắt các lệnh và thao tác:
   people list|search|add
                        cá nhân: danh sách phân trang, tìm không dấu, thêm
   catalog list|salary  danh hiệu, hình thức khen thưởng, hệ số; mức lương cơ sở theo ngày
+  rounds list|add|show đợt xét khen thưởng
+  nominations list|add|move|history
+                       đề nghị khen thưởng: danh sách, thêm, chuyển trạng thái, lịch sử
+  check                kiểm tra điều kiện khen thưởng (giải thích từng điều kiện, căn cứ)
+  votes meeting|list|record|results|close
+                       họp Hội đồng TĐKT: cuộc họp, số phiếu, kết quả
+  decisions create|list|show|sign
+                       quyết định khen thưởng: lập, xem tiền thưởng, ký
+  demo-round           tạo đợt xét mẫu trên dữ liệu mẫu (--size N)
 
 Xem chi tiết từng lệnh: tdkt LỆNH --help (ví dụ: tdkt people add --help).
 
@@ -76,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
                                 title="các lệnh")
     commands_admin.register(sub, common)
     commands_data.register(sub, common)
+    commands_rounds.register(sub, common)
+    commands_check.register(sub, common)
+    commands_council.register(sub, common)
     return parser
 
 
