@@ -23,7 +23,7 @@ EDITABLE = frozenset({S.DRAFT, S.RETURNED})
 def transition_problem(current: S, target: S, note: str) -> str | None:
     """Why ``current`` → ``target`` is refused, in Vietnamese; None when it is allowed."""
     if target not in TRANSITIONS[current]:
-        allowed = ", ".join(s.label for s in TRANSITIONS[current]) or "không có"
+        allowed = ", ".join(s.label for s in S if s in TRANSITIONS[current]) or "không có"
         return (f"không thể chuyển từ “{current.label}” sang “{target.label}” "
                 f"(có thể chuyển sang: {allowed})")
     if target in NEEDS_REASON and not note.strip():
