@@ -303,6 +303,45 @@ Dữ liệu hiện tại sẽ được sao lưu vào thư mục sao lưu trướ
     </message>
 </context>
 <context>
+    <name>NominationDialog</name>
+    <message>
+        <source>Add nomination</source>
+        <translation>Thêm đề nghị khen thưởng</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>Tập thể</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Type a name (tones optional)…</source>
+        <translation>Gõ họ tên (không dấu cũng được)…</translation>
+    </message>
+    <message>
+        <source>Subject kind</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Danh hiệu/hình thức</translation>
+    </message>
+    <message>
+        <source>Achievement summary</source>
+        <translation>Tóm tắt thành tích</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDateEdit</name>
     <message>
         <source>Not known</source>
@@ -794,6 +833,229 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     <message>
         <source>Select All</source>
         <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>RoundsPage</name>
+    <message>
+        <source>not checked</source>
+        <translation>chưa kiểm tra</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Reason for “%1”:</source>
+        <translation>Lý do chuyển sang “%1”:</translation>
+    </message>
+    <message>
+        <source>New round…</source>
+        <translation>Đợt xét mới…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>Any eligibility</source>
+        <translation>Mọi kết quả kiểm tra</translation>
+    </message>
+    <message>
+        <source>Search by name (tones optional)…</source>
+        <translation>Tìm theo tên (gõ không dấu cũng được)…</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Danh hiệu/hình thức</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>Điều kiện</translation>
+    </message>
+    <message>
+        <source>Add nomination…</source>
+        <translation>Thêm đề nghị…</translation>
+    </message>
+    <message>
+        <source>Check eligibility</source>
+        <translation>Kiểm tra điều kiện</translation>
+    </message>
+    <message>
+        <source>Move to</source>
+        <translation>Chuyển trạng thái</translation>
+    </message>
+    <message>
+        <source>Round:</source>
+        <translation>Đợt xét:</translation>
+    </message>
+    <message>
+        <source>Nominations</source>
+        <translation>Đề nghị khen thưởng</translation>
+    </message>
+    <message>
+        <source>Council vote</source>
+        <translation>Họp Hội đồng</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Create a round to start.</source>
+        <translation>Hãy tạo một đợt xét khen thưởng để bắt đầu.</translation>
+    </message>
+    <message>
+        <source>%1 nominations</source>
+        <translation>%1 đề nghị</translation>
+    </message>
+    <message>
+        <source>(first %1 shown; narrow the filter)</source>
+        <translation>(hiện %1 đề nghị đầu; hãy lọc bớt)</translation>
+    </message>
+    <message>
+        <source>New round</source>
+        <translation>Đợt xét mới</translation>
+    </message>
+    <message>
+        <source>Round name:</source>
+        <translation>Tên đợt xét (kết thúc bằng năm, ví dụ “Tổng kết năm 2026”):</translation>
+    </message>
+    <message>
+        <source>Nothing was moved:</source>
+        <translation>Chưa chuyển đề nghị nào:</translation>
+    </message>
+    <message>
+        <source>Checking eligibility…</source>
+        <translation>Đang kiểm tra điều kiện…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Lịch sử xử lý</translation>
+    </message>
+    <message>
+        <source>Yes votes</source>
+        <translation>Số phiếu đồng ý</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Type a whole number of votes</source>
+        <translation>Hãy nhập số phiếu là số nguyên</translation>
+    </message>
+    <message>
+        <source>At most %1 members are present</source>
+        <translation>Chỉ có %1 thành viên có mặt</translation>
+    </message>
+    <message>
+        <source>Open meeting</source>
+        <translation>Mở cuộc họp</translation>
+    </message>
+    <message>
+        <source>Save votes</source>
+        <translation>Lưu số phiếu</translation>
+    </message>
+    <message>
+        <source>Close meeting and apply results</source>
+        <translation>Kết thúc họp và áp dụng kết quả</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày họp</translation>
+    </message>
+    <message>
+        <source>Council members</source>
+        <translation>Tổng số thành viên</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Có mặt</translation>
+    </message>
+    <message>
+        <source>No open meeting.</source>
+        <translation>Chưa có cuộc họp đang mở.</translation>
+    </message>
+    <message>
+        <source>Meeting of %1: %2 of %3 members present</source>
+        <translation>Cuộc họp ngày %1: %2/%3 thành viên có mặt</translation>
+    </message>
+    <message>
+        <source>Correct the marked cells first; nothing was saved.</source>
+        <translation>Hãy sửa các ô được đánh dấu; chưa lưu gì.</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 not passed</source>
+        <translation>%1 đề nghị đạt, %2 không đạt tỷ lệ phiếu</translation>
+    </message>
+    <message>
+        <source>Draft decision from voted nominations</source>
+        <translation>Lập dự thảo quyết định từ các đề nghị đã xét</translation>
+    </message>
+    <message>
+        <source>Sign decision</source>
+        <translation>Ký quyết định</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <source>Coefficient</source>
+        <translation>Hệ số</translation>
+    </message>
+    <message>
+        <source>Amount (đồng)</source>
+        <translation>Số tiền (đồng)</translation>
+    </message>
+    <message>
+        <source>Issuing authority</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Subject line</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Signing capacity</source>
+        <translation>Thẩm quyền ký</translation>
+    </message>
+    <message>
+        <source>Signing date</source>
+        <translation>Ngày ký</translation>
+    </message>
+    <message>
+        <source>No decision drafted yet.</source>
+        <translation>Chưa lập quyết định.</translation>
+    </message>
+    <message>
+        <source>Decision No. %1</source>
+        <translation>Quyết định số %1</translation>
+    </message>
+    <message>
+        <source>Draft, priced for %1</source>
+        <translation>Dự thảo, tính tiền theo ngày ký %1</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <source>Sign the decision dated %1? The award history of every line will be written.</source>
+        <translation>Ký quyết định ngày %1? Lịch sử khen thưởng của từng người, tập thể trong danh sách sẽ được ghi.</translation>
     </message>
 </context>
 <context>

@@ -17,7 +17,14 @@ from desktop.i18n import translate
 from desktop.views.pages.base import Page, PageContext, PlaceholderPage
 
 if TYPE_CHECKING:  # never run; lets PyInstaller and type checkers see the lazily loaded pages
-    from desktop.views.pages import overview, people, settings_page, trash, units  # noqa: F401
+    from desktop.views.pages import (  # noqa: F401
+        overview,
+        people,
+        rounds,
+        settings_page,
+        trash,
+        units,
+    )
 
 
 @dataclass(frozen=True)
@@ -42,7 +49,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("movements", QT_TRANSLATE_NOOP("Pages", "Emulation movements"), None,
              QT_TRANSLATE_NOOP("Pages", "Record each year's emulation movements with their "
                                "launching documents and targets."), "movements.svg"),
-    PageSpec("rounds", QT_TRANSLATE_NOOP("Pages", "Award rounds"), None,
+    PageSpec("rounds", QT_TRANSLATE_NOOP("Pages", "Award rounds"), "desktop.views.pages.rounds",
              QT_TRANSLATE_NOOP("Pages", "Collect nominations, check eligibility automatically, "
                                "record council votes and decisions."), "rounds.svg"),
     PageSpec("blocs", QT_TRANSLATE_NOOP("Pages", "Emulation blocs"), None,

@@ -1,0 +1,286 @@
+"""Đợt xét khen thưởng: a round's nominations with their status and eligibility, bulk workflow
+moves, the eligibility check in the background, and the explanation of the selected one.
+Council votes and decisions are the round's other tabs (rounds_council.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
+from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import ConditionStatus, NominationStatus, RoundKind
+from desktop.domain.errors import DomainError, ValidationError
+from desktop.i18n import translate
+from desktop.services.nominations import NominationQuery
+from desktop.services.rounds import RoundInput
+from desktop.services.workflow import NEEDS_REASON
+from desktop.views.dialogs.nomination_dialog import NominationDialog
+from desktop.views.itemmodels.records import Column, RecordTableModel
+from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
+from desktop.views.messages import Messages
+from desktop.views.pages.base import Page, PageContext, page_title
+from desktop.views.pages.rounds_council import CouncilTab, DecisionTab
+
+MARKS = {ConditionStatus.MET: ("✓", "#1b7f2a"), ConditionStatus.NOT_MET: ("✗", "#b00020"),
+         ConditionStatus.CHECK: ("!", "#a86400")}
+LIST_LIMIT = 5_000
+
+
+def eligibility_text(row: Any) -> str:
+    if row.eligibility is None:
+        return "– " + translate("RoundsPage", "not checked")
+    return f"{MARKS[row.eligibility][0]} {row.eligibility.label}"
+
+
+class EligibilityModel(RecordTableModel):
+    """Nominations, with the eligibility column coloured like a traffic light."""
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.column() == 3:
+            status = self.row_object(index.row()).eligibility
+            return QBrush(QColor(MARKS[status][1])) if status else None
+        return super().data(index, role)
+
+
+class ReasonDialog:
+    @classmethod
+    def ask(cls, parent: QWidget, status_label: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            parent, translate("RoundsPage", "Reason"),
+            translate("RoundsPage", "Reason for “%1”:").replace("%1", status_label))
+        return text if ok else None
+
+
+class RoundsPage(Page):
+    watches = ("rounds", "people", "units")
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.round_combo = QComboBox(self)
+        self.round_combo.setMinimumWidth(420)
+        self.new_round_button = QPushButton(translate("RoundsPage", "New round…"), self)
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem(translate("RoundsPage", "All statuses"), None)
+        for status in NominationStatus:
+            self.status_filter.addItem(status.label, status)
+        self.eligibility_filter = QComboBox(self)
+        self.eligibility_filter.addItem(translate("RoundsPage", "Any eligibility"), None)
+        for status in ConditionStatus:
+            self.eligibility_filter.addItem(status.label, status)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(translate("RoundsPage", "Search by name (tones optional)…"))
+        self.model = EligibilityModel([
+            Column(translate("RoundsPage", "Subject"), lambda r: r.subject_name,
+                   tooltip=lambda r: r.subject_detail),
+            Column(translate("RoundsPage", "Award"), lambda r: r.award_name),
+            Column(translate("RoundsPage", "Status"), lambda r: r.status.label),
+            Column(translate("RoundsPage", "Eligibility"), eligibility_text),
+        ], self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 240), (2, 150), (3, 150)):
+            self.table.setColumnWidth(column, width)
+        self.count_label = QLabel(self)
+        self.add_button = QPushButton(translate("RoundsPage", "Add nomination…"), self)
+        self.check_button = QPushButton(translate("RoundsPage", "Check eligibility"), self)
+        self.move_button = QToolButton(self)
+        self.move_button.setText(translate("RoundsPage", "Move to"))
+        self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.move_button)
+        self.move_actions: dict[NominationStatus, QAction] = {}
+        for status in NominationStatus:
+            if status is not NominationStatus.AWARDED:
+                action = menu.addAction(status.label)
+                action.triggered.connect(lambda _=False, s=status: self.move_selected(s))
+                self.move_actions[status] = action
+        self.move_button.setMenu(menu)
+        self.explanation = QTextBrowser(self)
+        self.explanation.setMinimumWidth(360)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(translate("RoundsPage", "Round:"), self))
+        top.addWidget(self.round_combo, 1)
+        top.addWidget(self.new_round_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.eligibility_filter)
+        actions = QHBoxLayout()
+        for widget in (self.add_button, self.check_button, self.move_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.count_label)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addLayout(actions)
+        left_layout.addWidget(self.table)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.explanation)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        self.council = CouncilTab(self)
+        self.decision = DecisionTab(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(splitter, translate("RoundsPage", "Nominations"))
+        self.tabs.addTab(self.council, translate("RoundsPage", "Council vote"))
+        self.tabs.addTab(self.decision, translate("RoundsPage", "Decision"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(translate("Pages", "Award rounds")))
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+
+        self.round_combo.currentIndexChanged.connect(lambda *_: self.reload_nominations())
+        self.status_filter.currentIndexChanged.connect(lambda *_: self.reload_nominations())
+        self.eligibility_filter.currentIndexChanged.connect(lambda *_: self.reload_nominations())
+        self.search.textChanged.connect(lambda *_: self.reload_nominations())
+        self.new_round_button.clicked.connect(self.new_round)
+        self.add_button.clicked.connect(self.add_nomination)
+        self.check_button.clicked.connect(self.check_eligibility)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.reload()
+
+    # -- data -------------------------------------------------------------------------------
+    @property
+    def round(self) -> Any:
+        return self.round_combo.currentData()
+
+    def reload(self) -> None:
+        current = self.round.id if self.round else None
+        self.round_combo.blockSignals(True)
+        self.round_combo.clear()
+        for row in self.services.rounds.list():
+            self.round_combo.addItem(f"{row.name} — {row.kind.label} {row.year}", row)
+            if row.id == current:
+                self.round_combo.setCurrentIndex(self.round_combo.count() - 1)
+        self.round_combo.blockSignals(False)
+        self.reload_nominations()
+
+    def reload_nominations(self) -> None:
+        round_row = self.round
+        for widget in (self.add_button, self.check_button, self.move_button):
+            widget.setEnabled(round_row is not None)
+        if round_row is None:
+            self.model.set_rows([])
+            self.count_label.setText("")
+            self.explanation.setHtml(translate("RoundsPage", "Create a round to start."))
+            return
+        query = NominationQuery(round_row.id, self.search.text(), self.status_filter.currentData(),
+                                self.eligibility_filter.currentData())
+        rows = self.services.nominations.page(query, 0, LIST_LIMIT)
+        total = self.services.nominations.count(query)
+        self.model.set_rows(rows)
+        shown = translate("RoundsPage", "%1 nominations").replace("%1", f"{total:,}".replace(",", "."))
+        more = translate("RoundsPage", "(first %1 shown; narrow the filter)")
+        self.count_label.setText(shown if total <= LIST_LIMIT
+                                 else f"{shown} {more.replace('%1', str(LIST_LIMIT))}")
+        self.council.set_round(round_row)
+        self.decision.set_round(round_row)
+
+    def selected(self) -> list[Any]:
+        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        return [self.model.row_object(r) for r in sorted(rows)]
+
+    # -- actions ----------------------------------------------------------------------------
+    @Slot()
+    def new_round(self) -> None:
+        name, ok = QInputDialog.getText(self, translate("RoundsPage", "New round"),
+                                        translate("RoundsPage", "Round name:"))
+        if not ok:
+            return
+        year = int(name.split()[-1]) if name.split() and name.split()[-1].isdigit() else 2026
+        try:
+            self.services.rounds.create(RoundInput(name, year, RoundKind.YEAR_END))
+        except DomainError as exc:
+            Messages.error(self, str(exc))
+        self.reload()
+
+    @Slot()
+    def add_nomination(self) -> None:
+        if NominationDialog.ask(self, self.services, self.round) is not None:
+            self.reload_nominations()
+
+    def move_selected(self, status: NominationStatus) -> None:
+        rows = self.selected()
+        if not rows:
+            return
+        note = ""
+        if status in NEEDS_REASON:
+            answer = ReasonDialog.ask(self, status.label)
+            if answer is None:
+                return
+            note = answer
+        try:
+            self.services.nominations.transition([r.id for r in rows], status, note)
+        except ValidationError as exc:
+            Messages.error(self, translate("RoundsPage", "Nothing was moved:") + "\n" + str(exc))
+        self.reload_nominations()
+
+    @Slot()
+    def check_eligibility(self) -> None:
+        round_id = self.round.id
+
+        def work(progress: Any, cancel: Any) -> Any:
+            return self.services.eligibility.check_round(round_id, progress=progress,
+                                                         cancel=cancel)
+
+        (self.ctx.runner.task(work, self)
+         .with_progress(translate("RoundsPage", "Checking eligibility…"))
+         .success(lambda _results: self.reload_nominations())
+         .run(writes=True))
+
+    def _on_current_changed(self, current: Any, _previous: Any) -> None:
+        if not current.isValid():
+            return
+        row = self.proxy.data(current, OBJECT_ROLE)
+        self.show_explanation(row)
+
+    def show_explanation(self, row: Any) -> None:
+        result = self.services.eligibility.check(row.round_id, row.id)
+        lines = [f"<h3>{row.subject_name}</h3><p>{row.award_name} — <b>"
+                 f"{MARKS[result.status][0]} {result.status.label}</b></p><ul>"]
+        for cond in result.conditions:
+            mark, colour = MARKS[cond.status]
+            lines.append(f"<li><span style='color:{colour}'>{mark} {cond.status.label}</span>: "
+                         f"{cond.text}<br/><i>{cond.source}</i></li>")
+        lines.append("</ul><h4>" + translate("RoundsPage", "History") + "</h4><ul>")
+        for event in self.services.nominations.history(row.id):
+            lines.append(f"<li>{event.at:%d/%m/%Y %H:%M} — {event.to_status.label}"
+                         f"{' — ' + event.note if event.note else ''} ({event.actor})</li>")
+        lines.append("</ul>")
+        self.explanation.setHtml("".join(lines))
+
+
+def create_page(ctx: PageContext) -> Page:
+    return RoundsPage(ctx)

@@ -1,0 +1,320 @@
+"""The round's council vote (yes votes typed into a grid, checked against the members present,
+percentages against ALL members) and its decision (lines grouped, money previewed for the
+signing date, signing that writes the award history)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Slot
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import NominationStatus, SignerCapacity
+from desktop.domain.errors import DomainError
+from desktop.i18n import translate
+from desktop.services.council import MeetingInput
+from desktop.services.decisions import GROUP_TITLES, DecisionInput
+from desktop.services.money import format_money
+from desktop.services.nominations import NominationQuery
+from desktop.views.itemmodels.records import Column, RecordTableModel
+from desktop.views.messages import Messages
+
+
+def _today_edit(parent: QWidget) -> QDateEdit:
+    edit = QDateEdit(QDate.currentDate(), parent)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    edit.setCalendarPopup(True)
+    return edit
+
+
+class VoteModel(QAbstractTableModel):
+    """Nominations with an editable yes-vote column; a bad cell keeps its reason."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Any] = []
+        self.votes: dict[int, int | None] = {}
+        self.problems: dict[int, str] = {}
+        self.present = 0
+
+    def set_results(self, results: list[Any], present: int) -> None:
+        self.beginResetModel()
+        self.rows, self.present = results, present
+        self.votes = {r.nomination_id: r.yes_votes for r in results}
+        self.problems = {}
+        self.endResetModel()
+
+    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return [translate("RoundsPage", "Subject"), translate("RoundsPage", "Award"),
+                    translate("RoundsPage", "Yes votes"), translate("RoundsPage", "Result")][section]
+        return None
+
+    def flags(self, index: Any) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == 2 else flags
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        problem = self.problems.get(row.nomination_id)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            votes = self.votes.get(row.nomination_id)
+            return [row.subject_name, row.award_name,
+                    "" if votes is None else str(votes),
+                    problem or self._result(row, votes)][index.column()]
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 2 and problem:
+            return QBrush(QColor("#f9d6d5"))
+        if role == Qt.ItemDataRole.ToolTipRole and problem:
+            return problem
+        return None
+
+    @staticmethod
+    def _result(row: Any, votes: int | None) -> str:
+        from dataclasses import replace
+
+        return replace(row, yes_votes=votes).text
+
+    def setData(self, index: Any, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if index.column() != 2 or role != Qt.ItemDataRole.EditRole:
+            return False
+        row = self.rows[index.row()]
+        text = str(value).strip()
+        self.problems.pop(row.nomination_id, None)
+        if not text.isdigit():
+            self.problems[row.nomination_id] = translate("RoundsPage", "Type a whole number of votes")
+        elif int(text) > self.present:
+            most = translate("RoundsPage", "At most %1 members are present")
+            self.problems[row.nomination_id] = most.replace("%1", str(self.present))
+        self.votes[row.nomination_id] = int(text) if text.isdigit() else None
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 3))
+        return True
+
+
+class CouncilTab(QWidget):
+    def __init__(self, page: Any) -> None:
+        super().__init__(page)
+        self.page, self.round, self.meeting = page, None, None
+        self.held_on = _today_edit(self)
+        self.total = QSpinBox(self)
+        self.total.setRange(1, 200)
+        self.total.setValue(9)
+        self.present = QSpinBox(self)
+        self.present.setRange(0, 200)
+        self.present.setValue(9)
+        self.meeting_label = QLabel(self)
+        self.create_button = QPushButton(translate("RoundsPage", "Open meeting"), self)
+        self.save_button = QPushButton(translate("RoundsPage", "Save votes"), self)
+        self.close_button = QPushButton(translate("RoundsPage", "Close meeting and apply results"), self)
+        self.model = VoteModel(self)
+        self.grid = QTableView(self)
+        self.grid.setModel(self.model)
+        # Spreadsheet-like: typing a digit on a cell starts editing it.
+        self.grid.setEditTriggers(QTableView.EditTrigger.AnyKeyPressed
+                                  | QTableView.EditTrigger.DoubleClicked
+                                  | QTableView.EditTrigger.EditKeyPressed)
+        self.grid.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.grid.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.grid.setColumnWidth(1, 220)
+        form = QHBoxLayout()
+        for label, widget in ((translate("RoundsPage", "Date"), self.held_on),
+                              (translate("RoundsPage", "Council members"), self.total),
+                              (translate("RoundsPage", "Present"), self.present)):
+            form.addWidget(QLabel(label, self))
+            form.addWidget(widget)
+        form.addWidget(self.create_button)
+        form.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.meeting_label, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.grid, 1)
+        layout.addLayout(buttons)
+        self.create_button.clicked.connect(self.open_meeting)
+        self.save_button.clicked.connect(self.save_votes)
+        self.close_button.clicked.connect(self.close_meeting)
+
+    def set_round(self, round_row: Any) -> None:
+        self.round = round_row
+        meetings = [m for m in self.page.services.council.meetings(round_row.id) if not m.closed]
+        self.meeting = meetings[-1] if meetings else None
+        self.refresh()
+
+    def refresh(self) -> None:
+        has_meeting = self.meeting is not None
+        self.save_button.setEnabled(has_meeting)
+        self.close_button.setEnabled(has_meeting)
+        if not has_meeting:
+            self.meeting_label.setText(translate("RoundsPage", "No open meeting."))
+            self.model.set_results([], 0)
+            return
+        m = self.meeting
+        self.meeting_label.setText(translate("RoundsPage", "Meeting of %1: %2 of %3 members present").replace(
+            "%1", f"{m.held_on:%d/%m/%Y}").replace("%2", str(m.present_members))
+            .replace("%3", str(m.total_members)))
+        self.model.set_results(self.page.services.council.results(m.id), m.present_members)
+
+    @Slot()
+    def open_meeting(self) -> None:
+        held = self.held_on.date().toPython()
+        try:
+            self.meeting = self.page.services.council.create_meeting(MeetingInput(
+                self.round.id, held, self.total.value(), self.present.value()))
+        except DomainError as exc:
+            Messages.error(self, str(exc))
+        self.refresh()
+
+    @Slot()
+    def save_votes(self) -> bool:
+        if self.model.problems:
+            Messages.error(self, translate("RoundsPage", "Correct the marked cells first; nothing was "
+                                                "saved."))
+            return False
+        votes = {k: v for k, v in self.model.votes.items() if v is not None}
+        try:
+            self.page.services.council.record_votes(self.meeting.id, votes)
+        except DomainError as exc:
+            Messages.error(self, str(exc))
+            return False
+        self.refresh()
+        return True
+
+    @Slot()
+    def close_meeting(self) -> None:
+        if not self.save_votes():
+            return
+        outcome = self.page.services.council.close_meeting(self.meeting.id)
+        self.page.ctx.host.notify(translate("RoundsPage", "%1 passed, %2 not passed").replace(
+            "%1", str(outcome["passed"])).replace("%2", str(outcome["failed"])))
+        self.meeting = None
+        self.page.reload_nominations()
+
+
+class DecisionTab(QWidget):
+    def __init__(self, page: Any) -> None:
+        super().__init__(page)
+        self.page, self.round, self.decision = page, None, None
+        self.issuer = QLineEdit(self)
+        self.subject_line = QLineEdit(self)
+        self.signer = QLineEdit(self)
+        self.capacity = QComboBox(self)
+        for capacity in SignerCapacity:
+            self.capacity.addItem(capacity.label, capacity)
+        self.signed_on = _today_edit(self)
+        self.create_button = QPushButton(translate("RoundsPage", "Draft decision from voted nominations"),
+                                         self)
+        self.sign_button = QPushButton(translate("RoundsPage", "Sign decision"), self)
+        self.total_label = QLabel(self)
+        self.total_label.setWordWrap(True)
+        self.lines = RecordTableModel([
+            Column(translate("RoundsPage", "Group"), lambda r: GROUP_TITLES[r.group]),
+            Column(translate("RoundsPage", "Subject"), lambda r: r.subject_name),
+            Column(translate("RoundsPage", "Award"), lambda r: r.award_name),
+            Column(translate("RoundsPage", "Coefficient"), lambda r: f"{r.coefficient:g}".replace(".", ","),
+                   align_right=True),
+            Column(translate("RoundsPage", "Amount (đồng)"), lambda r: format_money(r.amount),
+                   align_right=True, tooltip=lambda r: r.pay_note),
+        ], self)
+        self.table = QTableView(self)
+        self.table.setModel(self.lines)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 140)
+        self.table.setColumnWidth(2, 240)
+        form = QFormLayout()
+        form.addRow(translate("RoundsPage", "Issuing authority"), self.issuer)
+        form.addRow(translate("RoundsPage", "Subject line"), self.subject_line)
+        form.addRow(translate("RoundsPage", "Signer"), self.signer)
+        form.addRow(translate("RoundsPage", "Signing capacity"), self.capacity)
+        form.addRow(translate("RoundsPage", "Signing date"), self.signed_on)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.create_button)
+        buttons.addWidget(self.sign_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.total_label)
+        self.create_button.clicked.connect(self.create_decision)
+        self.sign_button.clicked.connect(self.sign)
+        self.signed_on.dateChanged.connect(lambda *_: self.refresh())
+
+    def set_round(self, round_row: Any) -> None:
+        self.round = round_row
+        if not self.issuer.text():
+            self.issuer.setText(round_row.office_name or "")
+        drafts = [d for d in self.page.services.decisions.list(round_row.id)]
+        self.decision = drafts[-1] if drafts else None
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.sign_button.setEnabled(self.decision is not None and not self.decision.signed)
+        if self.decision is None:
+            self.lines.set_rows([])
+            self.total_label.setText(translate("RoundsPage", "No decision drafted yet."))
+            return
+        on = self.signed_on.date().toPython()
+        d = self.page.services.decisions.get(self.decision.id, preview_on=on)
+        self.decision = d
+        self.lines.set_rows(list(d.lines))
+        parts = [f"{GROUP_TITLES[k]}: {n} — {format_money(a)} đ" for k, (n, a) in d.totals().items()]
+        head = (translate("RoundsPage", "Decision No. %1").replace("%1", d.number) if d.signed
+                else translate("RoundsPage", "Draft, priced for %1").replace("%1", f"{on:%d/%m/%Y}"))
+        self.total_label.setText(f"{head} · " + " · ".join(parts) + " · "
+                                 + translate("RoundsPage", "Total") + f": {format_money(d.total_amount)} đ")
+
+    @Slot()
+    def create_decision(self) -> None:
+        voted = self.page.services.nominations.page(
+            NominationQuery(self.round.id, status=NominationStatus.VOTED), 0, 100_000)
+        try:
+            self.decision = self.page.services.decisions.create(DecisionInput(
+                self.round.id, self.issuer.text(), subject_line=self.subject_line.text(),
+                signer_name=self.signer.text(), signer_capacity=self.capacity.currentData()),
+                [n.id for n in voted])
+        except DomainError as exc:
+            Messages.error(self, str(exc))
+        self.refresh()
+
+    @Slot()
+    def sign(self) -> None:
+        on: date = self.signed_on.date().toPython()
+        if not Messages.confirm(self, translate("RoundsPage", "Sign the decision dated %1? The award "
+                                                     "history of every line will be written.")
+                                .replace("%1", f"{on:%d/%m/%Y}")):
+            return
+        try:
+            self.decision = self.page.services.decisions.sign(
+                self.decision.id, on, self.signer.text(), self.capacity.currentData())
+        except DomainError as exc:
+            Messages.error(self, str(exc))
+        self.refresh()
+        self.page.reload_nominations()
+
+
+
