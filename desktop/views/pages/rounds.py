@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import ConditionStatus, NominationStatus, RoundKind
 from desktop.domain.errors import DomainError, ValidationError
+from desktop.domain.vntext import name_sort_key
 from desktop.i18n import translate
 from desktop.services.nominations import NominationQuery
 from desktop.services.rounds import RoundInput
@@ -90,6 +91,7 @@ class RoundsPage(Page):
         self.search.setPlaceholderText(translate("RoundsPage", "Search by name (tones optional)…"))
         self.model = EligibilityModel([
             Column(translate("RoundsPage", "Subject"), lambda r: r.subject_name,
+                   sort=lambda r: name_sort_key(r.subject_name),
                    tooltip=lambda r: r.subject_detail),
             Column(translate("RoundsPage", "Award"), lambda r: r.award_name),
             Column(translate("RoundsPage", "Status"), lambda r: r.status.label),
@@ -101,13 +103,15 @@ class RoundsPage(Page):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 240), (2, 150), (3, 150)):
+        for column, width in ((1, 210), (2, 130), (3, 130)):
             self.table.setColumnWidth(column, width)
         self.count_label = QLabel(self)
         self.add_button = QPushButton(translate("RoundsPage", "Add nomination…"), self)
@@ -124,7 +128,7 @@ class RoundsPage(Page):
                 self.move_actions[status] = action
         self.move_button.setMenu(menu)
         self.explanation = QTextBrowser(self)
-        self.explanation.setMinimumWidth(360)
+        self.explanation.setMinimumWidth(300)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(translate("RoundsPage", "Round:"), self))
@@ -150,6 +154,7 @@ class RoundsPage(Page):
         splitter.addWidget(self.explanation)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 380])
         self.council = CouncilTab(self)
         self.decision = DecisionTab(self)
         self.tabs = QTabWidget(self)
