@@ -9,6 +9,85 @@
     </message>
 </context>
 <context>
+    <name>CatalogPage</name>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Tên viết tắt</translation>
+    </message>
+    <message>
+        <source>Competent authority</source>
+        <translation>Cấp có thẩm quyền</translation>
+    </message>
+    <message>
+        <source>Coefficient, individual</source>
+        <translation>Hệ số cá nhân</translation>
+    </message>
+    <message>
+        <source>Coefficient, collective</source>
+        <translation>Hệ số tập thể</translation>
+    </message>
+    <message>
+        <source>Coefficient, household</source>
+        <translation>Hệ số hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Căn cứ pháp lý</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Điều, khoản</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>not a number (write e.g. 1,5)</source>
+        <translation>không phải là số (viết ví dụ 1,5)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>Collective</source>
+        <translation>Tập thể</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Hộ GĐ</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Hiệu lực</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Restore shipped values</source>
+        <translation>Khôi phục giá trị gốc</translation>
+    </message>
+    <message>
+        <source>Base salary by effective date:</source>
+        <translation>Mức lương cơ sở theo ngày hiệu lực:</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>TĐKT Desktop – unexpected error</source>

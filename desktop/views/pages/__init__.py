@@ -18,6 +18,7 @@ from desktop.views.pages.base import Page, PageContext, PlaceholderPage
 
 if TYPE_CHECKING:  # never run; lets PyInstaller and type checkers see the lazily loaded pages
     from desktop.views.pages import (  # noqa: F401
+        catalog,
         overview,
         people,
         rounds,
@@ -43,7 +44,8 @@ PAGES: tuple[PageSpec, ...] = (
              icon="units.svg"),
     PageSpec("people", QT_TRANSLATE_NOOP("Pages", "People"), "desktop.views.pages.people",
              icon="people.svg"),
-    PageSpec("award_kinds", QT_TRANSLATE_NOOP("Pages", "Award catalog"), None,
+    PageSpec("award_kinds", QT_TRANSLATE_NOOP("Pages", "Award catalog"),
+             "desktop.views.pages.catalog",
              QT_TRANSLATE_NOOP("Pages", "View and edit the emulation titles and commendation "
                                "forms, their coefficients and legal basis."), "catalog.svg"),
     PageSpec("movements", QT_TRANSLATE_NOOP("Pages", "Emulation movements"), None,

@@ -1,0 +1,191 @@
+"""Danh mục khen thưởng: titles and forms with coefficients, legal basis and validity, editable
+(the province's rules change), with one-click return to the shipped values; base salaries."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QSortFilterProxyModel, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.errors import DomainError, FieldProblem, ValidationError
+from desktop.i18n import translate
+from desktop.services.money import format_money
+from desktop.views.formatting import format_date
+from desktop.views.itemmodels.records import Column, RecordTableModel
+from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
+from desktop.views.messages import Messages
+from desktop.views.pages.base import Page, PageContext, page_title
+from desktop.views.widgets.form import ValidatedForm
+
+
+def coefficient_text(value: Decimal | None) -> str:
+    return "" if value is None else f"{value.normalize():f}".replace(".", ",")
+
+
+class AwardKindDialog(QDialog):
+    """Edit one catalog entry; the service's Vietnamese reasons appear beside the fields."""
+
+    COEFFICIENTS = ("coef_individual", "coef_collective", "coef_household")
+
+    def __init__(self, services: Any, row: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"{row.name} ({row.code})")
+        self.setMinimumWidth(640)
+        self._services, self._row = services, row
+        self.saved: Any = None
+        self.form = ValidatedForm(self)
+        self.fields: dict[str, QLineEdit] = {}
+        labels = [("name", translate("CatalogPage", "Name")),
+                  ("short_name", translate("CatalogPage", "Short name")),
+                  ("issuer", translate("CatalogPage", "Competent authority")),
+                  ("coef_individual", translate("CatalogPage", "Coefficient, individual")),
+                  ("coef_collective", translate("CatalogPage", "Coefficient, collective")),
+                  ("coef_household", translate("CatalogPage", "Coefficient, household")),
+                  ("legal_basis", translate("CatalogPage", "Legal basis")),
+                  ("legal_article", translate("CatalogPage", "Article")),
+                  ("note", translate("CatalogPage", "Note"))]
+        for field, label in labels:
+            value = getattr(row, field)
+            edit = QLineEdit(coefficient_text(value) if field in self.COEFFICIENTS
+                             else str(value or ""), self)
+            self.fields[field] = edit
+            self.form.add_row(field, label, edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form.summary)
+        layout.addLayout(self.form.layout)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, services: Any, row: Any) -> Any:
+        dialog = cls(services, row, parent)
+        return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def save(self) -> None:
+        values: dict[str, Any] = {}
+        problems: list[FieldProblem] = []
+        for field, edit in self.fields.items():
+            text = edit.text().strip()
+            if field in self.COEFFICIENTS:
+                try:
+                    values[field] = Decimal(text.replace(",", ".")) if text else None
+                except InvalidOperation:
+                    problems.append(FieldProblem(field, field, translate(
+                        "CatalogPage", "not a number (write e.g. 1,5)")))
+            else:
+                values[field] = text
+        if problems:
+            self.form.show_problems(problems)
+            return
+        try:
+            self.saved = self._services.catalog.update_award_kind(
+                self._row.id, replace(self._row, **values))
+        except ValidationError as exc:
+            self.form.show_problems(exc.problems)
+            return
+        except DomainError as exc:
+            self.form.show_message(str(exc))
+            return
+        self.accept()
+
+
+class CatalogPage(Page):
+    watches = ("catalog",)
+
+    def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = RecordTableModel([
+            Column(translate("CatalogPage", "Code"), lambda r: r.code),
+            Column(translate("CatalogPage", "Name"), lambda r: r.name),
+            Column(translate("CatalogPage", "Kind"), lambda r: r.category.label),
+            Column(translate("CatalogPage", "Individual"),
+                   lambda r: coefficient_text(r.coef_individual), align_right=True),
+            Column(translate("CatalogPage", "Collective"),
+                   lambda r: coefficient_text(r.coef_collective), align_right=True),
+            Column(translate("CatalogPage", "Household"),
+                   lambda r: coefficient_text(r.coef_household), align_right=True),
+            Column(translate("CatalogPage", "Legal basis"),
+                   lambda r: f"{r.legal_basis}; {r.legal_article}".strip("; "),
+                   tooltip=lambda r: r.note),
+            Column(translate("CatalogPage", "Valid"), lambda r: " – ".join(
+                (format_date(r.valid_from) or "…", format_date(r.valid_to) or "…"))),
+        ], self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 130), (2, 170), (3, 80), (4, 80), (5, 90), (6, 260), (7, 190)):
+            self.table.setColumnWidth(column, width)
+        self.edit_button = QPushButton(translate("CatalogPage", "Edit…"), self)
+        self.reset_button = QPushButton(translate("CatalogPage", "Restore shipped values"), self)
+        self.salaries = QLabel(self)
+        self.salaries.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.reset_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(page_title(translate("Pages", "Award catalog")))
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.salaries)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.reset_button.clicked.connect(self.reset_current)
+        self.table.doubleClicked.connect(lambda *_: self.edit_current())
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.set_rows(self.services.catalog.award_kinds())
+        lines = [f"{format_date(s.effective_from)}: {format_money(s.amount)} đ ({s.legal_basis})"
+                 for s in self.services.catalog.base_salaries()]
+        self.salaries.setText(translate("CatalogPage", "Base salary by effective date:") + " "
+                              + "; ".join(lines))
+
+    def current(self) -> Any:
+        index = self.table.currentIndex()
+        return self.proxy.data(index, OBJECT_ROLE) if index.isValid() else None
+
+    @Slot()
+    def edit_current(self) -> None:
+        row = self.current()
+        if row is not None and AwardKindDialog.ask(self, self.services, row) is not None:
+            self.reload()
+
+    @Slot()
+    def reset_current(self) -> None:
+        row = self.current()
+        if row is None:
+            return
+        try:
+            self.services.catalog.reset_award_kind(row.id)
+        except DomainError as exc:
+            Messages.error(self, str(exc))
+        self.reload()
+
+
+def create_page(ctx: PageContext) -> Page:
+    return CatalogPage(ctx)
