@@ -7,7 +7,7 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Slot
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -138,7 +138,8 @@ class CatalogPage(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 130), (2, 170), (3, 80), (4, 80), (5, 90), (6, 260), (7, 190)):
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        for column, width in ((0, 120), (2, 140), (3, 62), (4, 62), (5, 62), (6, 180), (7, 165)):
             self.table.setColumnWidth(column, width)
         self.edit_button = QPushButton(translate("CatalogPage", "Edit…"), self)
         self.reset_button = QPushButton(translate("CatalogPage", "Restore shipped values"), self)
