@@ -119,6 +119,33 @@
     </message>
 </context>
 <context>
+    <name>EvidenceDialog</name>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>Minh chứng: %1</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>Đính kèm tệp…</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>Bỏ tệp</translation>
+    </message>
+    <message>
+        <source>Recorded facts to link (tick to attach):</source>
+        <translation>Dữ liệu đã có để làm minh chứng (đánh dấu để gắn):</translation>
+    </message>
+    <message>
+        <source>Attached files:</source>
+        <translation>Tệp đính kèm:</translation>
+    </message>
+    <message>
+        <source>Attach file</source>
+        <translation>Đính kèm tệp</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to TĐKT Desktop</source>
@@ -969,6 +996,10 @@ Có thể khôi phục lại từ Thùng rác.</translation>
         <translation>Kiểm tra điều kiện</translation>
     </message>
     <message>
+        <source>Evidence…</source>
+        <translation>Minh chứng…</translation>
+    </message>
+    <message>
         <source>Move to</source>
         <translation>Chuyển trạng thái</translation>
     </message>
@@ -1015,6 +1046,10 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     <message>
         <source>Checking eligibility…</source>
         <translation>Đang kiểm tra điều kiện…</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Minh chứng</translation>
     </message>
     <message>
         <source>History</source>

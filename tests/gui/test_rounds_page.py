@@ -118,3 +118,28 @@ def test_round_from_nominations_to_signed_decision(qtbot: Any, round_page: Any, 
     history = services.awards.for_subject(Subject(person_id=sample_people[0].id))
     assert [(h.award_code, h.decision_number, h.amount) for h in history] == [
         ("LDTT", "01/QĐ-UBND", 760_000)]
+
+
+def test_evidence_is_linked_and_files_attached(qtbot: Any, round_page: Any, services: Any,
+                                              sample_people: list[Any], monkeypatch: Any,
+                                              tmp_path: Any) -> None:
+    from desktop.views.dialogs.evidence_dialog import EvidenceDialog
+
+    page = round_page
+    _add(qtbot, page, "huong", "CSTDCS", monkeypatch)
+    row = page.model.row_object(0)
+    dialog = EvidenceDialog(services, row, page)
+    qtbot.addWidget(dialog)
+    labels = [dialog.candidates.item(i).text() for i in range(dialog.candidates.count())]
+    assert any("Sổ tay văn thư số" in label for label in labels)
+    for i in range(dialog.candidates.count()):
+        dialog.candidates.item(i).setCheckState(Qt.CheckState.Checked)
+    report = tmp_path / "Báo cáo thành tích.docx"
+    report.write_bytes(b"bao cao" * 200)
+    dialog.add_file(report)
+    assert dialog.files.count() == 1
+    dialog.save()
+    assert len(services.nominations.evidence(row.id)) == len(labels)
+    page.show_explanation(row)
+    text = page.explanation.toPlainText()
+    assert "Sổ tay văn thư số" in text and "Báo cáo thành tích.docx" in text

@@ -34,6 +34,7 @@ from desktop.i18n import translate
 from desktop.services.nominations import NominationQuery
 from desktop.services.rounds import RoundInput
 from desktop.services.workflow import NEEDS_REASON
+from desktop.views.dialogs.evidence_dialog import EvidenceDialog
 from desktop.views.dialogs.nomination_dialog import NominationDialog
 from desktop.views.itemmodels.records import Column, RecordTableModel
 from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
@@ -116,6 +117,7 @@ class RoundsPage(Page):
         self.count_label = QLabel(self)
         self.add_button = QPushButton(translate("RoundsPage", "Add nomination…"), self)
         self.check_button = QPushButton(translate("RoundsPage", "Check eligibility"), self)
+        self.evidence_button = QPushButton(translate("RoundsPage", "Evidence…"), self)
         self.move_button = QToolButton(self)
         self.move_button.setText(translate("RoundsPage", "Move to"))
         self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -139,7 +141,8 @@ class RoundsPage(Page):
         filters.addWidget(self.status_filter)
         filters.addWidget(self.eligibility_filter)
         actions = QHBoxLayout()
-        for widget in (self.add_button, self.check_button, self.move_button):
+        for widget in (self.add_button, self.evidence_button, self.check_button,
+                       self.move_button):
             actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
@@ -173,6 +176,7 @@ class RoundsPage(Page):
         self.new_round_button.clicked.connect(self.new_round)
         self.add_button.clicked.connect(self.add_nomination)
         self.check_button.clicked.connect(self.check_eligibility)
+        self.evidence_button.clicked.connect(self.edit_evidence)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.reload()
 
@@ -194,7 +198,8 @@ class RoundsPage(Page):
 
     def reload_nominations(self) -> None:
         round_row = self.round
-        for widget in (self.add_button, self.check_button, self.move_button):
+        for widget in (self.add_button, self.check_button, self.move_button,
+                       self.evidence_button):
             widget.setEnabled(round_row is not None)
         if round_row is None:
             self.model.set_rows([])
@@ -235,6 +240,15 @@ class RoundsPage(Page):
     def add_nomination(self) -> None:
         if NominationDialog.ask(self, self.services, self.round) is not None:
             self.reload_nominations()
+
+    @Slot()
+    def edit_evidence(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        row = self.proxy.data(index, OBJECT_ROLE)
+        if EvidenceDialog.ask(self, self.services, row):
+            self.show_explanation(row)
 
     def move_selected(self, status: NominationStatus) -> None:
         rows = self.selected()
@@ -279,6 +293,11 @@ class RoundsPage(Page):
             mark, colour = MARKS[cond.status]
             lines.append(f"<li><span style='color:{colour}'>{mark} {cond.status.label}</span>: "
                          f"{cond.text}<br/><i>{cond.source}</i></li>")
+        lines.append("</ul><h4>" + translate("RoundsPage", "Evidence") + "</h4><ul>")
+        lines.extend(f"<li>{e.kind.label}: {e.label}</li>"
+                     for e in self.services.nominations.evidence(row.id))
+        lines.extend(f"<li>📎 {a.file_name}</li>"
+                     for a in self.services.nominations.attachments(row.id))
         lines.append("</ul><h4>" + translate("RoundsPage", "History") + "</h4><ul>")
         for event in self.services.nominations.history(row.id):
             lines.append(f"<li>{event.at:%d/%m/%Y %H:%M} — {event.to_status.label}"
