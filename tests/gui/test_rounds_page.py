@@ -67,8 +67,8 @@ def test_round_from_nominations_to_signed_decision(qtbot: Any, round_page: Any, 
     cstd = next(r for r in page.model.rows if r.award_code == "CSTDCS")
     assert cstd.eligibility.value == "khong_dat"
     page.show_explanation(cstd)
-    text = page.explanation.toPlainText()
-    assert "Cần 01 sáng kiến" in text and "Luật TĐKT 2022, Điều 23" in text
+    qtbot.waitUntil(lambda: "Cần 01 sáng kiến" in page.explanation.toPlainText())
+    assert "Luật TĐKT 2022, Điều 23" in page.explanation.toPlainText()
 
     ldtt_ids = [r.id for r in page.model.rows if r.award_code == "LDTT"]
     services.nominations.transition(ldtt_ids, NominationStatus.ELIGIBLE)
@@ -141,5 +141,5 @@ def test_evidence_is_linked_and_files_attached(qtbot: Any, round_page: Any, serv
     dialog.save()
     assert len(services.nominations.evidence(row.id)) == len(labels)
     page.show_explanation(row)
-    text = page.explanation.toPlainText()
-    assert "Sổ tay văn thư số" in text and "Báo cáo thành tích.docx" in text
+    qtbot.waitUntil(lambda: "Báo cáo thành tích.docx" in page.explanation.toPlainText())
+    assert "Sổ tay văn thư số" in page.explanation.toPlainText()

@@ -286,7 +286,23 @@ class RoundsPage(Page):
         self.show_explanation(row)
 
     def show_explanation(self, row: Any) -> None:
-        result = self.services.eligibility.check(row.round_id, row.id)
+        """Checked in the background: one nomination still reads its round's list (quotas,
+        twins), which takes a moment in a 30,000-nomination round."""
+        services = self.services
+        self.explanation.setHtml(f"<h3>{row.subject_name}</h3><p>"
+                                 + translate("RoundsPage", "Checking eligibility…") + "</p>")
+
+        def work(_progress: Any, _cancel: Any) -> Any:
+            return (services.eligibility.check(row.round_id, row.id),
+                    services.nominations.evidence(row.id),
+                    services.nominations.attachments(row.id),
+                    services.nominations.history(row.id))
+
+        self.ctx.runner.task(work, self).success(
+            lambda found: self._render_explanation(row, *found)).run()
+
+    def _render_explanation(self, row: Any, result: Any, evidence: Any, files: Any,
+                            history: Any) -> None:
         lines = [f"<h3>{row.subject_name}</h3><p>{row.award_name} — <b>"
                  f"{MARKS[result.status][0]} {result.status.label}</b></p><ul>"]
         for cond in result.conditions:
@@ -294,12 +310,10 @@ class RoundsPage(Page):
             lines.append(f"<li><span style='color:{colour}'>{mark} {cond.status.label}</span>: "
                          f"{cond.text}<br/><i>{cond.source}</i></li>")
         lines.append("</ul><h4>" + translate("RoundsPage", "Evidence") + "</h4><ul>")
-        lines.extend(f"<li>{e.kind.label}: {e.label}</li>"
-                     for e in self.services.nominations.evidence(row.id))
-        lines.extend(f"<li>📎 {a.file_name}</li>"
-                     for a in self.services.nominations.attachments(row.id))
+        lines.extend(f"<li>{e.kind.label}: {e.label}</li>" for e in evidence)
+        lines.extend(f"<li>📎 {a.file_name}</li>" for a in files)
         lines.append("</ul><h4>" + translate("RoundsPage", "History") + "</h4><ul>")
-        for event in self.services.nominations.history(row.id):
+        for event in history:
             lines.append(f"<li>{event.at:%d/%m/%Y %H:%M} — {event.to_status.label}"
                          f"{' — ' + event.note if event.note else ''} ({event.actor})</li>")
         lines.append("</ul>")
