@@ -211,3 +211,44 @@ class EvidenceKind(LabeledEnum):
     INITIATIVE = "initiative", "Sáng kiến"
     AWARD = "award", "Khen thưởng đã có"
     BLOC_SCORE = "bloc_score", "Kết quả chấm điểm khối thi đua"
+
+
+# -- emulation blocs (khối, cụm thi đua) ------------------------------------------------------
+class BlocKind(LabeledEnum):
+    """Khối groups units of similar function, cụm units of similar place (TDKT-reference §6.1)."""
+
+    BLOC = "khoi", "Khối thi đua"
+    CLUSTER = "cum", "Cụm thi đua"
+
+
+class CriterionKind(LabeledEnum):
+    """How a criterion is scored; bonus and penalty points sit outside the configured total."""
+
+    MANUAL = "manual", "Chấm trực tiếp"
+    TARGET = "target", "Theo chỉ tiêu"
+    BONUS = "bonus", "Điểm thưởng"
+    PENALTY = "penalty", "Điểm trừ"
+
+
+class TargetFormula(LabeledEnum):
+    """How a target-based criterion turns planned vs actual into points."""
+
+    PROPORTIONAL = "proportional", "Theo tỷ lệ hoàn thành"
+    TIERED = "tiered", "Theo mức (bậc)"
+    PASS_FAIL = "pass_fail", "Đạt / không đạt"
+
+
+class SheetStatus(LabeledEnum):
+    """A unit's score sheet in a bloc: self-scored, sent, reviewed by the bloc, published."""
+
+    DRAFT = "draft", "Đang chấm"
+    SUBMITTED = "submitted", "Đã gửi khối"
+    REVIEWED = "reviewed", "Khối đã chấm"
+    PUBLISHED = "published", "Đã công bố (khóa)"
+
+
+class ScoreBasis(LabeledEnum):
+    """Which scores a total or a ranking is built from."""
+
+    SELF = "self", "Điểm tự chấm"
+    REVIEWED = "reviewed", "Điểm khối chấm"

@@ -2,6 +2,17 @@
 
 from desktop.models.awards import AwardKind, AwardRecord, BaseSalary, ProvinceParameter
 from desktop.models.base import Base, SyncMixin
+from desktop.models.blocs import (
+    Bloc,
+    BlocMember,
+    BlocScore,
+    BlocScoreAttachment,
+    BlocScoreSheet,
+    BlocSheetEvent,
+    BlocVote,
+    Criterion,
+    UnitTarget,
+)
 from desktop.models.movements import Movement, MovementTarget
 from desktop.models.org import Installation, Unit
 from desktop.models.people import Discipline, Initiative, Person, Rating
@@ -22,6 +33,8 @@ SYNC_MODELS: tuple[type[SyncMixin], ...] = (
     Unit, Person, Rating, Discipline, Initiative, AwardKind, AwardRecord, Movement, MovementTarget,
     Round, Registration, Nomination, NominationEvent, NominationEvidence, Attachment,
     CouncilMeeting, Vote, Decision, DecisionLine,
+    Bloc, BlocMember, Criterion, UnitTarget, BlocScore, BlocScoreAttachment, BlocScoreSheet,
+    BlocSheetEvent, BlocVote,
 )
 
 __all__ = [
@@ -31,7 +44,15 @@ __all__ = [
     "AwardRecord",
     "Base",
     "BaseSalary",
+    "Bloc",
+    "BlocMember",
+    "BlocScore",
+    "BlocScoreAttachment",
+    "BlocScoreSheet",
+    "BlocSheetEvent",
+    "BlocVote",
     "CouncilMeeting",
+    "Criterion",
     "Decision",
     "DecisionLine",
     "Discipline",
@@ -49,5 +70,6 @@ __all__ = [
     "Round",
     "SyncMixin",
     "Unit",
+    "UnitTarget",
     "Vote",
 ]
