@@ -53,3 +53,11 @@ def resource_path(*parts: str) -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     root = Path(bundle) if bundle else Path(__file__).resolve().parent.parent
     return root.joinpath("resources", *parts)
+
+
+def package_path(*parts: str) -> Path:
+    """A file shipped inside the ``desktop`` package (templates), in the source tree or inside a
+    PyInstaller bundle (build.spec copies them to ``desktop/…``)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    root = Path(bundle) / "desktop" if bundle else Path(__file__).resolve().parent
+    return root.joinpath(*parts)

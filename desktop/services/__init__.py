@@ -10,6 +10,7 @@ from desktop.services.catalog import CatalogService
 from desktop.services.council import CouncilService
 from desktop.services.database import Database
 from desktop.services.decisions import DecisionService
+from desktop.services.documents import DocumentService
 from desktop.services.eligibility import EligibilityService
 from desktop.services.movements import MovementService
 from desktop.services.nominations import NominationService
@@ -48,16 +49,19 @@ class Services:
     eligibility: EligibilityService
     council: CouncilService
     decisions: DecisionService
+    documents: DocumentService
 
     @classmethod
     def open(cls, target: str | Path, paths: AppPaths, *, create: bool = True) -> Services:
         db = Database.open(target, backup_dir=paths.backups, create=create)
         nominations = NominationService(db, paths.attachments)
+        council, decisions = CouncilService(db, nominations), DecisionService(db)
         return cls(db, paths, SetupService(db), UnitService(db), PersonService(db),
                    RatingService(db), DisciplineService(db), InitiativeService(db),
                    AwardHistoryService(db), CatalogService(db), MovementService(db),
                    TrashService(db), RoundService(db), RegistrationService(db), nominations,
-                   EligibilityService(db), CouncilService(db, nominations), DecisionService(db))
+                   EligibilityService(db), council, decisions,
+                   DocumentService(db, paths.templates, nominations, council, decisions))
 
     def close(self) -> None:
         self.db.close()

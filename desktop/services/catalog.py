@@ -251,3 +251,11 @@ class CatalogService:
                     f"kiểu giá trị phải giống giá trị mặc định ({type(current).__name__})",
                 )
             row.value = value
+
+
+def shipped_parameter(key: str) -> Any:
+    """The shipped default of a province parameter (for databases set up before it existed)."""
+    for item in _json("province_parameters.json")["province_parameters"]:
+        if item["key"] == key:
+            return item["value"]
+    raise NotFoundError(f"Không có tham số “{key}”.")

@@ -151,7 +151,8 @@ class CouncilService:
                     vote.yes_votes, vote.deleted_at = votes, None
 
     def results(self, meeting_id: int) -> list[VoteResult]:
-        """Every eligible or already voted nomination of the round with its vote, if any."""
+        """Every eligible nomination of the round, and every one voted on in this meeting
+        (passed, awarded since, or refused), with its vote if any."""
         with self._db.read() as s:
             m = get_active(s, CouncilMeeting, meeting_id, "cuộc họp Hội đồng")
             votes = dict(s.execute(select(Vote.nomination_id, Vote.yes_votes).where(
@@ -159,7 +160,7 @@ class CouncilService:
             total, round_id = m.total_members, m.round_id
         out = []
         for status in (NominationStatus.ELIGIBLE, NominationStatus.VOTED,
-                       NominationStatus.REJECTED):
+                       NominationStatus.AWARDED, NominationStatus.REJECTED):
             for row in self._nominations.page(NominationQuery(round_id, status=status), 0, 100_000):
                 if status is not NominationStatus.ELIGIBLE and row.id not in votes:
                     continue

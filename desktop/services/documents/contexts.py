@@ -1,0 +1,479 @@
+"""The data each template is filled with, already written the Vietnamese administrative way
+(numbers, money in words, dates with leading zeros), so a template never needs a filter."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.domain.enums import (
+    AwardCategory,
+    Gender,
+    InitiativeScope,
+    NominationStatus,
+    SignerCapacity,
+    SubjectKind,
+    UnitKind,
+)
+from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.models import (
+    AwardKind,
+    AwardRecord,
+    BaseSalary,
+    CouncilMeeting,
+    Decision,
+    DecisionLine,
+    Initiative,
+    Movement,
+    Nomination,
+    Person,
+    Registration,
+    Round,
+    Unit,
+)
+from desktop.services.common import get_active
+from desktop.services.council import CouncilService
+from desktop.services.database import Database
+from desktop.services.decisions import GROUP_ORDER, GROUP_TITLES, DecisionRow, DecisionService
+from desktop.services.documents.registry import TemplateSpec
+from desktop.services.documents.settings import DocumentSettings
+from desktop.services.documents.vnformat import (
+    date_long,
+    date_short,
+    document_number,
+    format_number,
+    money_in_words,
+    percent,
+    place_date,
+)
+from desktop.services.nominations import NominationQuery, NominationService
+
+Context = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """What the officer types in the "Tạo văn bản" dialog (a decision brings its own)."""
+
+    on: date | None = None  # document date; default today
+    sequence: int | None = None  # the number; blank until the clerk issues one
+    notation: str = ""  # e.g. TTr-UBND; default per template
+    signer_name: str = ""
+    signer_capacity: SignerCapacity | None = None
+    recipient: str = ""  # Kính gửi …
+    year: int | None = None  # registration forms: which year
+
+
+DEFAULT_NOTATION = {"to_trinh": "TTr-UBND", "quyet_dinh": "QĐ-UBND",
+                    "bien_ban_hoi_dong": "BB-HĐTĐKT", "bao_cao_thanh_tich_ca_nhan": "",
+                    "bao_cao_thanh_tich_tap_the": "", "giay_khen": "QĐ-UBND",
+                    "bang_khen": "QĐ-UBND", "dang_ky_thi_dua": "ĐK", "bao_cao_tong_ket": "BC-UBND"}
+
+
+def expand_agency(name: str) -> str:
+    """"UBND xã Bình Lư" → "Ủy ban nhân dân xã Bình Lư" (the header spells the name out)."""
+    words = name.split()
+    return " ".join("Ủy ban nhân dân" if w == "UBND" else "Hội đồng nhân dân" if w == "HĐND"
+                    else w for w in words)
+
+
+def signature_lines(capacity: SignerCapacity | None) -> tuple[str, str]:
+    """(authority line, title line): ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") or ("", "CHỦ TỊCH")."""
+    capacity = capacity or SignerCapacity.CHAIRMAN
+    first, _, second = capacity.label.partition(" / ")
+    return ("", first) if not second else (first, second)
+
+
+def _lines(items: list[str]) -> list[dict[str, str]]:
+    return [{"dong": item} for item in items]
+
+
+def _count_phrase(counts: dict[SubjectKind, int]) -> str:
+    names = {SubjectKind.COLLECTIVE: "tập thể", SubjectKind.INDIVIDUAL: "cá nhân",
+             SubjectKind.HOUSEHOLD: "hộ gia đình"}
+    parts = [f"{counts[k]:02d} {names[k]}" for k in GROUP_ORDER if counts.get(k)]
+    if len(parts) > 1:
+        return ", ".join(parts[:-1]) + " và " + parts[-1]
+    return parts[0] if parts else "0 trường hợp"
+
+
+def _group_counts(counts: dict[SubjectKind, int]) -> Context:
+    return {"so_tap_the": format_number(counts.get(SubjectKind.COLLECTIVE, 0)),
+            "so_ca_nhan": format_number(counts.get(SubjectKind.INDIVIDUAL, 0)),
+            "so_ho_gia_dinh": format_number(counts.get(SubjectKind.HOUSEHOLD, 0)),
+            "tom_tat_so_luong": _count_phrase(counts)}
+
+
+class ContextBuilder:
+    """Builds the context of one template for one target (round, decision, meeting…)."""
+
+    def __init__(self, db: Database, settings: DocumentSettings, nominations: NominationService,
+                 council: CouncilService, decisions: DecisionService) -> None:
+        self._db = db
+        self._settings = settings
+        self._nominations = nominations
+        self._council = council
+        self._decisions = decisions
+
+    def build(self, spec: TemplateSpec, target_id: int, options: RenderOptions) -> Context:
+        builder = {
+            "to_trinh": self._submission, "quyet_dinh": self._decision,
+            "bien_ban_hoi_dong": self._minutes, "bao_cao_thanh_tich_ca_nhan": self._report,
+            "bao_cao_thanh_tich_tap_the": self._report, "giay_khen": self._certificates,
+            "bang_khen": self._certificates, "dang_ky_thi_dua": self._registration,
+            "bao_cao_tong_ket": self._movement_report,
+        }.get(spec.key)
+        if builder is None:
+            raise NotFoundError(f"Chưa có cách lấy dữ liệu cho mẫu “{spec.title}”.")
+        return builder(spec, target_id, options)
+
+    # -- shared parts -----------------------------------------------------------------------
+    def _header(self, spec: TemplateSpec, year: int, options: RenderOptions,
+                notation: str | None = None, sequence: int | None = None,
+                on: date | None = None) -> Context:
+        info = self._db.installation
+        office = expand_agency(info.office_name if info else "")
+        parent = info.parent_office_name if info else ""
+        day = on or options.on or date.today()
+        notation = notation or options.notation or DEFAULT_NOTATION.get(spec.key, "")
+        place = self._settings.place
+        return {"co_quan_cap_tren": expand_agency(parent).upper(), "co_quan": office.upper(),
+                "so_ky_hieu": document_number(sequence if sequence is not None
+                                              else options.sequence, notation) if notation else "",
+                "dia_danh": place, "ngay_thang": date_long(day),
+                "dia_danh_ngay": place_date(place, day), "nam": str(year)}
+
+    def _signature(self, name: str, capacity: SignerCapacity | None, *,
+                   decision: bool = False) -> Context:
+        authority, title = signature_lines(capacity)
+        first = "Như Điều 3;" if decision else "Như trên;"
+        return {"quyen_han_ky": authority, "chuc_vu_ky": title, "nguoi_ky": name,
+                "noi_nhan": _lines([first, *self._settings.recipients])}
+
+    def _authority(self, issuer: str) -> str:
+        office = expand_agency(issuer or (self._db.installation.office_name
+                                          if self._db.installation else ""))
+        if not office.lower().startswith(("chủ tịch", "giám đốc", "thủ trưởng")):
+            office = "Chủ tịch " + office
+        return office.upper()
+
+    # -- decision-based -------------------------------------------------------------------------
+    def _decision_row(self, decision_id: int) -> DecisionRow:
+        return self._decisions.get(decision_id)
+
+    def _grouped(self, lines: list[Any], *, money: bool) -> list[Context]:
+        groups = []
+        for kind in GROUP_ORDER:
+            rows = [line for line in lines if line.group is kind]
+            if not rows:
+                continue
+            groups.append({
+                "tieu_de": GROUP_TITLES[kind], "so_luong": format_number(len(rows)),
+                "tong_tien": format_number(sum(r.amount for r in rows)) if money else "",
+                "dong": [{"stt": str(i), "ten": r.subject_name, "chi_tiet": r.detail,
+                          "hinh_thuc": r.award_name,
+                          "he_so": format_number(r.coefficient) if money else "",
+                          "so_tien": format_number(r.amount) if money else "",
+                          "ghi_chu": r.pay_note if money else "",
+                          "thanh_tich": getattr(r, "achievement", "")}
+                         for i, r in enumerate(rows, start=1)]})
+        return groups
+
+    def _decision(self, spec: TemplateSpec, decision_id: int, options: RenderOptions) -> Context:
+        d = self._decision_row(decision_id)
+        achievement = self._achievement(d.round_id)
+        award_names = list(dict.fromkeys(line.award_name for line in d.lines))
+        award = ", ".join(award_names) or "…"
+        counts = Counter(line.group for line in d.lines)
+        on = d.signed_on or options.on or date.today()
+        context = self._header(spec, d.year, options, d.notation, d.sequence, on)
+        context.update(self._signature(d.signer_name or options.signer_name, d.signer_capacity,
+                                       decision=True))
+        context.update(_group_counts(counts))
+        total = d.total_amount
+        context.update({
+            "trich_yeu": d.subject_line or f"Về việc tặng {award} năm {d.year}",
+            "tham_quyen": self._authority(d.issuer),
+            "can_cu": _lines(self._settings.decision_grounds),
+            "theo_de_nghi": f"Theo đề nghị của {self._settings.proposer}.",
+            "hinh_thuc": award, "thanh_tich": "đã có " + achievement,
+            "chi_tu_quy": self._settings.fund_source,
+            "ngay_ky": date_long(d.signed_on) if d.signed_on else date_long(None),
+            "muc_luong_co_so": format_number(d.base_salary or self._base_salary(on)),
+            "tong_tien": format_number(total), "tong_tien_chu": money_in_words(total),
+            "nhom": self._grouped(list(d.lines), money=True),
+        })
+        return context
+
+    def _achievement(self, round_id: int) -> str:
+        """"thành tích xuất sắc trong phong trào thi đua “…” năm 2026" (the movement when the
+        round has one, else the year's tasks)."""
+        with self._db.read() as s:
+            round_ = get_active(s, Round, round_id, "đợt xét khen thưởng")
+            movement = s.get(Movement, round_.movement_id) if round_.movement_id else None
+            if movement is not None:
+                return (f"thành tích xuất sắc trong phong trào thi đua “{movement.name}” năm "
+                        f"{round_.year}")
+            return f"thành tích xuất sắc trong thực hiện nhiệm vụ năm {round_.year}"
+
+    def _base_salary(self, on: date) -> int:
+        with self._db.read() as s:
+            return s.scalar(select(BaseSalary.amount).where(BaseSalary.effective_from <= on)
+                            .order_by(BaseSalary.effective_from.desc()).limit(1)) or 0
+
+    def _certificates(self, spec: TemplateSpec, decision_id: int,
+                      options: RenderOptions) -> Context:
+        d = self._decision_row(decision_id)
+        achievement = self._achievement(d.round_id)
+        on = d.signed_on or options.on or date.today()
+        context = self._header(spec, d.year, options, d.notation, d.sequence, on)
+        context.update(self._signature(d.signer_name or options.signer_name, d.signer_capacity))
+        context.update({
+            "tham_quyen": self._authority(d.issuer),
+            "thanh_tich": "Đã có " + achievement,
+            "ds": [{"ten": line.subject_name, "chi_tiet": line.detail,
+                    "hinh_thuc": line.award_name} for line in d.lines],
+        })
+        return context
+
+    # -- round-based ----------------------------------------------------------------------------
+    def _submission(self, spec: TemplateSpec, round_id: int, options: RenderOptions) -> Context:
+        """Tờ trình: every nomination the council passed (Đã xét) or beyond."""
+        with self._db.read() as s:
+            round_ = get_active(s, Round, round_id, "đợt xét khen thưởng")
+            name, year = round_.name, round_.year
+            meeting = s.scalars(select(CouncilMeeting).where(
+                CouncilMeeting.round_id == round_id, CouncilMeeting.deleted_at.is_(None))
+                .order_by(CouncilMeeting.held_on.desc())).first()
+            meeting_text = (f"Ngày {date_short(meeting.held_on)}, Hội đồng Thi đua - Khen thưởng "
+                            f"đã họp xét với {meeting.present_members}/{meeting.total_members} "
+                            "thành viên có mặt và biểu quyết đề nghị khen thưởng các trường hợp "
+                            "trong danh sách kèm theo." if meeting else
+                            "Hội đồng Thi đua - Khen thưởng đã họp xét các trường hợp trong danh "
+                            "sách kèm theo.")
+        query = NominationQuery(round_id)
+        rows = [r for r in self._nominations.page(query, 0, self._nominations.count(query))
+                if r.status in PASSED_STATUSES]
+        if not rows:
+            raise ValidationError.single(
+                "round", "Tờ trình", "đợt chưa có đề nghị nào được Hội đồng xét đạt (trạng thái "
+                "“Đã xét” trở đi); hãy họp Hội đồng trước khi lập tờ trình")
+        lines = [_NominationLine(r) for r in rows]
+        counts = Counter(line.group for line in lines)
+        by_award = Counter(r.award_name for r in rows)
+        context = self._header(spec, year, options)
+        context.update(self._signature(options.signer_name, options.signer_capacity))
+        context.update(_group_counts(counts))
+        awards = ", ".join(by_award)
+        context.update({
+            "trich_yeu": f"Về việc đề nghị tặng {awards} năm {year}",
+            "kinh_gui": options.recipient or self._settings.submit_to,
+            "ten_dot": name, "can_cu": _lines(self._settings.submission_grounds),
+            "hop_hoi_dong": meeting_text, "tong_so": format_number(len(rows)),
+            "theo_hinh_thuc": [{"hinh_thuc": k, "so_luong": format_number(v)}
+                               for k, v in by_award.items()],
+            "nhom": self._grouped(lines, money=False),
+        })
+        return context
+
+    # -- meeting ------------------------------------------------------------------------------
+    def _minutes(self, spec: TemplateSpec, meeting_id: int, options: RenderOptions) -> Context:
+        with self._db.read() as s:
+            m = get_active(s, CouncilMeeting, meeting_id, "cuộc họp Hội đồng")
+            round_ = get_active(s, Round, m.round_id, "đợt xét khen thưởng")
+            held_on, place, chair, secretary = m.held_on, m.place, m.chair, m.secretary
+            total, present, round_name, year = (m.total_members, m.present_members, round_.name,
+                                                round_.year)
+        results = [r for r in self._council.results(meeting_id) if r.yes_votes is not None]
+        context = self._header(spec, year, options, on=options.on or held_on)
+        # The minutes are the council's: the office becomes the parent line.
+        context["co_quan_cap_tren"] = context["co_quan"]
+        context["co_quan"] = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
+        passed = sum(1 for r in results if r.passed)
+        context.update({
+            "ten_dot": round_name, "ngay_hop": date_long(held_on), "dia_diem": place or "…",
+            "chu_tri": chair or "…", "thu_ky": secretary or "…",
+            "tong_thanh_vien": format_number(total), "co_mat": format_number(present),
+            "vang": format_number(total - present), "so_dat": format_number(passed),
+            "so_khong_dat": format_number(len(results) - passed),
+            "ket_qua": [{"stt": str(i), "ten": r.subject_name, "hinh_thuc": r.award_name,
+                         "dong_y": str(r.yes_votes), "tong_so": str(r.total_members),
+                         "ty_le": percent(r.percent), "ket_luan": "Đạt" if r.passed
+                         else "Không đạt"} for i, r in enumerate(results, start=1)],
+        })
+        return context
+
+    # -- one nomination -----------------------------------------------------------------------
+    def _report(self, spec: TemplateSpec, nomination_id: int, options: RenderOptions) -> Context:
+        with self._db.read() as s:
+            n = get_active(s, Nomination, nomination_id, "đề nghị khen thưởng")
+            kind = s.get(AwardKind, n.award_kind_id)
+            round_ = s.get(Round, n.round_id)
+            assert kind is not None and round_ is not None
+            wants = spec.subjects[0] if spec.subjects else ""
+            if wants == "ca_nhan" and n.person_id is None:
+                raise ValidationError.single("template", spec.title,
+                                             "mẫu này dành cho cá nhân; đề nghị đã chọn là của "
+                                             "tập thể hoặc hộ gia đình")
+            if wants == "tap_the" and n.unit_id is None:
+                raise ValidationError.single("template", spec.title,
+                                             "mẫu này dành cho tập thể; đề nghị đã chọn là của "
+                                             "cá nhân hoặc hộ gia đình")
+            context = self._header(spec, round_.year, options)
+            period = _period(n.period_from, n.period_to, round_.year)
+            context.update({"hinh_thuc_de_nghi": kind.name, "giai_doan": period,
+                            "thanh_tich": n.achievement_summary or "…"})
+            context.update(_history(s, n.person_id, n.unit_id))
+            if n.person_id is not None:
+                p = s.get(Person, n.person_id)
+                assert p is not None
+                unit = s.get(Unit, p.unit_id) if p.unit_id else None
+                context.update({
+                    "ho_ten": p.full_name, "gioi_tinh": Gender(p.gender).label,
+                    "ngay_sinh": date_short(p.birth_date) or "…", "dan_toc": p.ethnicity,
+                    "chuc_vu": p.position or "…", "don_vi": unit.name if unit else "…",
+                    "sang_kien": _initiatives(s, p.id)})
+            else:
+                unit = s.get(Unit, n.unit_id)
+                assert unit is not None
+                parent = s.get(Unit, unit.parent_id) if unit.parent_id else None
+                context.update({"ten_don_vi": unit.name,
+                                "don_vi_cap_tren": parent.name if parent else "…",
+                                "loai_don_vi": UnitKind(unit.kind).label})
+        return context
+
+    # -- registration -------------------------------------------------------------------------
+    def _registration(self, spec: TemplateSpec, unit_id: int, options: RenderOptions) -> Context:
+        year = options.year or (options.on or date.today()).year
+        with self._db.read() as s:
+            unit = get_active(s, Unit, unit_id, "đơn vị")
+            rows = s.execute(
+                select(Registration, AwardKind.name, Person.full_name, Person.position, Unit.name)
+                .join(AwardKind, AwardKind.id == Registration.award_kind_id)
+                .outerjoin(Person, Person.id == Registration.person_id)
+                .outerjoin(Unit, Unit.id == Registration.unit_id)
+                .where(Registration.year == year, Registration.deleted_at.is_(None),
+                       (Registration.unit_id == unit_id) | (Person.unit_id == unit_id))
+                .order_by(Person.sort_key, Unit.name)).all()
+            unit_name = unit.name
+        if not rows:
+            raise ValidationError.single("registration", spec.title,
+                                         f"{unit_name} chưa có đăng ký thi đua nào năm {year}")
+        collectives = [r for r in rows if r[0].unit_id is not None]
+        people = [r for r in rows if r[0].person_id is not None]
+        context = self._header(spec, year, options)
+        context.update(self._signature(options.signer_name, options.signer_capacity))
+        context.update({
+            "don_vi": unit_name, "kinh_gui": options.recipient or self._settings.submit_to,
+            "tap_the": [{"stt": str(i), "ten": r[4], "danh_hieu": r[1]}
+                        for i, r in enumerate(collectives, start=1)],
+            "ca_nhan": [{"stt": str(i), "ho_ten": r[2], "chuc_vu": r[3] or "",
+                         "danh_hieu": r[1]} for i, r in enumerate(people, start=1)],
+        })
+        return context
+
+    # -- movement -------------------------------------------------------------------------------
+    def _movement_report(self, spec: TemplateSpec, movement_id: int,
+                         options: RenderOptions) -> Context:
+        with self._db.read() as s:
+            m = get_active(s, Movement, movement_id, "phong trào thi đua")
+            rounds = s.scalars(select(Round.id).where(Round.movement_id == m.id,
+                                                      Round.deleted_at.is_(None))).all()
+            lines = s.execute(
+                select(AwardKind.name, AwardKind.rank, Nomination.person_id, Nomination.unit_id,
+                       DecisionLine.amount)
+                .join(Decision, Decision.id == DecisionLine.decision_id)
+                .join(Nomination, Nomination.id == DecisionLine.nomination_id)
+                .join(AwardKind, AwardKind.id == Nomination.award_kind_id)
+                .where(Decision.round_id.in_(rounds), Decision.status == "signed",
+                       Decision.deleted_at.is_(None))).all()
+            registrations = s.scalar(select(func.count()).select_from(Registration).where(
+                Registration.movement_id == m.id, Registration.deleted_at.is_(None))) or 0
+            name, year = m.name, m.year
+            directive = " ".join(x for x in (
+                f"số {m.directive_number}" if m.directive_number else "",
+                f"ngày {date_short(m.directive_date)}" if m.directive_date else "",
+                f"của {m.issuer}" if m.issuer else "") if x) or "…"
+        table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+        for award, _rank, person_id, unit_id, amount in sorted(lines, key=lambda r: -r[1]):
+            row = table[award]
+            row[0 if unit_id else 1 if person_id else 2] += 1
+            row[3] += 1
+            row[4] += amount or 0
+        context = self._header(spec, year, options)
+        context.update(self._signature(options.signer_name, options.signer_capacity))
+        context.update({
+            "ten_phong_trao": name, "van_ban_phat_dong": directive,
+            "so_dot": format_number(len(rounds)), "so_dang_ky": format_number(registrations),
+            "thong_ke": [{"stt": str(i), "hinh_thuc": award, "tap_the": format_number(v[0]),
+                          "ca_nhan": format_number(v[1]), "ho_gia_dinh": format_number(v[2]),
+                          "tong": format_number(v[3]), "so_tien": format_number(v[4])}
+                         for i, (award, v) in enumerate(table.items(), start=1)],
+            "tong_cong": format_number(sum(v[3] for v in table.values())),
+            "tong_tien": format_number(sum(v[4] for v in table.values())),
+        })
+        return context
+
+
+PASSED_STATUSES = frozenset({NominationStatus.VOTED, NominationStatus.AWARDED})
+
+
+class _NominationLine:
+    """A nomination shaped like a decision line, for the tờ trình's grouped list."""
+
+    def __init__(self, row: Any) -> None:
+        self.group = row.subject_kind
+        self.subject_name = row.subject_name
+        self.detail = row.subject_detail
+        self.award_name = row.award_name
+        self.achievement = row.achievement_summary
+        self.amount = 0
+        self.coefficient = 0
+        self.pay_note = ""
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text else text
+
+
+def _period(start: date | None, end: date | None, year: int) -> str:
+    if start and end:
+        if start.year == end.year:
+            return f"năm {end.year}"
+        return f"từ năm {start.year} đến năm {end.year}"
+    return f"năm {year}"
+
+
+def _history(s: Session, person_id: int | None, unit_id: int | None) -> Context:
+    """Section III: titles and awards already received, oldest first."""
+    query = (select(AwardRecord, AwardKind).join(AwardKind, AwardKind.id ==
+                                                 AwardRecord.award_kind_id)
+             .where(AwardRecord.deleted_at.is_(None)))
+    query = query.where(AwardRecord.person_id == person_id) if person_id is not None \
+        else query.where(AwardRecord.unit_id == unit_id)
+    titles, awards = [], []
+    for record, kind in s.execute(query.order_by(AwardRecord.year, AwardKind.rank)):
+        decision = " ".join(x for x in (record.decision_number,
+                                        f"ngày {date_short(record.decision_date)}"
+                                        if record.decision_date else "") if x)
+        row = {"nam": str(record.year), "ten": kind.name, "so_quyet_dinh": decision,
+               "co_quan": record.issuer}
+        (titles if kind.category == AwardCategory.TITLE.value else awards).append(row)
+    return {"danh_hieu": titles, "khen_thuong": awards}
+
+
+def _initiatives(s: Session, person_id: int) -> list[Context]:
+    rows = s.scalars(select(Initiative).where(Initiative.person_id == person_id,
+                                              Initiative.deleted_at.is_(None))
+                     .order_by(Initiative.year))
+    return [{"nam": str(i.year), "ten": i.title, "pham_vi": InitiativeScope(i.scope).label,
+             "so_quyet_dinh": " ".join(x for x in (
+                 i.decision_number,
+                 f"ngày {date_short(i.decision_date)}" if i.decision_date else "") if x)}
+            for i in rows]
+
