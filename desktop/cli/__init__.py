@@ -18,6 +18,7 @@ from desktop.cli import (
     commands_check,
     commands_council,
     commands_data,
+    commands_documents,
     commands_rounds,
 )
 from desktop.cli.argparse_vi import HelpFormatter, ViArgumentParser, vietnamese_argparse
@@ -55,6 +56,9 @@ Tóm tắt các lệnh và thao tác:
   decisions create|list|show|sign
                        quyết định khen thưởng: lập, xem tiền thưởng, ký
   demo-round           tạo đợt xét mẫu trên dữ liệu mẫu (--size N)
+  templates            các mẫu văn bản Word và trường của từng mẫu
+  template-check       kiểm tra mẫu văn bản (trường sai tên, thẻ bị tách, dấu nháy cong…)
+  render               tạo văn bản Word (và PDF) từ mẫu: tờ trình, quyết định, biên bản…
 
 Xem chi tiết từng lệnh: tdkt LỆNH --help (ví dụ: tdkt people add --help).
 
@@ -94,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_rounds.register(sub, common)
     commands_check.register(sub, common)
     commands_council.register(sub, common)
+    commands_documents.register(sub, common)
     return parser
 
 

@@ -36,13 +36,35 @@ class FieldSpec:
     name: str
     description: str
     items: tuple[FieldSpec, ...] = ()
+    block: str = "tr"  # a list repeats table rows (tr) or paragraphs (p)
 
     @property
     def is_list(self) -> bool:
         return bool(self.items)
 
-    def token(self) -> str:
-        return f"{{%tr for r in {self.name} %}}" if self.is_list else f"{{{{ {self.name} }}}}"
+    @property
+    def loop_var(self) -> str:
+        """The name the shipped templates give a row: ``g`` for a group of rows, else ``r``."""
+        return "g" if any(i.is_list for i in self.items) else "r"
+
+    def token(self, owner: str = "") -> str:
+        """What to type in Word: ``{{ ho_ten }}``, ``{{ r.ten }}`` or a row loop."""
+        name = f"{owner}.{self.name}" if owner else self.name
+        if self.is_list:
+            return f"{{%{self.block} for {self.loop_var} in {name} %}}"
+        return f"{{{{ {name} }}}}"
+
+
+def field_rows(fields: tuple[FieldSpec, ...], owner: str = "",
+               depth: int = 0) -> list[tuple[int, str, str]]:
+    """(depth, token, description) for every field and, under each list, its row fields; what
+    the field list in the app and ``tdkt templates KEY`` show."""
+    rows: list[tuple[int, str, str]] = []
+    for f in fields:
+        rows.append((depth, f.token(owner), f.description))
+        if f.is_list:
+            rows.extend(field_rows(f.items, f.loop_var, depth + 1))
+    return rows
 
 
 @dataclass(frozen=True)
@@ -63,8 +85,8 @@ class TemplateSpec:
         return next((f for f in self.fields if f.name == name), None)
 
 
-def _f(name: str, description: str, *items: FieldSpec) -> FieldSpec:
-    return FieldSpec(name, description, tuple(items))
+def _f(name: str, description: str, *items: FieldSpec, block: str = "tr") -> FieldSpec:
+    return FieldSpec(name, description, tuple(items), block)
 
 
 HEADER_FIELDS: tuple[FieldSpec, ...] = (
@@ -81,7 +103,7 @@ SIGNATURE_FIELDS: tuple[FieldSpec, ...] = (
                        "người đứng đầu ký"),
     _f("chuc_vu_ky", "Chức vụ người ký, in hoa (CHỦ TỊCH, PHÓ CHỦ TỊCH)"),
     _f("nguoi_ky", "Họ và tên người ký"),
-    _f("noi_nhan", "Các dòng nơi nhận, mỗi dòng một nơi", _f("dong", "Một dòng nơi nhận")),
+    _f("noi_nhan", "Các dòng nơi nhận, mỗi dòng một nơi", _f("dong", "Một dòng nơi nhận"), block="p"),
 )
 LIST_ROW = (
     _f("stt", "Số thứ tự"),
@@ -131,11 +153,11 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
          _f("trich_yeu", "Trích yếu: Về việc đề nghị tặng …"),
          _f("kinh_gui", "Nơi nhận tờ trình (Kính gửi: …)"),
          _f("ten_dot", "Tên đợt xét khen thưởng"),
-         _f("can_cu", "Các dòng căn cứ", _f("dong", "Một dòng căn cứ")),
+         _f("can_cu", "Các dòng căn cứ", _f("dong", "Một dòng căn cứ"), block="p"),
          _f("hop_hoi_dong", "Câu về cuộc họp Hội đồng và kết quả biểu quyết"),
          _f("tong_so", "Tổng số đề nghị"),
          _f("theo_hinh_thuc", "Số lượng theo từng hình thức",
-            _f("hinh_thuc", "Hình thức"), _f("so_luong", "Số lượng")),
+            _f("hinh_thuc", "Hình thức"), _f("so_luong", "Số lượng"), block="p"),
          GROUPS)),
     TemplateSpec(
         "quyet_dinh", "Quyết định khen thưởng", ContextKind.DECISION,
@@ -143,7 +165,7 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
         (*HEADER_FIELDS, *SIGNATURE_FIELDS, *GROUP_COUNTS, *MONEY,
          _f("trich_yeu", "Trích yếu: Về việc tặng …"),
          _f("tham_quyen", "Dòng thẩm quyền ban hành: CHỦ TỊCH ỦY BAN NHÂN DÂN …"),
-         _f("can_cu", "Các dòng căn cứ", _f("dong", "Một dòng căn cứ")),
+         _f("can_cu", "Các dòng căn cứ", _f("dong", "Một dòng căn cứ"), block="p"),
          _f("theo_de_nghi", "Theo đề nghị của …"),
          _f("hinh_thuc", "Tên hình thức khen thưởng (Giấy khen, Bằng khen …)"),
          _f("thanh_tich", "Câu thành tích ở Điều 1"),
@@ -203,14 +225,16 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
         (*HEADER_FIELDS, *SIGNATURE_FIELDS,
          _f("tham_quyen", "Dòng thẩm quyền: CHỦ TỊCH ỦY BAN NHÂN DÂN …"),
          _f("thanh_tich", "Câu thành tích"),
-         _f("ds", "Những người, tập thể được tặng", *CERTIFICATE_ROW))),
+         _f("ds", "Những người, tập thể được tặng (mỗi người một trang)", *CERTIFICATE_ROW,
+            block="p"))),
     TemplateSpec(
         "bang_khen", "In Bằng khen (mỗi người một trang)", ContextKind.DECISION,
         "Trang in lên phôi Bằng khen cho từng tập thể, cá nhân của quyết định.",
         (*HEADER_FIELDS, *SIGNATURE_FIELDS,
          _f("tham_quyen", "Dòng thẩm quyền: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"),
          _f("thanh_tich", "Câu thành tích"),
-         _f("ds", "Những người, tập thể được tặng", *CERTIFICATE_ROW))),
+         _f("ds", "Những người, tập thể được tặng (mỗi người một trang)", *CERTIFICATE_ROW,
+            block="p"))),
     TemplateSpec(
         "dang_ky_thi_dua", "Bản đăng ký thi đua", ContextKind.REGISTRATION,
         "Bản đăng ký danh hiệu thi đua đầu năm của một đơn vị: tập thể và cá nhân.",
