@@ -71,6 +71,20 @@ class FileDialogs:
         name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
         return Path(name) if name else None
 
+    @classmethod
+    def choose_folder(cls, parent: QWidget | None, title: str, folder: Path) -> Path | None:
+        name = QFileDialog.getExistingDirectory(parent, title, str(folder))
+        return Path(name) if name else None
+
+
+class SystemOpener:
+    """Opens a file with the system's default program (Word for .docx) or a folder in the file
+    manager; tests replace ``open``."""
+
+    @classmethod
+    def open(cls, path: Path) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
 
 def open_folder(path: Path) -> bool:
     """Open a folder in the file manager (Explorer on Windows)."""

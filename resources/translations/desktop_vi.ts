@@ -119,6 +119,175 @@
     </message>
 </context>
 <context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Shipped template</source>
+        <translation>Mẫu gốc</translation>
+    </message>
+    <message>
+        <source>Edited template</source>
+        <translation>Mẫu đã sửa</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 lỗi</translation>
+    </message>
+    <message>
+        <source>%1 notes</source>
+        <translation>%1 lưu ý</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Hợp lệ</translation>
+    </message>
+    <message>
+        <source>The template is valid: every field is known and every block is closed.</source>
+        <translation>Mẫu hợp lệ: mọi trường đều có trong danh sách, mọi khối lặp và điều kiện đều được đóng đủ.</translation>
+    </message>
+    <message>
+        <source>The template cannot be used until these errors are fixed in Word:</source>
+        <translation>Chưa dùng được mẫu này cho đến khi sửa các lỗi sau trong Word:</translation>
+    </message>
+    <message>
+        <source>The template can be used; check these notes:</source>
+        <translation>Mẫu dùng được; hãy xem các lưu ý sau:</translation>
+    </message>
+    <message>
+        <source>End of the repeated rows (in a paragraph list use {%p …%})</source>
+        <translation>Kết thúc các dòng lặp (nếu lặp theo đoạn văn thì dùng {%p …%})</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Mẫu văn bản</translation>
+    </message>
+    <message>
+        <source>Made for</source>
+        <translation>Lập cho</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản mẫu</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Field (type it in Word)</source>
+        <translation>Trường (gõ vào Word)</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>Ý nghĩa</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Sao chép</translation>
+    </message>
+    <message>
+        <source>Copy the selected field to paste it into the template in Word</source>
+        <translation>Sao chép trường đang chọn để dán vào mẫu trong Word</translation>
+    </message>
+    <message>
+        <source>Check template</source>
+        <translation>Kiểm tra mẫu</translation>
+    </message>
+    <message>
+        <source>Edit template</source>
+        <translation>Sửa mẫu</translation>
+    </message>
+    <message>
+        <source>Use another template file…</source>
+        <translation>Dùng tệp mẫu khác…</translation>
+    </message>
+    <message>
+        <source>Restore shipped template</source>
+        <translation>Khôi phục mẫu gốc</translation>
+    </message>
+    <message>
+        <source>Open template folder</source>
+        <translation>Mở thư mục mẫu</translation>
+    </message>
+    <message>
+        <source>Create document…</source>
+        <translation>Tạo văn bản…</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Các trường của mẫu</translation>
+    </message>
+    <message>
+        <source>Check result</source>
+        <translation>Kết quả kiểm tra mẫu</translation>
+    </message>
+    <message>
+        <source>Made for: %1.</source>
+        <translation>Lập cho: %1.</translation>
+    </message>
+    <message>
+        <source>One file per nomination.</source>
+        <translation>Mỗi đề nghị một tệp.</translation>
+    </message>
+    <message>
+        <source>Your edited copy is used: %1</source>
+        <translation>Đang dùng bản mẫu đã sửa: %1</translation>
+    </message>
+    <message>
+        <source>The shipped template is used: %1</source>
+        <translation>Đang dùng mẫu gốc: %1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Copied %1</source>
+        <translation>Đã sao chép %1</translation>
+    </message>
+    <message>
+        <source>Could not copy the template:</source>
+        <translation>Không sao chép được mẫu:</translation>
+    </message>
+    <message>
+        <source>Opened %1. Save it in Word; from now on this copy is used.</source>
+        <translation>Đã mở %1. Sửa rồi lưu trong Word; từ nay bản này được dùng.</translation>
+    </message>
+    <message>
+        <source>No program could open %1. Open it yourself with Word; from now on this copy is used.</source>
+        <translation>Không có chương trình nào mở được %1. Hãy tự mở tệp bằng Word; từ nay bản này được dùng.</translation>
+    </message>
+    <message>
+        <source>Choose a template file</source>
+        <translation>Chọn tệp mẫu</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>%1 was not used because the template has errors:</source>
+        <translation>Không dùng tệp %1 vì mẫu có lỗi:</translation>
+    </message>
+    <message>
+        <source>%1 is now used for “%2”.</source>
+        <translation>Từ nay dùng tệp %1 cho “%2”.</translation>
+    </message>
+    <message>
+        <source>Use the shipped template for “%1” again? Your edited copy is kept in the “cu” folder.</source>
+        <translation>Dùng lại mẫu gốc cho “%1”? Bản mẫu đã sửa được giữ lại trong thư mục “cu”.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <source>The shipped template is used again. Your edited copy was kept as:
+%1</source>
+        <translation>Đã dùng lại mẫu gốc. Bản mẫu đã sửa được giữ tại:
+%1</translation>
+    </message>
+</context>
+<context>
     <name>EvidenceDialog</name>
     <message>
         <source>Evidence: %1</source>
@@ -942,6 +1111,217 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     </message>
 </context>
 <context>
+    <name>RenderDialog</name>
+    <message>
+        <source>Create document</source>
+        <translation>Tạo văn bản</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Chọn tất cả</translation>
+    </message>
+    <message>
+        <source>Select none</source>
+        <translation>Bỏ chọn tất cả</translation>
+    </message>
+    <message>
+        <source>blank (not issued yet)</source>
+        <translation>để trống (chưa cấp số)</translation>
+    </message>
+    <message>
+        <source>Full name of the signer</source>
+        <translation>Họ và tên người ký</translation>
+    </message>
+    <message>
+        <source>Leave blank to use the province setting</source>
+        <translation>Để trống để dùng nơi nhận theo tham số của tỉnh</translation>
+    </message>
+    <message>
+        <source>The number, signing date and signer are taken from the decision.</source>
+        <translation>Số, ngày ký và người ký lấy từ quyết định.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>Also export PDF</source>
+        <translation>Xuất thêm PDF</translation>
+    </message>
+    <message>
+        <source>LibreOffice is not installed on this computer, so PDF cannot be made. Install LibreOffice (free, libreoffice.org) or save as PDF from Word.</source>
+        <translation>Máy này chưa cài LibreOffice nên không xuất được PDF. Hãy cài LibreOffice (miễn phí, libreoffice.org) hoặc mở văn bản bằng Word rồi lưu thành PDF.</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Mẫu văn bản</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Đợt xét</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Council meeting</source>
+        <translation>Cuộc họp Hội đồng</translation>
+    </message>
+    <message>
+        <source>Nominations</source>
+        <translation>Đề nghị</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Registration year</source>
+        <translation>Năm đăng ký</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>Phong trào</translation>
+    </message>
+    <message>
+        <source>Document date</source>
+        <translation>Ngày văn bản</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số, ký hiệu</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <source>Signing capacity</source>
+        <translation>Thẩm quyền ký</translation>
+    </message>
+    <message>
+        <source>To (Kính gửi)</source>
+        <translation>Kính gửi</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>Lưu thành tệp</translation>
+    </message>
+    <message>
+        <source>Open document</source>
+        <translation>Mở văn bản</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>For: %1. %2</source>
+        <translation>Lập cho: %1. %2</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Thư mục</translation>
+    </message>
+    <message>
+        <source>signed %1</source>
+        <translation>đã ký ngày %1</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>dự thảo</translation>
+    </message>
+    <message>
+        <source>no number</source>
+        <translation>chưa có số</translation>
+    </message>
+    <message>
+        <source>Meeting of %1, %2 of %3 members present</source>
+        <translation>Họp ngày %1, %2/%3 thành viên có mặt</translation>
+    </message>
+    <message>
+        <source>%1 nominations of: %2</source>
+        <translation>%1 đề nghị của: %2</translation>
+    </message>
+    <message>
+        <source>Folder for the documents</source>
+        <translation>Thư mục lưu văn bản</translation>
+    </message>
+    <message>
+        <source>Save document</source>
+        <translation>Lưu văn bản</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Bloc documents are made from the Emulation blocs screen.</source>
+        <translation>Văn bản của khối, cụm thi đua được tạo ở màn hình Khối, cụm thi đua.</translation>
+    </message>
+    <message>
+        <source>Choose a round.</source>
+        <translation>Hãy chọn đợt xét khen thưởng.</translation>
+    </message>
+    <message>
+        <source>Tick at least one nomination.</source>
+        <translation>Hãy đánh dấu ít nhất một đề nghị.</translation>
+    </message>
+    <message>
+        <source>This round has no decision yet.</source>
+        <translation>Đợt xét này chưa có quyết định.</translation>
+    </message>
+    <message>
+        <source>This round has no council meeting yet.</source>
+        <translation>Đợt xét này chưa có cuộc họp Hội đồng.</translation>
+    </message>
+    <message>
+        <source>Choose a unit.</source>
+        <translation>Hãy chọn đơn vị.</translation>
+    </message>
+    <message>
+        <source>Choose a movement.</source>
+        <translation>Hãy chọn phong trào thi đua.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the document.</source>
+        <translation>Hãy chọn nơi lưu văn bản.</translation>
+    </message>
+    <message>
+        <source>Creating %1 documents…</source>
+        <translation>Đang tạo %1 văn bản…</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>Đã có tệp %1. Ghi đè lên tệp này?</translation>
+    </message>
+    <message>
+        <source>Creating the document…</source>
+        <translation>Đang tạo văn bản…</translation>
+    </message>
+    <message>
+        <source>Created %1</source>
+        <translation>Đã tạo %1</translation>
+    </message>
+    <message>
+        <source>Created %1 documents in %2</source>
+        <translation>Đã tạo %1 văn bản trong thư mục %2</translation>
+    </message>
+    <message>
+        <source>(with PDF)</source>
+        <translation>(kèm bản PDF)</translation>
+    </message>
+    <message>
+        <source>Stopped. The documents already created stay in the folder.</source>
+        <translation>Đã dừng. Các văn bản đã tạo xong vẫn được giữ trong thư mục.</translation>
+    </message>
+</context>
+<context>
     <name>RoundsPage</name>
     <message>
         <source>not checked</source>
@@ -1004,6 +1384,18 @@ Có thể khôi phục lại từ Thùng rác.</translation>
         <translation>Chuyển trạng thái</translation>
     </message>
     <message>
+        <source>Create document</source>
+        <translation>Tạo văn bản</translation>
+    </message>
+    <message>
+        <source>Submission (tờ trình) for this round…</source>
+        <translation>Tờ trình đề nghị khen thưởng của đợt…</translation>
+    </message>
+    <message>
+        <source>Achievement reports of the selected nominations…</source>
+        <translation>Báo cáo thành tích của các đề nghị đã chọn…</translation>
+    </message>
+    <message>
         <source>Round:</source>
         <translation>Đợt xét:</translation>
     </message>
@@ -1048,6 +1440,14 @@ Có thể khôi phục lại từ Thùng rác.</translation>
         <translation>Đang kiểm tra điều kiện…</translation>
     </message>
     <message>
+        <source>Select the nominations of individuals or collectives whose achievement reports you want (households have no report).</source>
+        <translation>Hãy chọn các đề nghị của cá nhân hoặc tập thể cần lập báo cáo thành tích (hộ gia đình không có báo cáo).</translation>
+    </message>
+    <message>
+        <source>%1 selected nominations use another report template and were left out.</source>
+        <translation>%1 đề nghị đã chọn dùng mẫu báo cáo khác nên không đưa vào lần này.</translation>
+    </message>
+    <message>
         <source>Evidence</source>
         <translation>Minh chứng</translation>
     </message>
@@ -1084,6 +1484,14 @@ Có thể khôi phục lại từ Thùng rác.</translation>
         <translation>Kết thúc họp và áp dụng kết quả</translation>
     </message>
     <message>
+        <source>Minutes of the meeting…</source>
+        <translation>Biên bản họp…</translation>
+    </message>
+    <message>
+        <source>Create the council meeting&apos;s minutes (biên bản) in Word</source>
+        <translation>Tạo biên bản họp Hội đồng bằng Word</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Ngày họp</translation>
     </message>
@@ -1118,6 +1526,18 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     <message>
         <source>Sign decision</source>
         <translation>Ký quyết định</translation>
+    </message>
+    <message>
+        <source>Decision (quyết định)…</source>
+        <translation>Quyết định khen thưởng…</translation>
+    </message>
+    <message>
+        <source>Giấy khen print sheets…</source>
+        <translation>Trang in Giấy khen…</translation>
+    </message>
+    <message>
+        <source>Bằng khen print sheets…</source>
+        <translation>Trang in Bằng khen…</translation>
     </message>
     <message>
         <source>Group</source>

@@ -19,6 +19,7 @@ from desktop.views.pages.base import Page, PageContext, PlaceholderPage
 if TYPE_CHECKING:  # never run; lets PyInstaller and type checkers see the lazily loaded pages
     from desktop.views.pages import (  # noqa: F401
         catalog,
+        documents,
         overview,
         people,
         rounds,
@@ -57,7 +58,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("blocs", QT_TRANSLATE_NOOP("Pages", "Emulation blocs"), None,
              QT_TRANSLATE_NOOP("Pages", "Manage blocs and clusters, score criteria tables and "
                                "rank member units."), "blocs.svg"),
-    PageSpec("documents", QT_TRANSLATE_NOOP("Pages", "Documents"), None,
+    PageSpec("documents", QT_TRANSLATE_NOOP("Pages", "Documents"),
+             "desktop.views.pages.documents",
              QT_TRANSLATE_NOOP("Pages", "Produce submissions, decisions and minutes in Word "
                                "following Decree 30/2020."), "documents.svg"),
     PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Sync (data packages)"), None,

@@ -36,6 +36,7 @@ from desktop.services.rounds import RoundInput
 from desktop.services.workflow import NEEDS_REASON
 from desktop.views.dialogs.evidence_dialog import EvidenceDialog
 from desktop.views.dialogs.nomination_dialog import NominationDialog
+from desktop.views.dialogs.render_dialog import RenderDialog, report_template_for
 from desktop.views.itemmodels.records import Column, RecordTableModel
 from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
 from desktop.views.messages import Messages
@@ -129,6 +130,17 @@ class RoundsPage(Page):
                 action.triggered.connect(lambda _=False, s=status: self.move_selected(s))
                 self.move_actions[status] = action
         self.move_button.setMenu(menu)
+        self.document_button = QToolButton(self)
+        self.document_button.setText(translate("RoundsPage", "Create document"))
+        self.document_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        documents_menu = QMenu(self.document_button)
+        self.submission_action = documents_menu.addAction(
+            translate("RoundsPage", "Submission (tờ trình) for this round…"))
+        self.submission_action.triggered.connect(lambda: self.create_document("to_trinh"))
+        self.reports_action = documents_menu.addAction(
+            translate("RoundsPage", "Achievement reports of the selected nominations…"))
+        self.reports_action.triggered.connect(self.create_reports)
+        self.document_button.setMenu(documents_menu)
         self.explanation = QTextBrowser(self)
         self.explanation.setMinimumWidth(300)
 
@@ -142,7 +154,7 @@ class RoundsPage(Page):
         filters.addWidget(self.eligibility_filter)
         actions = QHBoxLayout()
         for widget in (self.add_button, self.evidence_button, self.check_button,
-                       self.move_button):
+                       self.move_button, self.document_button):
             actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
@@ -199,7 +211,7 @@ class RoundsPage(Page):
     def reload_nominations(self) -> None:
         round_row = self.round
         for widget in (self.add_button, self.check_button, self.move_button,
-                       self.evidence_button):
+                       self.evidence_button, self.document_button):
             widget.setEnabled(round_row is not None)
         if round_row is None:
             self.model.set_rows([])
@@ -278,6 +290,36 @@ class RoundsPage(Page):
          .with_progress(translate("RoundsPage", "Checking eligibility…"))
          .success(lambda _results: self.reload_nominations())
          .run(writes=True))
+
+    def create_document(self, template_key: str, target_ids: tuple[int, ...] = ()) -> None:
+        """Tạo văn bản…, preselected with this round and the given targets."""
+        round_row = self.round
+        RenderDialog.ask(self, self.services, self.ctx.runner, template_key=template_key,
+                         round_id=None if round_row is None else round_row.id,
+                         target_ids=target_ids)
+
+    @Slot()
+    def create_reports(self) -> None:
+        """Báo cáo thành tích of the selected nominations: the individual or collective template
+        by the subject of the current row (households have no report)."""
+        rows = self.selected()
+        index = self.table.currentIndex()
+        current = self.proxy.data(index, OBJECT_ROLE) if index.isValid() else None
+        ordered = [current, *rows] if current is not None else rows
+        key = next((k for k in (report_template_for(r.subject_kind) for r in ordered) if k),
+                   None)
+        if key is None:
+            Messages.error(self, translate(
+                "RoundsPage", "Select the nominations of individuals or collectives whose "
+                "achievement reports you want (households have no report)."))
+            return
+        chosen = tuple(r.id for r in rows if report_template_for(r.subject_kind) == key)
+        skipped = len(rows) - len(chosen)
+        if skipped:
+            self.ctx.host.notify(translate(
+                "RoundsPage", "%1 selected nominations use another report template and were "
+                "left out.").replace("%1", str(skipped)))
+        self.create_document(key, chosen)
 
     def _on_current_changed(self, current: Any, _previous: Any) -> None:
         if not current.isValid():

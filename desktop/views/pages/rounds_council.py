@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSpinBox,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -129,6 +131,10 @@ class CouncilTab(QWidget):
         self.create_button = QPushButton(translate("RoundsPage", "Open meeting"), self)
         self.save_button = QPushButton(translate("RoundsPage", "Save votes"), self)
         self.close_button = QPushButton(translate("RoundsPage", "Close meeting and apply results"), self)
+        self.minutes_button = QPushButton(translate("RoundsPage", "Minutes of the meeting…"), self)
+        self.minutes_button.setToolTip(translate("RoundsPage", "Create the council meeting's "
+                                                 "minutes (biên bản) in Word"))
+        self.last_meeting: Any = None
         self.model = VoteModel(self)
         self.grid = QTableView(self)
         self.grid.setModel(self.model)
@@ -151,21 +157,28 @@ class CouncilTab(QWidget):
         buttons.addWidget(self.meeting_label, 1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
+        buttons.addWidget(self.minutes_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.grid, 1)
         layout.addLayout(buttons)
+        self.minutes_button.clicked.connect(self.create_minutes)
         self.create_button.clicked.connect(self.open_meeting)
         self.save_button.clicked.connect(self.save_votes)
         self.close_button.clicked.connect(self.close_meeting)
 
     def set_round(self, round_row: Any) -> None:
         self.round = round_row
-        meetings = [m for m in self.page.services.council.meetings(round_row.id) if not m.closed]
+        every = self.page.services.council.meetings(round_row.id)
+        meetings = [m for m in every if not m.closed]
         self.meeting = meetings[-1] if meetings else None
+        self.last_meeting = every[-1] if every else None
         self.refresh()
 
     def refresh(self) -> None:
+        if self.meeting is not None:
+            self.last_meeting = self.meeting
+        self.minutes_button.setEnabled(self.last_meeting is not None)
         has_meeting = self.meeting is not None
         self.save_button.setEnabled(has_meeting)
         self.close_button.setEnabled(has_meeting)
@@ -178,6 +191,12 @@ class CouncilTab(QWidget):
             "%1", f"{m.held_on:%d/%m/%Y}").replace("%2", str(m.present_members))
             .replace("%3", str(m.total_members)))
         self.model.set_results(self.page.services.council.results(m.id), m.present_members)
+
+    @Slot()
+    def create_minutes(self) -> None:
+        """Biên bản of the open meeting, or else of the round's last one."""
+        if self.last_meeting is not None:
+            self.page.create_document("bien_ban_hoi_dong", (self.last_meeting.id,))
 
     @Slot()
     def open_meeting(self) -> None:
@@ -229,6 +248,18 @@ class DecisionTab(QWidget):
         self.create_button = QPushButton(translate("RoundsPage", "Draft decision from voted nominations"),
                                          self)
         self.sign_button = QPushButton(translate("RoundsPage", "Sign decision"), self)
+        self.document_button = QToolButton(self)
+        self.document_button.setText(translate("RoundsPage", "Create document"))
+        self.document_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.document_button)
+        self.document_actions: dict[str, Any] = {}
+        for key, text in (("quyet_dinh", translate("RoundsPage", "Decision (quyết định)…")),
+                          ("giay_khen", translate("RoundsPage", "Giấy khen print sheets…")),
+                          ("bang_khen", translate("RoundsPage", "Bằng khen print sheets…"))):
+            action = menu.addAction(text)
+            action.triggered.connect(lambda _=False, k=key: self.create_document(k))
+            self.document_actions[key] = action
+        self.document_button.setMenu(menu)
         self.total_label = QLabel(self)
         self.total_label.setWordWrap(True)
         self.lines = RecordTableModel([
@@ -254,6 +285,7 @@ class DecisionTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.create_button)
         buttons.addWidget(self.sign_button)
+        buttons.addWidget(self.document_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -274,6 +306,7 @@ class DecisionTab(QWidget):
 
     def refresh(self) -> None:
         self.sign_button.setEnabled(self.decision is not None and not self.decision.signed)
+        self.document_button.setEnabled(self.decision is not None)
         if self.decision is None:
             self.lines.set_rows([])
             self.total_label.setText(translate("RoundsPage", "No decision drafted yet."))
@@ -287,6 +320,11 @@ class DecisionTab(QWidget):
                 else translate("RoundsPage", "Draft, priced for %1").replace("%1", f"{on:%d/%m/%Y}"))
         self.total_label.setText(f"{head} · " + " · ".join(parts) + " · "
                                  + translate("RoundsPage", "Total") + f": {format_money(d.total_amount)} đ")
+
+    def create_document(self, template_key: str) -> None:
+        """The decision itself or its certificate print sheets, in the Tạo văn bản dialog."""
+        if self.decision is not None:
+            self.page.create_document(template_key, (self.decision.id,))
 
     @Slot()
     def create_decision(self) -> None:
