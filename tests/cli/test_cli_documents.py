@@ -32,7 +32,7 @@ def world_cli(tmp_path_factory: pytest.TempPathFactory) -> tuple[Cli, DocumentWo
 def _text(path: Path) -> str:
     doc = Document(str(path))
     cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
-    return "\n".join([p.text for p in doc.paragraphs] + cells)
+    return "\n".join([p.text for p in doc.paragraphs] + cells).replace("\u00a0", " ")
 
 
 def test_templates_lists_every_template_and_its_fields(world_cli: tuple[Cli, DocumentWorld]

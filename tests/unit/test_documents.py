@@ -60,7 +60,7 @@ def text_of(path: Path) -> str:
     for block in doc.element.body.iter():
         if block.tag.endswith("}p"):
             parts.append("".join(t.text or "" for t in block.iter() if t.tag.endswith("}t")))
-    return "\n".join(parts)
+    return "\n".join(parts).replace("\u00a0", " ")
 
 
 # -- formats ------------------------------------------------------------------------------------

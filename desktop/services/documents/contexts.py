@@ -82,6 +82,17 @@ def expand_agency(name: str) -> str:
                     else w for w in words)
 
 
+def header_name(name: str) -> str:
+    """Upper-case agency name for the header block, where Decree 30 practice breaks it after
+    the kind of body: "ỦY BAN NHÂN DÂN" / "TỈNH LAI CHÂU". Non-breaking spaces keep the place
+    together so Word wraps there, not inside the place name."""
+    name = name.upper()
+    for body in ("ỦY BAN NHÂN DÂN ", "HỘI ĐỒNG NHÂN DÂN "):
+        if name.startswith(body) and len(name) - len(body) <= 28:
+            return body + name[len(body):].replace(" ", "\u00a0")
+    return name
+
+
 def signature_lines(capacity: SignerCapacity | None) -> tuple[str, str]:
     """(authority line, title line): ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") or ("", "CHỦ TỊCH")."""
     capacity = capacity or SignerCapacity.CHAIRMAN
@@ -142,7 +153,8 @@ class ContextBuilder:
         day = on or options.on or date.today()
         notation = notation or options.notation or DEFAULT_NOTATION.get(spec.key, "")
         place = self._settings.place
-        return {"co_quan_cap_tren": expand_agency(parent).upper(), "co_quan": office.upper(),
+        return {"co_quan_cap_tren": header_name(expand_agency(parent)),
+                "co_quan": header_name(office),
                 "so_ky_hieu": document_number(sequence if sequence is not None
                                               else options.sequence, notation) if notation else "",
                 "dia_danh": place, "ngay_thang": date_long(day),
@@ -292,7 +304,7 @@ class ContextBuilder:
         results = [r for r in self._council.results(meeting_id) if r.yes_votes is not None]
         context = self._header(spec, year, options, on=options.on or held_on)
         # The minutes are the council's: the office becomes the parent line.
-        context["co_quan_cap_tren"] = context["co_quan"]
+        context["co_quan_cap_tren"] = context["co_quan"].replace("\u00a0", " ")
         context["co_quan"] = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
         passed = sum(1 for r in results if r.passed)
         context.update({
