@@ -350,6 +350,8 @@ class ContextBuilder:
                     "ngay_sinh": date_short(p.birth_date) or "…", "dan_toc": p.ethnicity,
                     "chuc_vu": p.position or "…", "don_vi": unit.name if unit else "…",
                     "sang_kien": _initiatives(s, p.id)})
+                if unit is not None:
+                    context.update(_unit_header(s, unit))
             else:
                 unit = s.get(Unit, n.unit_id)
                 assert unit is not None
@@ -357,6 +359,7 @@ class ContextBuilder:
                 context.update({"ten_don_vi": unit.name,
                                 "don_vi_cap_tren": parent.name if parent else "…",
                                 "loai_don_vi": UnitKind(unit.kind).label})
+                context.update(_unit_header(s, unit))
         return context
 
     # -- registration -------------------------------------------------------------------------
@@ -373,13 +376,17 @@ class ContextBuilder:
                        (Registration.unit_id == unit_id) | (Person.unit_id == unit_id))
                 .order_by(Person.sort_key, Unit.name)).all()
             unit_name = unit.name
+            unit_header = _unit_header(s, unit)
         if not rows:
             raise ValidationError.single("registration", spec.title,
                                          f"{unit_name} chưa có đăng ký thi đua nào năm {year}")
         collectives = [r for r in rows if r[0].unit_id is not None]
         people = [r for r in rows if r[0].person_id is not None]
         context = self._header(spec, year, options)
+        context.update(unit_header)
         context.update(self._signature(options.signer_name, options.signer_capacity))
+        if options.signer_capacity is None:  # the unit's head signs its own registration
+            context.update(quyen_han_ky="", chuc_vu_ky="THỦ TRƯỞNG ĐƠN VỊ")
         context.update({
             "don_vi": unit_name, "kinh_gui": options.recipient or self._settings.submit_to,
             "tap_the": [{"stt": str(i), "ten": r[4], "danh_hieu": r[1]}
@@ -459,6 +466,14 @@ def _period(start: date | None, end: date | None, year: int) -> str:
             return f"năm {end.year}"
         return f"từ năm {start.year} đến năm {end.year}"
     return f"năm {year}"
+
+
+def _unit_header(s: Session, unit: Unit) -> Context:
+    """A report or registration is the unit's own paper: its name heads the page, under its
+    parent's."""
+    parent = s.get(Unit, unit.parent_id) if unit.parent_id else None
+    return {"co_quan_cap_tren": header_name(expand_agency(parent.name)) if parent else "",
+            "co_quan": header_name(expand_agency(unit.name))}
 
 
 def _history(s: Session, person_id: int | None, unit_id: int | None) -> Context:
