@@ -7,10 +7,11 @@ that is not declared here, so a typo is reported instead of printing a blank).""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+
+from desktop.domain.enums import LabeledEnum
 
 
-class ContextKind(Enum):
+class ContextKind(LabeledEnum):
     """What a template is rendered for; decides what the user picks before rendering."""
 
     ROUND = "round", "Đợt xét khen thưởng"
@@ -20,12 +21,6 @@ class ContextKind(Enum):
     REGISTRATION = "registration", "Đơn vị và năm đăng ký"
     MOVEMENT = "movement", "Phong trào thi đua"
     BLOC = "bloc", "Khối, cụm thi đua"
-
-    def __new__(cls, value: str, label: str) -> ContextKind:
-        member = object.__new__(cls)
-        member._value_ = value
-        member.label = label  # type: ignore[attr-defined]
-        return member
 
 
 @dataclass(frozen=True)
@@ -145,6 +140,20 @@ CERTIFICATE_ROW = (
     _f("hinh_thuc", "Hình thức khen thưởng"),
 )
 
+
+
+def _certificate(key: str, name: str, authority: str) -> TemplateSpec:
+    """A print sheet laid on the pre-printed certificate paper, one page per recipient."""
+    return TemplateSpec(
+        key, f"In {name} (mỗi người một trang)", ContextKind.DECISION,
+        f"Trang in lên phôi {name} cho từng tập thể, cá nhân của quyết định.",
+        (*HEADER_FIELDS, *SIGNATURE_FIELDS,
+         _f("tham_quyen", f"Dòng thẩm quyền: {authority}"),
+         _f("thanh_tich", "Câu thành tích"),
+         _f("ds", "Những người, tập thể được tặng (mỗi người một trang)", *CERTIFICATE_ROW,
+            block="p")))
+
+
 TEMPLATES: tuple[TemplateSpec, ...] = (
     TemplateSpec(
         "to_trinh", "Tờ trình đề nghị khen thưởng", ContextKind.ROUND,
@@ -219,22 +228,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
          _f("thanh_tich", "Tóm tắt thành tích đạt được"),
          *HISTORY),
         per_subject=True, subjects=("tap_the",)),
-    TemplateSpec(
-        "giay_khen", "In Giấy khen (mỗi người một trang)", ContextKind.DECISION,
-        "Trang in lên phôi Giấy khen cho từng tập thể, cá nhân của quyết định.",
-        (*HEADER_FIELDS, *SIGNATURE_FIELDS,
-         _f("tham_quyen", "Dòng thẩm quyền: CHỦ TỊCH ỦY BAN NHÂN DÂN …"),
-         _f("thanh_tich", "Câu thành tích"),
-         _f("ds", "Những người, tập thể được tặng (mỗi người một trang)", *CERTIFICATE_ROW,
-            block="p"))),
-    TemplateSpec(
-        "bang_khen", "In Bằng khen (mỗi người một trang)", ContextKind.DECISION,
-        "Trang in lên phôi Bằng khen cho từng tập thể, cá nhân của quyết định.",
-        (*HEADER_FIELDS, *SIGNATURE_FIELDS,
-         _f("tham_quyen", "Dòng thẩm quyền: CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"),
-         _f("thanh_tich", "Câu thành tích"),
-         _f("ds", "Những người, tập thể được tặng (mỗi người một trang)", *CERTIFICATE_ROW,
-            block="p"))),
+    _certificate("giay_khen", "Giấy khen", "CHỦ TỊCH ỦY BAN NHÂN DÂN …"),
+    _certificate("bang_khen", "Bằng khen", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …"),
     TemplateSpec(
         "dang_ky_thi_dua", "Bản đăng ký thi đua", ContextKind.REGISTRATION,
         "Bản đăng ký danh hiệu thi đua đầu năm của một đơn vị: tập thể và cá nhân.",
