@@ -153,8 +153,12 @@
         <translation>Mẫu dùng được; hãy xem các lưu ý sau:</translation>
     </message>
     <message>
-        <source>End of the repeated rows (in a paragraph list use {%p …%})</source>
-        <translation>Kết thúc các dòng lặp (nếu lặp theo đoạn văn thì dùng {%p …%})</translation>
+        <source>End of the repeated rows</source>
+        <translation>Kết thúc các dòng lặp của bảng</translation>
+    </message>
+    <message>
+        <source>End of the repeated paragraphs</source>
+        <translation>Kết thúc các đoạn lặp</translation>
     </message>
     <message>
         <source>Template</source>
@@ -173,12 +177,20 @@
         <translation>Kiểm tra</translation>
     </message>
     <message>
+        <source>To change a template: press “Edit template”; it opens in Word. Type the fields listed on the right exactly as shown (copy them with “Copy”), save, then press “Check template”. Your edited copy is used from then on; “Restore shipped template” goes back to the original and keeps your copy.</source>
+        <translation>Cách sửa mẫu: bấm “Sửa mẫu”, mẫu sẽ mở bằng Word. Gõ các trường ở bên phải đúng như hiển thị (bấm “Sao chép” để lấy), lưu lại rồi bấm “Kiểm tra mẫu”. Từ đó bản đã sửa được dùng; “Khôi phục mẫu gốc” quay về mẫu ban đầu và vẫn giữ bản của bạn.</translation>
+    </message>
+    <message>
         <source>Field (type it in Word)</source>
         <translation>Trường (gõ vào Word)</translation>
     </message>
     <message>
         <source>Meaning</source>
         <translation>Ý nghĩa</translation>
+    </message>
+    <message>
+        <source>Select a field to see its full meaning; double-click copies it.</source>
+        <translation>Chọn một trường để xem đầy đủ ý nghĩa; bấm đúp để sao chép.</translation>
     </message>
     <message>
         <source>Copy</source>

@@ -71,12 +71,14 @@ def test_page_lists_every_template_with_its_fields(qtbot: Any, documents_page: A
               for i in range(page.fields.topLevelItemCount())}
     assert "{{ so_ky_hieu }}" in tokens
     assert "Số và ký hiệu văn bản" in tokens["{{ so_ky_hieu }}"].text(1)
-    groups = tokens["{%tr for r in nhom %}"]
+    groups = tokens["{%tr for g in nhom %}"]
     children = [groups.child(i).text(0) for i in range(groups.childCount())]
-    assert "{{ r.tieu_de }}" in children and "{%tr for d in r.dong %}" in children
+    assert "{{ g.tieu_de }}" in children and "{%tr for r in g.dong %}" in children
     assert children[-1] == "{%tr endfor %}"
-    rows = groups.child(children.index("{%tr for d in r.dong %}"))
-    assert "{{ d.so_tien }}" in [rows.child(i).text(0) for i in range(rows.childCount())]
+    rows = groups.child(children.index("{%tr for r in g.dong %}"))
+    assert "{{ r.so_tien }}" in [rows.child(i).text(0) for i in range(rows.childCount())]
+    grounds = tokens["{%p for r in can_cu %}"]  # paragraphs repeat with {%p …%}
+    assert grounds.child(grounds.childCount() - 1).text(0) == "{%p endfor %}"
 
     page.fields.setCurrentItem(tokens["{{ so_ky_hieu }}"])
     qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)

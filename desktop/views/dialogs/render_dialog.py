@@ -69,7 +69,7 @@ class RenderDialog(QDialog):
                  target_ids: tuple[int, ...] = (), year: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("RenderDialog", "Create document"))
-        self.setMinimumWidth(680)
+        self.setMinimumWidth(760)
         self.services, self.runner = services, runner
         self._preselected = tuple(target_ids)
         self._output_chosen = False  # the officer picked or typed the output: keep it
@@ -82,6 +82,9 @@ class RenderDialog(QDialog):
         self.purpose = QLabel(self)
         self.purpose.setWordWrap(True)
         self.purpose.setStyleSheet("color: #404040;")
+        self.purpose.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Room for three lines whatever width the layout first guesses for the wrapped text.
+        self.purpose.setMinimumHeight(self.purpose.fontMetrics().lineSpacing() * 3 + 2)
         self.round_combo = QComboBox(self)
         self.round_combo.setMinimumWidth(440)
         for row in services.rounds.list():
@@ -159,8 +162,12 @@ class RenderDialog(QDialog):
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.addRow(translate("RenderDialog", "Template"), self.template)
-        self.form.addRow("", self.purpose)
+        template_box = QWidget(self)  # the combo with what the template is for under it
+        template_layout = QVBoxLayout(template_box)
+        template_layout.setContentsMargins(0, 0, 0, 0)
+        template_layout.addWidget(self.template)
+        template_layout.addWidget(self.purpose)
+        self.form.addRow(translate("RenderDialog", "Template"), template_box)
         self.form.addRow(translate("RenderDialog", "Round"), self.round_combo)
         self.form.addRow(translate("RenderDialog", "Decision"), self.decision_combo)
         self.form.addRow(translate("RenderDialog", "Council meeting"), self.meeting_combo)
@@ -219,6 +226,7 @@ class RenderDialog(QDialog):
         self.unit_picker.unit_changed.connect(lambda *_: self._suggest_output())
         self.year.valueChanged.connect(lambda *_: self._suggest_output())
         self.output.textEdited.connect(self._on_output_edited)
+        self.output.textChanged.connect(self.output.setToolTip)
         self.browse_button.clicked.connect(self.choose_output)
         self.select_all_button.clicked.connect(lambda: self._check_all(True))
         self.select_none_button.clicked.connect(lambda: self._check_all(False))

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -34,14 +34,13 @@ from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
 from desktop.views.messages import FileDialogs, Messages, SystemOpener
 from desktop.views.pages.base import Page, PageContext, page_title
 
-LOOP_NAMES = ("r", "d", "x")  # loop variables by nesting depth, as in the shipped templates
 OK_COLOUR, ERROR_COLOUR, WARNING_COLOUR = "#1b7f2a", "#b00020", "#a86400"
 
 
 def version_text(info: Any) -> str:
     if not info.customised:
         return translate("DocumentsPage", "Shipped template")
-    when = f" ({info.modified_at:%d/%m/%Y %H:%M})" if info.modified_at else ""
+    when = f" ({info.modified_at:%d/%m/%Y})" if info.modified_at else ""
     return translate("DocumentsPage", "Edited template") + when
 
 
@@ -74,28 +73,44 @@ def report_html(report: Any) -> str:
     return f"<p style='color:{colour}'><b>{escape(head)}</b></p><ul>{''.join(items)}</ul>"
 
 
-def field_items(fields: Any, depth: int = 0, prefix: str = "") -> list[QTreeWidgetItem]:
-    """Tree items of the template's fields; a list field holds its row fields and its end tag."""
+def field_items(fields: Any, owner: str = "") -> list[QTreeWidgetItem]:
+    """Tree items of the template's fields (the tokens the shipped templates use); a list field
+    holds its row fields and its end tag."""
     items: list[QTreeWidgetItem] = []
     for field in fields:
-        name = f"{prefix}{field.name}"
+        token = field.token(owner)
+        item = QTreeWidgetItem([token, field.description])
         if field.is_list:
-            loop = LOOP_NAMES[min(depth, len(LOOP_NAMES) - 1)]
-            token = f"{{%tr for {loop} in {name} %}}"
-            item = QTreeWidgetItem([token, field.description])
-            item.addChildren(field_items(field.items, depth + 1, f"{loop}."))
-            end = QTreeWidgetItem(["{%tr endfor %}", translate(
-                "DocumentsPage", "End of the repeated rows (in a paragraph list use {%p …%})")])
-            end.setData(0, Qt.ItemDataRole.UserRole, "{%tr endfor %}")
+            item.addChildren(field_items(field.items, field.loop_var))
+            end_token = f"{{%{field.block} endfor %}}"
+            end = QTreeWidgetItem([end_token, translate("DocumentsPage", "End of the repeated rows")
+                                   if field.block == "tr" else
+                                   translate("DocumentsPage", "End of the repeated paragraphs")])
+            end.setData(0, Qt.ItemDataRole.UserRole, end_token)
             item.addChild(end)
-        else:
-            token = f"{{{{ {name} }}}}"
-            item = QTreeWidgetItem([token, field.description])
         item.setData(0, Qt.ItemDataRole.UserRole, token)
         item.setToolTip(0, token)
         item.setToolTip(1, field.description)
         items.append(item)
     return items
+
+
+class TemplateModel(RecordTableModel):
+    """Templates, with the check column coloured: green valid, red errors, amber notes."""
+
+    def __init__(self, reports: dict[str, Any], columns: list[Column], parent: Any) -> None:
+        super().__init__(columns, parent)
+        self._reports = reports
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.column() == 3:
+            report = self._reports.get(self.row_object(index.row()).spec.key)
+            if report is None:
+                return None
+            colour = (ERROR_COLOUR if report.errors else WARNING_COLOUR if report.problems
+                      else OK_COLOUR)
+            return QBrush(QColor(colour))
+        return super().data(index, role)
 
 
 class DocumentsPage(Page):
@@ -104,10 +119,12 @@ class DocumentsPage(Page):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.reports: dict[str, Any] = {}
-        self.model = RecordTableModel([
-            Column(translate("DocumentsPage", "Template"), lambda i: i.spec.title),
+        self.model = TemplateModel(self.reports, [
+            Column(translate("DocumentsPage", "Template"), lambda i: i.spec.title,
+                   tooltip=lambda i: i.spec.title),
             Column(translate("DocumentsPage", "Made for"), lambda i: i.spec.context.label),
-            Column(translate("DocumentsPage", "Version"), version_text),
+            Column(translate("DocumentsPage", "Version"), version_text,
+                   tooltip=lambda i: str(i.path)),
             Column(translate("DocumentsPage", "Check"),
                    lambda i: check_text(self.reports.get(i.spec.key))),
         ], self)
@@ -125,9 +142,16 @@ class DocumentsPage(Page):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 190), (2, 200), (3, 90)):
+        for column, width in ((1, 170), (2, 165), (3, 80)):
             self.table.setColumnWidth(column, width)
         self.table.setMinimumWidth(560)
+        self.help = QLabel(translate(
+            "DocumentsPage", "To change a template: press “Edit template”; it opens in Word. Type "
+            "the fields listed on the right exactly as shown (copy them with “Copy”), save, then "
+            "press “Check template”. Your edited copy is used from then on; “Restore shipped "
+            "template” goes back to the original and keeps your copy."), self)
+        self.help.setWordWrap(True)
+        self.help.setStyleSheet("color: #404040;")
 
         self.title = QLabel(self)
         font = QFont(self.title.font())
@@ -145,9 +169,15 @@ class DocumentsPage(Page):
         self.fields.setColumnCount(2)
         self.fields.setHeaderLabels([translate("DocumentsPage", "Field (type it in Word)"),
                                      translate("DocumentsPage", "Meaning")])
-        self.fields.setColumnWidth(0, 250)
+        self.fields.setColumnWidth(0, 215)
         self.fields.setAlternatingRowColors(True)
         self.fields.setUniformRowHeights(True)
+        self.field_detail = QLabel(translate("DocumentsPage", "Select a field to see its full "
+                                             "meaning; double-click copies it."), self)
+        self.field_detail.setWordWrap(True)
+        self.field_detail.setMinimumHeight(self.field_detail.fontMetrics().height() * 2 + 4)
+        self.field_detail.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.field_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.copy_button = QPushButton(translate("DocumentsPage", "Copy"), self)
         self.copy_button.setToolTip(translate("DocumentsPage", "Copy the selected field to paste "
                                               "it into the template in Word"))
@@ -176,6 +206,7 @@ class DocumentsPage(Page):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(actions)
+        left_layout.addWidget(self.help)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -189,21 +220,23 @@ class DocumentsPage(Page):
         fields_head.addWidget(self.copy_button)
         right_layout.addLayout(fields_head)
         right_layout.addWidget(self.fields, 3)
+        right_layout.addWidget(self.field_detail)
         right_layout.addWidget(QLabel("<b>" + translate("DocumentsPage", "Check result")
                                       + "</b>", self))
         right_layout.addWidget(self.check_view, 1)
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([620, 560])
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([640, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(translate("Pages", "Documents")))
         layout.addWidget(splitter, 1)
 
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_current())
         self.fields.itemDoubleClicked.connect(lambda *_: self.copy_token())
+        self.fields.currentItemChanged.connect(lambda item, _old: self.show_field(item))
         self.copy_button.clicked.connect(self.copy_token)
         self.check_button.clicked.connect(self.check_current)
         self.edit_button.clicked.connect(self.edit_current)
@@ -294,6 +327,10 @@ class DocumentsPage(Page):
             self.check_view.setHtml("<p>" + translate("DocumentsPage", "Checking…") + "</p>")
         else:
             self.check_view.setHtml(report_html(report))
+
+    def show_field(self, item: QTreeWidgetItem | None) -> None:
+        if item is not None:
+            self.field_detail.setText(f"<b>{escape(item.text(0))}</b> — {escape(item.text(1))}")
 
     # -- actions ----------------------------------------------------------------------------
     @Slot()
