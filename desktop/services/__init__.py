@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.paths import AppPaths
+from desktop.services.blocs import BlocService
 from desktop.services.catalog import CatalogService
 from desktop.services.council import CouncilService
 from desktop.services.database import Database
@@ -50,6 +51,7 @@ class Services:
     council: CouncilService
     decisions: DecisionService
     documents: DocumentService
+    blocs: BlocService
 
     @classmethod
     def open(cls, target: str | Path, paths: AppPaths, *, create: bool = True) -> Services:
@@ -61,7 +63,8 @@ class Services:
                    AwardHistoryService(db), CatalogService(db), MovementService(db),
                    TrashService(db), RoundService(db), RegistrationService(db), nominations,
                    EligibilityService(db), council, decisions,
-                   DocumentService(db, paths.templates, nominations, council, decisions))
+                   DocumentService(db, paths.templates, nominations, council, decisions),
+                   BlocService(db, paths.attachments, nominations))
 
     def close(self) -> None:
         self.db.close()

@@ -40,6 +40,7 @@ from desktop.models import (
     Round,
     Unit,
 )
+from desktop.services.blocs.loading import bloc_ranks, targets_met
 from desktop.services.eligibility.conditions import DEAD_STATUSES
 from desktop.services.eligibility.facts import (
     AwardFact,
@@ -55,6 +56,8 @@ RATING_YEARS = 5  # the longest run of ratings a rule asks for (Bằng khen Th�
 LONG_RATING_LINEAGES = ("BK_TTG", "HCLD3", "HCLD2", "HCLD1")
 # LĐTT is most of the history but no rule counts runs of it: only its award year matters.
 YEAR_ONLY_LINEAGES = ("LDTT",)
+# Titles whose rules ask for the unit's rank in its emulation bloc or cluster.
+BLOC_LINEAGES = frozenset({"CO_TD_TINH", "CO_TD_CP", "XA_TB"})
 _RATING = {m.value: m for m in RatingLevel}
 _ACHIEVEMENT = {m.value: m for m in AchievementKind}
 _SCOPE = {m.value: m for m in InitiativeScope}
@@ -152,6 +155,14 @@ def load_round_facts(s: Session, round_id: int,
     quota_used, quota_base = _quota(
         c, noms, year, select(Nomination.person_id).where(live, Nomination.person_id.is_not(None)))
     members = _member_stats(c, unit_ids, year, round_id)
+    # Bloc ranks and the heads' targets come from the blocs' data, read only when a rule
+    # will ask (a handful of units, not the whole round).
+    checked = [n for n in noms if only_ids is None or n.id in only_ids]
+    ranks = bloc_ranks(s, year, {n.unit_id for n in checked
+                                 if n.unit_id is not None and n.lineage in BLOC_LINEAGES})
+    heads_met = targets_met(s, year, {people[n.person_id][1] for n in checked
+                                      if head_rule and n.person_id in people
+                                      and people[n.person_id][0] and people[n.person_id][1]})
 
     out: list[NominationFacts] = []
     for n in noms:
@@ -178,6 +189,8 @@ def load_round_facts(s: Session, round_id: int,
             other_rounds=tuple(others.get(key, ())),
             registered=(key, n.lineage) in registered,
             is_unit_head=bool(head), head_rule=head_rule,
+            head_targets_met=heads_met.get(home_unit) if head and home_unit else None,
+            bloc_rank=ranks.get(n.unit_id) if n.unit_id is not None else None,
             quota_used=quota_used.get(home_unit) if is_cstdcs else None,
             quota_base=quota_base.get(home_unit, 0) if is_cstdcs and home_unit else None,
             params=params))
