@@ -355,6 +355,8 @@ def test_batch_writes_one_report_per_nomination_and_can_be_cancelled(
     assert [f.name for f in result.files] == ["0001 Tòng Thị Hường.docx",
                                               "0002 Lò Văn Đức.docx"]
     assert seen == [(1, 2), (2, 2)]
+    assert services.documents.default_filename("quyet_dinh", world.decision_id) == \
+        "Quyết định khen thưởng - 05 QĐ-UBND.docx"
     token = CancelToken()
 
     def cancel_after_first(done: int, _total: int, _label: str) -> None:

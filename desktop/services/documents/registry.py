@@ -32,6 +32,7 @@ class FieldSpec:
     description: str
     items: tuple[FieldSpec, ...] = ()
     block: str = "tr"  # a list repeats table rows (tr) or paragraphs (p)
+    var: str = ""  # the row's name in the shipped templates, when not g / r
 
     @property
     def is_list(self) -> bool:
@@ -40,7 +41,7 @@ class FieldSpec:
     @property
     def loop_var(self) -> str:
         """The name the shipped templates give a row: ``g`` for a group of rows, else ``r``."""
-        return "g" if any(i.is_list for i in self.items) else "r"
+        return self.var or ("g" if any(i.is_list for i in self.items) else "r")
 
     def token(self, owner: str = "") -> str:
         """What to type in Word: ``{{ ho_ten }}``, ``{{ r.ten }}`` or a row loop."""
@@ -80,8 +81,9 @@ class TemplateSpec:
         return next((f for f in self.fields if f.name == name), None)
 
 
-def _f(name: str, description: str, *items: FieldSpec, block: str = "tr") -> FieldSpec:
-    return FieldSpec(name, description, tuple(items), block)
+def _f(name: str, description: str, *items: FieldSpec, block: str = "tr",
+       var: str = "") -> FieldSpec:
+    return FieldSpec(name, description, tuple(items), block, var)
 
 
 HEADER_FIELDS: tuple[FieldSpec, ...] = (
@@ -98,7 +100,8 @@ SIGNATURE_FIELDS: tuple[FieldSpec, ...] = (
                        "người đứng đầu ký"),
     _f("chuc_vu_ky", "Chức vụ người ký, in hoa (CHỦ TỊCH, PHÓ CHỦ TỊCH)"),
     _f("nguoi_ky", "Họ và tên người ký"),
-    _f("noi_nhan", "Các dòng nơi nhận, mỗi dòng một nơi", _f("dong", "Một dòng nơi nhận"), block="p"),
+    _f("noi_nhan", "Các dòng nơi nhận, mỗi dòng một nơi", _f("dong", "Một dòng nơi nhận"),
+       block="p", var="n"),
 )
 LIST_ROW = (
     _f("stt", "Số thứ tự"),
@@ -151,7 +154,7 @@ def _certificate(key: str, name: str, authority: str) -> TemplateSpec:
          _f("tham_quyen", f"Dòng thẩm quyền: {authority}"),
          _f("thanh_tich", "Câu thành tích"),
          _f("ds", "Những người, tập thể được tặng (mỗi người một trang)", *CERTIFICATE_ROW,
-            block="p")))
+            block="p", var="c")))
 
 
 TEMPLATES: tuple[TemplateSpec, ...] = (
@@ -162,11 +165,11 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
          _f("trich_yeu", "Trích yếu: Về việc đề nghị tặng …"),
          _f("kinh_gui", "Nơi nhận tờ trình (Kính gửi: …)"),
          _f("ten_dot", "Tên đợt xét khen thưởng"),
-         _f("can_cu", "Các dòng căn cứ", _f("dong", "Một dòng căn cứ"), block="p"),
+         _f("can_cu", "Các dòng căn cứ", _f("dong", "Một dòng căn cứ"), block="p", var="c"),
          _f("hop_hoi_dong", "Câu về cuộc họp Hội đồng và kết quả biểu quyết"),
          _f("tong_so", "Tổng số đề nghị"),
          _f("theo_hinh_thuc", "Số lượng theo từng hình thức",
-            _f("hinh_thuc", "Hình thức"), _f("so_luong", "Số lượng"), block="p"),
+            _f("hinh_thuc", "Hình thức"), _f("so_luong", "Số lượng"), block="p", var="h"),
          GROUPS)),
     TemplateSpec(
         "quyet_dinh", "Quyết định khen thưởng", ContextKind.DECISION,
@@ -174,7 +177,7 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
         (*HEADER_FIELDS, *SIGNATURE_FIELDS, *GROUP_COUNTS, *MONEY,
          _f("trich_yeu", "Trích yếu: Về việc tặng …"),
          _f("tham_quyen", "Dòng thẩm quyền ban hành: CHỦ TỊCH ỦY BAN NHÂN DÂN …"),
-         _f("can_cu", "Các dòng căn cứ", _f("dong", "Một dòng căn cứ"), block="p"),
+         _f("can_cu", "Các dòng căn cứ", _f("dong", "Một dòng căn cứ"), block="p", var="c"),
          _f("theo_de_nghi", "Theo đề nghị của …"),
          _f("hinh_thuc", "Tên hình thức khen thưởng (Giấy khen, Bằng khen …)"),
          _f("thanh_tich", "Câu thành tích ở Điều 1"),

@@ -7,7 +7,7 @@ import re
 import shutil
 import time
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from desktop.domain.errors import NotFoundError, ValidationError
@@ -43,7 +43,7 @@ class BatchResult:
     seconds: float
 
 
-def safe_filename(text: str, limit: int = 80) -> str:
+def safe_filename(text: str, limit: int = 120) -> str:
     """A file name Windows accepts, keeping Vietnamese letters (Word and Explorer show them)."""
     cleaned = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", text).strip(" .")
     return re.sub(r"\s+", " ", cleaned)[:limit].rstrip(" .") or "van-ban"
@@ -135,11 +135,16 @@ class DocumentService:
         return render_to_file(template, self.context(key, target_id, options), target)
 
     def default_filename(self, key: str, target_id: int) -> str:
+        """"Quyết định khen thưởng 05-QĐ-UBND.docx", "Báo cáo thành tích cá nhân - Tòng Thị
+        Hường.docx": names an officer recognises in a folder."""
         spec = self.spec(key)
-        context = self.context(key, target_id) if spec.per_subject else {}
-        who = context.get("ho_ten") or context.get("ten_don_vi") or str(target_id)
-        return safe_filename(f"{spec.title} - {who}") + ".docx" if spec.per_subject \
-            else safe_filename(f"{spec.title} {target_id}") + ".docx"
+        context = self.context(key, target_id, RenderOptions(year=date.today().year))
+        who = (context.get("ho_ten") or context.get("ten_don_vi") or context.get("don_vi")
+               or context.get("ten_dot") or context.get("ten_phong_trao"))
+        number = str(context.get("so_ky_hieu", "")).strip()
+        suffix = who if who else number if number and not number.startswith("/") else ""
+        return safe_filename(f"{spec.title} - {suffix}" if suffix else
+                             f"{spec.title} {target_id}") + ".docx"
 
     def render_batch(self, key: str, target_ids: list[int], out_dir: Path,
                      options: RenderOptions | None = None, *, pdf: bool = False,
