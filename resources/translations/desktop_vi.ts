@@ -9,6 +9,592 @@
     </message>
 </context>
 <context>
+    <name>BlocDialog</name>
+    <message>
+        <source>Edit bloc</source>
+        <translation>Sửa khối, cụm thi đua</translation>
+    </message>
+    <message>
+        <source>New bloc</source>
+        <translation>Thêm khối, cụm thi đua</translation>
+    </message>
+    <message>
+        <source>Type a member unit&apos;s name or code…</source>
+        <translation>Gõ tên hoặc mã đơn vị thành viên…</translation>
+    </message>
+    <message>
+        <source>Add member</source>
+        <translation>Thêm thành viên</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Bỏ ra</translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation>Chưa ký</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>Tên *</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Organising office</source>
+        <translation>Cơ quan tổ chức</translation>
+    </message>
+    <message>
+        <source>Member units</source>
+        <translation>Đơn vị thành viên</translation>
+    </message>
+    <message>
+        <source>Head of bloc</source>
+        <translation>Đơn vị trưởng khối</translation>
+    </message>
+    <message>
+        <source>Deputy head</source>
+        <translation>Đơn vị phó khối</translation>
+    </message>
+    <message>
+        <source>Pledge signed on</source>
+        <translation>Ngày ký giao ước</translation>
+    </message>
+    <message>
+        <source>Pledge note</source>
+        <translation>Ghi chú giao ước</translation>
+    </message>
+    <message>
+        <source>Total points</source>
+        <translation>Tổng điểm</translation>
+    </message>
+    <message>
+        <source>Proposed: flags / certificates</source>
+        <translation>Số đề nghị: Cờ thi đua / Bằng khen</translation>
+    </message>
+    <message>
+        <source>Tie-break rules (after ≥70% women)</source>
+        <translation>Quy tắc phân định khi bằng điểm (sau tiêu chí ≥70% nữ)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>— not chosen —</source>
+        <translation>— chưa chọn —</translation>
+    </message>
+    <message>
+        <source>pick a unit from the list that appears as you type</source>
+        <translation>hãy chọn một đơn vị trong danh sách hiện ra khi gõ</translation>
+    </message>
+</context>
+<context>
+    <name>BlocsPage</name>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Bloc or cluster</source>
+        <translation>Khối, cụm thi đua</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Số ĐV</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Start a new year</source>
+        <translation>Bắt đầu năm mới</translation>
+    </message>
+    <message>
+        <source>A bloc for the next year with the same members and criteria table (head, deputy and pledge to fill in again)</source>
+        <translation>Tạo khối cho năm sau với cùng thành viên và bảng tiêu chí (trưởng khối, phó khối và giao ước nhập lại)</translation>
+    </message>
+    <message>
+        <source>Criteria table</source>
+        <translation>Bảng tiêu chí</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>Chấm điểm</translation>
+    </message>
+    <message>
+        <source>Ranking and proposals</source>
+        <translation>Xếp hạng và đề nghị</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Tất cả các năm</translation>
+    </message>
+    <message>
+        <source>No bloc for this year yet: create one with “New…” or start a new year from last year&apos;s.</source>
+        <translation>Chưa có khối, cụm thi đua nào cho năm này: bấm “Thêm…” hoặc “Bắt đầu năm mới” từ khối của năm trước.</translation>
+    </message>
+    <message>
+        <source>Head: %1</source>
+        <translation>Trưởng khối: %1</translation>
+    </message>
+    <message>
+        <source>Deputy: %1</source>
+        <translation>Phó khối: %1</translation>
+    </message>
+    <message>
+        <source>Pledge signed %1</source>
+        <translation>Ký giao ước ngày %1</translation>
+    </message>
+    <message>
+        <source>%1 units, %2 criteria, total %3 points</source>
+        <translation>%1 đơn vị, %2 tiêu chí, tổng %3 điểm</translation>
+    </message>
+    <message>
+        <source>Move “%1” with its members and scores to the trash?</source>
+        <translation>Chuyển “%1” cùng thành viên và điểm vào thùng rác?</translation>
+    </message>
+    <message>
+        <source>Start %1 for “%2”: a new bloc with the same members and criteria table (no scores)?</source>
+        <translation>Bắt đầu năm %1 cho “%2”: tạo khối mới với cùng thành viên và bảng tiêu chí (không có điểm)?</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>“%1” created from last year&apos;s table.</source>
+        <translation>Đã tạo “%1” từ bảng tiêu chí năm trước.</translation>
+    </message>
+    <message>
+        <source>Nothing was imported:</source>
+        <translation>Chưa nhập gì:</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>Đang ghi tệp Excel…</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Đã lưu vào %1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>Tiêu chí</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Max points</source>
+        <translation>Điểm tối đa</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Mức trần</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>Cách tính</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>bắt buộc</translation>
+    </message>
+    <message>
+        <source>Add group</source>
+        <translation>Thêm nhóm</translation>
+    </message>
+    <message>
+        <source>Add criterion</source>
+        <translation>Thêm tiêu chí</translation>
+    </message>
+    <message>
+        <source>Add sub-criterion</source>
+        <translation>Thêm tiêu chí con</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <source>Download template…</source>
+        <translation>Tải mẫu…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Xuất ra Excel…</translation>
+    </message>
+    <message>
+        <source>Table check</source>
+        <translation>Kiểm tra bảng tiêu chí</translation>
+    </message>
+    <message>
+        <source>The table is empty: add groups and criteria, or import them from Excel.</source>
+        <translation>Bảng tiêu chí còn trống: thêm nhóm và tiêu chí, hoặc nhập từ Excel.</translation>
+    </message>
+    <message>
+        <source>✓ The table is consistent: %1 criteria, total %2 points.</source>
+        <translation>✓ Bảng tiêu chí hợp lệ: %1 tiêu chí, tổng %2 điểm.</translation>
+    </message>
+    <message>
+        <source>The table is not consistent yet (scores cannot be sent until it is):</source>
+        <translation>Bảng tiêu chí chưa hợp lệ (chưa gửi được bảng điểm cho đến khi sửa xong):</translation>
+    </message>
+    <message>
+        <source>Delete criterion %1 “%2”?</source>
+        <translation>Xóa tiêu chí %1 “%2”?</translation>
+    </message>
+    <message>
+        <source>Its sub-criteria are deleted with it.</source>
+        <translation>Các tiêu chí con cũng bị xóa theo.</translation>
+    </message>
+    <message>
+        <source>Import criteria table</source>
+        <translation>Nhập bảng tiêu chí</translation>
+    </message>
+    <message>
+        <source>Importing the criteria table…</source>
+        <translation>Đang nhập bảng tiêu chí…</translation>
+    </message>
+    <message>
+        <source>Criteria table imported: %1 rows read, %2 changed.</source>
+        <translation>Đã nhập bảng tiêu chí: đọc %1 dòng, thay đổi %2.</translation>
+    </message>
+    <message>
+        <source>Save criteria template</source>
+        <translation>Lưu mẫu bảng tiêu chí</translation>
+    </message>
+    <message>
+        <source>criteria-template.xlsx</source>
+        <translation>mau-bang-tieu-chi.xlsx</translation>
+    </message>
+    <message>
+        <source>Export criteria table</source>
+        <translation>Xuất bảng tiêu chí</translation>
+    </message>
+    <message>
+        <source>criteria-%1.xlsx</source>
+        <translation>bang-tieu-chi-%1.xlsx</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>tạo mới</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>cập nhật</translation>
+    </message>
+    <message>
+        <source>already there</source>
+        <translation>đã có</translation>
+    </message>
+    <message>
+        <source>kept as it is</source>
+        <translation>giữ nguyên</translation>
+    </message>
+    <message>
+        <source>no longer ranked for it</source>
+        <translation>không còn được xếp để đề nghị</translation>
+    </message>
+    <message>
+        <source>Bloc vote</source>
+        <translation>Kết quả suy tôn của khối</translation>
+    </message>
+    <message>
+        <source>Unit voted for</source>
+        <translation>Đơn vị được suy tôn</translation>
+    </message>
+    <message>
+        <source>Members present</source>
+        <translation>Số thành viên dự họp</translation>
+    </message>
+    <message>
+        <source>Yes votes</source>
+        <translation>Số phiếu đồng ý</translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation>Ngày họp</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Propose for awards</source>
+        <translation>Đề nghị khen thưởng</translation>
+    </message>
+    <message>
+        <source>The first units of the bloc&apos;s ranking (bloc&apos;s scores) are proposed for the provincial emulation flag, the next ones for the certificate of merit, with their scores attached as evidence. Proposing again brings them up to date.</source>
+        <translation>Các đơn vị dẫn đầu bảng xếp hạng (theo điểm khối chấm) được đề nghị Cờ thi đua của tỉnh, các đơn vị tiếp theo được đề nghị Bằng khen, kèm kết quả chấm điểm làm minh chứng. Đề nghị lại sẽ cập nhật các đề nghị đã có.</translation>
+    </message>
+    <message>
+        <source>Award round</source>
+        <translation>Đợt xét khen thưởng</translation>
+    </message>
+    <message>
+        <source>Units for Cờ thi đua</source>
+        <translation>Số đơn vị đề nghị Cờ thi đua</translation>
+    </message>
+    <message>
+        <source>Units for Bằng khen</source>
+        <translation>Số đơn vị đề nghị Bằng khen</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>Đề nghị</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Xếp hạng</translation>
+    </message>
+    <message>
+        <source>Record bloc vote…</source>
+        <translation>Ghi kết quả suy tôn…</translation>
+    </message>
+    <message>
+        <source>Propose for awards…</source>
+        <translation>Đề nghị khen thưởng…</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>Điểm chấm</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>Thưởng</translation>
+    </message>
+    <message>
+        <source>Penalty</source>
+        <translation>Trừ</translation>
+    </message>
+    <message>
+        <source>Votes</source>
+        <translation>Phiếu</translation>
+    </message>
+    <message>
+        <source>Tie-break</source>
+        <translation>Phân định khi bằng điểm</translation>
+    </message>
+    <message>
+        <source>No ranking yet.</source>
+        <translation>Chưa có kết quả xếp hạng.</translation>
+    </message>
+    <message>
+        <source>Ranked by:</source>
+        <translation>Xếp hạng theo:</translation>
+    </message>
+    <message>
+        <source>Ranking the bloc…</source>
+        <translation>Đang xếp hạng khối…</translation>
+    </message>
+    <message>
+        <source>Every sheet is reviewed: the ranking is final.</source>
+        <translation>Khối đã chấm xong mọi bảng điểm: kết quả xếp hạng là cuối cùng.</translation>
+    </message>
+    <message>
+        <source>Not final yet: sheets of %1 are not reviewed.</source>
+        <translation>Chưa phải kết quả cuối cùng: khối chưa chấm xong bảng điểm của %1.</translation>
+    </message>
+    <message>
+        <source>Bloc vote for %1: %2 of %3 members (%4%).</source>
+        <translation>Khối suy tôn %1: %2/%3 thành viên đồng ý (%4%).</translation>
+    </message>
+    <message>
+        <source>Creating the nominations…</source>
+        <translation>Đang tạo các đề nghị khen thưởng…</translation>
+    </message>
+    <message>
+        <source>%1 nominations created in “%2”.</source>
+        <translation>Đã tạo %1 đề nghị trong đợt “%2”.</translation>
+    </message>
+    <message>
+        <source>A group: the sum of its sub-criteria.</source>
+        <translation>Nhóm tiêu chí: bằng tổng điểm các tiêu chí con.</translation>
+    </message>
+    <message>
+        <source>Computed from the unit&apos;s target.</source>
+        <translation>Tính tự động từ chỉ tiêu của đơn vị.</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Tối đa</translation>
+    </message>
+    <message>
+        <source>Scored criteria + bonus − penalty (caps applied), as saved.</source>
+        <translation>Điểm các tiêu chí + điểm thưởng − điểm trừ (đã áp mức trần), theo số đã lưu.</translation>
+    </message>
+    <message>
+        <source>Evidence note</source>
+        <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Reason for moving back to “%1”:</source>
+        <translation>Lý do chuyển lại về “%1”:</translation>
+    </message>
+    <message>
+        <source>Send to the bloc</source>
+        <translation>Gửi khối</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>Khối đã chấm</translation>
+    </message>
+    <message>
+        <source>Publish (lock)</source>
+        <translation>Công bố (khóa)</translation>
+    </message>
+    <message>
+        <source>Self-score</source>
+        <translation>Tự chấm</translation>
+    </message>
+    <message>
+        <source>Bloc&apos;s score</source>
+        <translation>Khối chấm</translation>
+    </message>
+    <message>
+        <source>Return / unlock…</source>
+        <translation>Trả lại / mở khóa…</translation>
+    </message>
+    <message>
+        <source>Evidence note…</source>
+        <translation>Minh chứng…</translation>
+    </message>
+    <message>
+        <source>Import scores…</source>
+        <translation>Nhập điểm từ Excel…</translation>
+    </message>
+    <message>
+        <source>Scores entry file…</source>
+        <translation>Tệp nhập điểm…</translation>
+    </message>
+    <message>
+        <source>Export score sheet…</source>
+        <translation>Xuất bảng điểm để in…</translation>
+    </message>
+    <message>
+        <source>Showing:</source>
+        <translation>Đang xem:</translation>
+    </message>
+    <message>
+        <source>Selected units&apos; sheets:</source>
+        <translation>Bảng điểm của đơn vị đang chọn:</translation>
+    </message>
+    <message>
+        <source>%1 cells saved.</source>
+        <translation>Đã lưu %1 ô.</translation>
+    </message>
+    <message>
+        <source>%1 cells not saved: they are marked in red (point at one to see why).</source>
+        <translation>%1 ô không lưu được: các ô này được tô đỏ (di chuột vào ô để xem lý do).</translation>
+    </message>
+    <message>
+        <source>No sheet was moved:</source>
+        <translation>Chưa chuyển bảng điểm nào:</translation>
+    </message>
+    <message>
+        <source>Select sheets that are at the same status to move them back together.</source>
+        <translation>Hãy chọn các bảng điểm cùng trạng thái để chuyển lại cùng lúc.</translation>
+    </message>
+    <message>
+        <source>Select a unit&apos;s cell to see its sheet&apos;s status, history and evidence.</source>
+        <translation>Chọn một ô của đơn vị để xem trạng thái, lịch sử bảng điểm và minh chứng.</translation>
+    </message>
+    <message>
+        <source>(no evidence note)</source>
+        <translation>(chưa có minh chứng)</translation>
+    </message>
+    <message>
+        <source>Import scores</source>
+        <translation>Nhập điểm</translation>
+    </message>
+    <message>
+        <source>Importing scores…</source>
+        <translation>Đang nhập điểm…</translation>
+    </message>
+    <message>
+        <source>Scores imported: %1 rows read, %2 changed, %3 computed rows skipped.</source>
+        <translation>Đã nhập điểm: đọc %1 dòng, thay đổi %2, bỏ qua %3 dòng tính tự động.</translation>
+    </message>
+    <message>
+        <source>Save scores entry file</source>
+        <translation>Lưu tệp nhập điểm</translation>
+    </message>
+    <message>
+        <source>scores-%1.xlsx</source>
+        <translation>nhap-diem-%1.xlsx</translation>
+    </message>
+    <message>
+        <source>Export score sheet</source>
+        <translation>Xuất bảng điểm</translation>
+    </message>
+    <message>
+        <source>score-sheet-%1.xlsx</source>
+        <translation>bang-diem-%1.xlsx</translation>
+    </message>
+</context>
+<context>
     <name>CatalogPage</name>
     <message>
         <source>Name</source>
@@ -116,6 +702,85 @@
     <message>
         <source>TĐKT Desktop</source>
         <translation>TĐKT Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>CriterionDialog</name>
+    <message>
+        <source>Edit criterion</source>
+        <translation>Sửa tiêu chí</translation>
+    </message>
+    <message>
+        <source>Add criterion</source>
+        <translation>Thêm tiêu chí</translation>
+    </message>
+    <message>
+        <source>— none (a top group) —</source>
+        <translation>— không (nhóm cấp cao nhất) —</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <source>e.g. 100:10; 90:8; 80:5 (percent:points)</source>
+        <translation>ví dụ 100:10; 90:8; 80:5 (% hoàn thành:điểm)</translation>
+    </message>
+    <message>
+        <source>Evidence required</source>
+        <translation>Bắt buộc có minh chứng</translation>
+    </message>
+    <message>
+        <source>Code *</source>
+        <translation>Mã *</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>Tên *</translation>
+    </message>
+    <message>
+        <source>Belongs to</source>
+        <translation>Thuộc nhóm</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Maximum points *</source>
+        <translation>Điểm tối đa *</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Mức trần</translation>
+    </message>
+    <message>
+        <source>Target indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>Cách tính</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Chiều chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>Các mức</translation>
+    </message>
+    <message>
+        <source>Source basis</source>
+        <translation>Căn cứ</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -442,6 +1107,29 @@
     <message>
         <source>No</source>
         <translation>Không</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Problems in the file</source>
+        <translation>Lỗi trong tệp</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from “%1”. Correct these %2 problems in the file and import it again:</source>
+        <translation>Chưa nhập gì từ “%1”. Hãy sửa %2 lỗi sau trong tệp rồi nhập lại:</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Vị trí</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>

@@ -31,7 +31,7 @@ def test_every_page_opens(main_window: Any) -> None:
         assert main_window.stack.currentWidget() is main_window.pages[spec.key]
 
 
-@pytest.mark.parametrize("key", ["movements", "blocs", "sync", "reports"])
+@pytest.mark.parametrize("key", ["movements", "sync", "reports"])
 def test_later_areas_say_so_plainly(main_window: Any, key: str) -> None:
     page = main_window.navigate(key)
     assert isinstance(page, PlaceholderPage)

@@ -18,6 +18,7 @@ from desktop.views.pages.base import Page, PageContext, PlaceholderPage
 
 if TYPE_CHECKING:  # never run; lets PyInstaller and type checkers see the lazily loaded pages
     from desktop.views.pages import (  # noqa: F401
+        blocs,
         catalog,
         documents,
         overview,
@@ -55,7 +56,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("rounds", QT_TRANSLATE_NOOP("Pages", "Award rounds"), "desktop.views.pages.rounds",
              QT_TRANSLATE_NOOP("Pages", "Collect nominations, check eligibility automatically, "
                                "record council votes and decisions."), "rounds.svg"),
-    PageSpec("blocs", QT_TRANSLATE_NOOP("Pages", "Emulation blocs"), None,
+    PageSpec("blocs", QT_TRANSLATE_NOOP("Pages", "Emulation blocs"), "desktop.views.pages.blocs",
              QT_TRANSLATE_NOOP("Pages", "Manage blocs and clusters, score criteria tables and "
                                "rank member units."), "blocs.svg"),
     PageSpec("documents", QT_TRANSLATE_NOOP("Pages", "Documents"),

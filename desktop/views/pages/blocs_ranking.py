@@ -1,0 +1,371 @@
+"""The bloc's ranking (table with the tie-break explained, and a bar chart), the bloc's vote
+for its leading unit, and the proposals it sends into an award round (Cờ thi đua for the first,
+Bằng khen for the next ones)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.enums import RoundStatus, ScoreBasis
+from desktop.domain.errors import DomainError, ValidationError
+from desktop.i18n import translate
+from desktop.services.blocs.dto import VoteInput
+from desktop.services.blocs.points import fmt_points
+from desktop.views.itemmodels.records import Column, RecordTableModel
+from desktop.views.widgets.bar_chart import Bar, BarChart
+from desktop.views.widgets.form import ValidatedForm
+
+
+def outcome_text(outcome: str) -> str:
+    return {
+        "created": translate("BlocsPage", "created"),
+        "updated": translate("BlocsPage", "updated"),
+        "unchanged": translate("BlocsPage", "already there"),
+        "kept": translate("BlocsPage", "kept as it is"),
+        "not_selected": translate("BlocsPage", "no longer ranked for it"),
+    }.get(outcome, outcome)
+
+
+class VoteDialog(QDialog):
+    """The bloc meeting's ballot (suy tôn) for a unit, usually the leading one."""
+
+    def __init__(self, parent: QWidget | None, services: Any, bloc: Any, rows: list[Any]) -> None:
+        super().__init__(parent)
+        self._services, self._bloc = services, bloc
+        self.saved: Any = None
+        self.setWindowTitle(translate("BlocsPage", "Bloc vote"))
+        self.setMinimumWidth(520)
+        self.form = ValidatedForm(self)
+        self.unit_combo = QComboBox(self)
+        for row in rows:
+            self.unit_combo.addItem(f"{row.rank}. {row.unit_name}", row.unit_id)
+        members = max(len(rows), 1)
+        self.present_spin = QSpinBox(self)
+        self.present_spin.setRange(0, 500)
+        self.present_spin.setValue(members)
+        self.yes_spin = QSpinBox(self)
+        self.yes_spin.setRange(0, 500)
+        self.yes_spin.setValue(members)
+        self.held_on = QDateEdit(QDate.currentDate(), self)
+        self.held_on.setDisplayFormat("dd/MM/yyyy")
+        self.held_on.setCalendarPopup(True)
+        self.note_edit = QLineEdit(self)
+        f = self.form
+        f.add_row("unit_id", translate("BlocsPage", "Unit voted for"), self.unit_combo)
+        f.add_row("members_present", translate("BlocsPage", "Members present"), self.present_spin)
+        f.add_row("yes_votes", translate("BlocsPage", "Yes votes"), self.yes_spin)
+        f.add_row("held_on", translate("BlocsPage", "Meeting date"), self.held_on)
+        f.add_row("note", translate("BlocsPage", "Note"), self.note_edit)
+        buttons = QDialogButtonBox(self)
+        self.save_button = QPushButton(translate("BlocsPage", "Save"), self)
+        self.save_button.setDefault(True)
+        cancel = QPushButton(translate("BlocsPage", "Cancel"), self)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form.summary)
+        layout.addLayout(self.form.layout)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, services: Any, bloc: Any, rows: list[Any]) -> Any:
+        dialog = cls(parent, services, bloc, rows)
+        return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    @Slot()
+    def save(self) -> None:
+        held: date = self.held_on.date().toPython()
+        try:
+            self.saved = self._services.blocs.scores.record_vote(self._bloc.id, VoteInput(
+                self.unit_combo.currentData(), self.yes_spin.value(), self.present_spin.value(),
+                held, self.note_edit.text()))
+        except ValidationError as exc:
+            self.form.show_problems(exc.problems)
+            return
+        except DomainError as exc:
+            self.form.show_message(str(exc))
+            return
+        self.accept()
+
+
+class ProposeDialog(QDialog):
+    """Which round, and how many units for the flag and for the certificate."""
+
+    def __init__(self, parent: QWidget | None, services: Any, bloc: Any) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("BlocsPage", "Propose for awards"))
+        self.setMinimumWidth(560)
+        self.round_combo = QComboBox(self)
+        for row in services.rounds.list():
+            if row.status is not RoundStatus.CLOSED:
+                self.round_combo.addItem(f"{row.name} — {row.year}", row)
+                if row.year == bloc.year and self.round_combo.currentData().year != bloc.year:
+                    self.round_combo.setCurrentIndex(self.round_combo.count() - 1)
+        self.flag_spin = QSpinBox(self)
+        self.flag_spin.setRange(0, 50)
+        self.flag_spin.setValue(bloc.flag_count)
+        self.merit_spin = QSpinBox(self)
+        self.merit_spin.setRange(0, 50)
+        self.merit_spin.setValue(bloc.merit_count)
+        hint = QLabel(translate(
+            "BlocsPage", "The first units of the bloc's ranking (bloc's scores) are proposed for "
+            "the provincial emulation flag, the next ones for the certificate of merit, with "
+            "their scores attached as evidence. Proposing again brings them up to date."), self)
+        hint.setWordWrap(True)
+        self.form = ValidatedForm(self)
+        self.form.add_row("round_id", translate("BlocsPage", "Award round"), self.round_combo)
+        self.form.add_row("flag_count", translate("BlocsPage", "Units for Cờ thi đua"),
+                          self.flag_spin)
+        self.form.add_row("merit_count", translate("BlocsPage", "Units for Bằng khen"),
+                          self.merit_spin)
+        buttons = QDialogButtonBox(self)
+        self.ok_button = QPushButton(translate("BlocsPage", "Propose"), self)
+        self.ok_button.setDefault(True)
+        self.ok_button.setEnabled(self.round_combo.count() > 0)
+        cancel = QPushButton(translate("BlocsPage", "Cancel"), self)
+        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok_button.clicked.connect(self.accept)
+        cancel.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addLayout(self.form.layout)
+        layout.addWidget(buttons)
+
+    def choice(self) -> tuple[Any, int, int] | None:
+        row = self.round_combo.currentData()
+        return None if row is None else (row, self.flag_spin.value(), self.merit_spin.value())
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, services: Any, bloc: Any) -> tuple[Any, int, int] | None:
+        """(round row, flag count, certificate count), or None when cancelled."""
+        dialog = cls(parent, services, bloc)
+        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class RankingTab(QWidget):
+    def __init__(self, page: Any) -> None:
+        super().__init__(page)
+        self.page = page
+        self.ranking: Any = None
+        self.votes: list[Any] = []
+        self.loading = False
+        self._generation = 0  # only the latest ranking is shown
+        self.proposing = False
+        self.last_result: Any = None
+        self.basis_combo = QComboBox(self)
+        self.basis_combo.addItem(ScoreBasis.REVIEWED.label, ScoreBasis.REVIEWED)
+        self.basis_combo.addItem(ScoreBasis.SELF.label, ScoreBasis.SELF)
+        self.rank_button = QPushButton(translate("BlocsPage", "Rank"), self)
+        self.vote_button = QPushButton(translate("BlocsPage", "Record bloc vote…"), self)
+        self.propose_button = QPushButton(translate("BlocsPage", "Propose for awards…"), self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.model = RecordTableModel([
+            Column(translate("BlocsPage", "Rank"), lambda r: str(r.rank), sort=lambda r: r.rank,
+                   align_right=True),
+            Column(translate("BlocsPage", "Unit"), lambda r: r.unit_name),
+            Column(translate("BlocsPage", "Total"), lambda r: fmt_points(r.total),
+                   align_right=True),
+            Column(translate("BlocsPage", "Scored"), lambda r: fmt_points(r.base),
+                   align_right=True),
+            Column(translate("BlocsPage", "Bonus"), lambda r: fmt_points(r.bonus),
+                   align_right=True),
+            Column(translate("BlocsPage", "Penalty"), lambda r: fmt_points(r.penalty),
+                   align_right=True),
+            Column(translate("BlocsPage", "Votes"),
+                   lambda r: "" if r.votes is None else str(r.votes), align_right=True),
+            Column(translate("BlocsPage", "Tie-break"), lambda r: r.tie_note,
+                   tooltip=lambda r: r.tie_note),
+        ], self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 50), (1, 170), (2, 56), (3, 64), (4, 56), (5, 56), (6, 50)):
+            self.table.setColumnWidth(column, width)
+        self.chart = BarChart(self)
+        self.chart.empty_text = translate("BlocsPage", "No ranking yet.")
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.chart)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(340)
+        self.result = QTextBrowser(self)
+        self.result.setMaximumHeight(150)
+        self.result.hide()
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([720, 340])
+        top = QHBoxLayout()
+        top.addWidget(QLabel(translate("BlocsPage", "Ranked by:"), self))
+        top.addWidget(self.basis_combo)
+        top.addWidget(self.rank_button)
+        top.addStretch(1)
+        top.addWidget(self.vote_button)
+        top.addWidget(self.propose_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.result)
+        self.rank_button.clicked.connect(self.reload)
+        self.basis_combo.currentIndexChanged.connect(lambda *_: self.reload())
+        self.vote_button.clicked.connect(self.record_vote)
+        self.propose_button.clicked.connect(self.propose)
+        self._update_buttons()
+
+    @property
+    def busy(self) -> bool:
+        return self.loading or self.proposing
+
+    def set_bloc(self, bloc: Any) -> None:
+        self.result.hide()
+        self.reload()
+
+    # -- ranking ---------------------------------------------------------------------------------
+    @Slot()
+    def reload(self) -> None:
+        bloc = self.page.bloc
+        if bloc is None:
+            self._show(None, [])
+            return
+        scores, bloc_id = self.page.services.blocs.scores, bloc.id
+        basis = self.basis_combo.currentData()
+        self.loading = True
+        self._generation += 1
+        generation = self._generation
+        self._update_buttons()
+
+        def work(_progress: Any, _cancel: Any) -> Any:
+            return scores.ranking(bloc_id, basis), scores.votes(bloc_id)
+
+        self.page.ctx.runner.task(work, self).with_progress(
+            translate("BlocsPage", "Ranking the bloc…"), cancellable=False) \
+            .success(lambda found: self._loaded(generation, *found)) \
+            .failure(lambda exc: self._failed(generation, str(exc))).run()
+
+    def _failed(self, generation: int, text: str) -> None:
+        if generation != self._generation:
+            return
+        self.loading = False
+        self.summary.setText(text)
+        self._update_buttons()
+
+    def _loaded(self, generation: int, ranking: Any, votes: list[Any]) -> None:
+        if generation != self._generation:
+            return
+        self.loading = False
+        self._show(ranking, votes)
+
+    def _show(self, ranking: Any, votes: list[Any]) -> None:
+        self.ranking, self.votes = ranking, votes
+        rows = list(ranking.rows) if ranking is not None else []
+        self.model.set_rows(rows)
+        bloc = self.page.bloc
+        flags = bloc.flag_count if bloc is not None else 0
+        self.chart.set_bars([Bar(f"{r.rank}. {r.unit_name}", float(r.total), fmt_points(r.total),
+                                 r.rank <= flags) for r in rows],
+                            float(bloc.total_points) if bloc is not None else 0.0)
+        lines: list[str] = []
+        if ranking is not None:
+            if ranking.complete:
+                lines.append(translate("BlocsPage", "Every sheet is reviewed: the ranking is "
+                                       "final."))
+            else:
+                lines.append(translate("BlocsPage", "Not final yet: sheets of %1 are not "
+                                       "reviewed.").replace("%1", ", ".join(ranking.pending_units)))
+            lines.extend(ranking.problems)
+            for v in votes:
+                lines.append(translate("BlocsPage", "Bloc vote for %1: %2 of %3 members (%4%).")
+                             .replace("%1", v.unit_name).replace("%2", str(v.yes_votes))
+                             .replace("%3", str(v.members_present))
+                             .replace("%4", fmt_points(round(v.share, 1))))
+        self.summary.setText("\n".join(lines))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_rows = self.ranking is not None and bool(self.ranking.rows)
+        self.rank_button.setEnabled(self.page.bloc is not None and not self.loading)
+        self.vote_button.setEnabled(has_rows)
+        self.propose_button.setEnabled(has_rows and not self.proposing)
+
+    # -- vote and proposals ----------------------------------------------------------------------
+    @Slot()
+    def record_vote(self) -> None:
+        if self.ranking is None:
+            return
+        if VoteDialog.ask(self, self.page.services, self.page.bloc,
+                          list(self.ranking.rows)) is not None:
+            self.reload()
+
+    @Slot()
+    def propose(self) -> None:
+        bloc = self.page.bloc
+        choice = ProposeDialog.ask(self, self.page.services, bloc)
+        if choice is None:
+            return
+        round_row, flags, merits = choice
+        proposals, bloc_id = self.page.services.blocs.proposals, bloc.id
+        self.proposing = True
+        self._update_buttons()
+
+        def work(_progress: Any, _cancel: Any) -> Any:
+            return proposals.propose(bloc_id, round_row.id, flag_count=flags,
+                                     merit_count=merits)
+
+        def failed(exc: DomainError) -> None:
+            self.proposing = False
+            self._update_buttons()
+            self.page.show_error(str(exc))
+
+        self.page.ctx.runner.task(work, self).with_progress(
+            translate("BlocsPage", "Creating the nominations…"), cancellable=False) \
+            .success(lambda result: self._proposed(round_row, result)) \
+            .failure(failed).run(writes=True)
+
+    def _proposed(self, round_row: Any, result: Any) -> None:
+        self.proposing = False
+        self.last_result = result
+        self._update_buttons()
+        text = translate("BlocsPage", "%1 nominations created in “%2”.").replace(
+            "%1", str(result.created)).replace("%2", round_row.name)
+        lines = [f"<p><b>{text}</b></p><ul>"]
+        for line in result.lines:
+            rank = f"{line.rank}. " if line.rank else ""
+            note = f" — {line.note}" if line.note else ""
+            lines.append(f"<li>{rank}{line.unit_name}: {line.award_name} "
+                         f"({outcome_text(line.outcome)}){note}</li>")
+        lines.append("</ul>")
+        self.result.setHtml("".join(lines))
+        self.result.show()
+        self.page.ctx.host.notify(text)
+        self.page.ctx.events.changed.emit("rounds")
