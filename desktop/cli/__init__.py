@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop import __version__
 from desktop.cli import (
     commands_admin,
+    commands_blocs,
     commands_check,
     commands_council,
     commands_data,
@@ -59,6 +60,13 @@ Tóm tắt các lệnh và thao tác:
   templates            các mẫu văn bản Word và trường của từng mẫu
   template-check       kiểm tra mẫu văn bản (trường sai tên, thẻ bị tách, dấu nháy cong…)
   render               tạo văn bản Word (và PDF) từ mẫu: tờ trình, quyết định, biên bản…
+  bloc-list            các khối, cụm thi đua
+  bloc-rank            xếp hạng đơn vị trong khối, cụm (bằng điểm: ưu tiên tập thể ≥70% nữ)
+  bloc-template        tệp Excel mẫu bảng tiêu chí hoặc chấm điểm (có trang Hướng dẫn)
+  bloc-import-criteria nhập bảng tiêu chí từ Excel (kiểm tra từng dòng, lỗi thì không nhập gì)
+  bloc-import-scores   nhập điểm tự chấm, điểm khối chấm từ Excel
+  bloc-export          bảng tổng hợp điểm ra Excel sẵn để in
+  bloc-propose         đề nghị Cờ thi đua, Bằng khen từ kết quả xếp hạng vào đợt xét
 
 Xem chi tiết từng lệnh: tdkt LỆNH --help (ví dụ: tdkt people add --help).
 
@@ -99,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_check.register(sub, common)
     commands_council.register(sub, common)
     commands_documents.register(sub, common)
+    commands_blocs.register(sub, common)
     return parser
 
 

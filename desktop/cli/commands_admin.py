@@ -29,6 +29,7 @@ DEMO_LABELS = {
     "initiatives": "Sáng kiến",
     "award_records": "Khen thưởng đã có",
     "movements": "Phong trào thi đua",
+    "blocs": "Khối, cụm thi đua",
     "seconds": "Thời gian (giây)",
 }
 

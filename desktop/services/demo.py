@@ -1,5 +1,6 @@
 """Synthetic demo database for a Lai Châu installation: the unit tree, people, yearly ratings,
-initiatives, discipline, award history and the province's emulation movements.
+initiatives, discipline, award history, the province's emulation movements and two emulation
+blocs with scores (``demo_blocs``).
 
 ``build_demo(db, "small")`` makes two communes' worth of data in about a second (for trying the
 app and for tests); ``build_demo(db, "province")`` makes the DESIGN §9 benchmark database (about
@@ -62,6 +63,7 @@ from desktop.models import (
 from desktop.models.base import utcnow
 from desktop.services import demo_data as data
 from desktop.services.database import Database
+from desktop.services.demo_blocs import build_demo_blocs
 from desktop.services.people import person_search_key
 from desktop.services.setup import SetupService
 from desktop.services.units import UnitInput
@@ -88,6 +90,7 @@ class DemoSummary:
     initiatives: int
     award_records: int
     movements: int
+    blocs: int
     seconds: float
 
 
@@ -207,6 +210,7 @@ class _Builder:
         self.s = s
         self.spec = spec
         self.rng = random.Random(seed)
+        self.seed = seed
         self._uuid_rng = random.Random(f"tdkt-demo/{seed}/{owner}")
         unix_ms = f"{time.time_ns() // 1_000_000 & 0xFFFF_FFFF_FFFF:012x}"
         self._uuid_prefix = f"{unix_ms[:8]}-{unix_ms[8:]}-7"  # timestamp, then version 7
@@ -220,7 +224,7 @@ class _Builder:
         self.now = utcnow()
         self.today = date.today()
         self.counts = dict(units=0, people=0, ratings=0, disciplines=0, initiatives=0,
-                           award_records=0, movements=0)
+                           award_records=0, movements=0, blocs=0)
         self.next_id = {model: (s.scalar(select(func.max(model.id))) or 0) + 1
                         for model in (Unit, Person, Rating, Discipline, Initiative, AwardRecord,
                                       Movement, MovementTarget)}
@@ -355,6 +359,9 @@ class _Builder:
                 self.report("Đang tạo cá nhân, xếp loại, sáng kiến và khen thưởng…")
         self.flush()
         self.done += batch_people
+        self.report("Đang tạo khối, cụm thi đua…")
+        self.counts["blocs"] = build_demo_blocs(
+            self.s, [(u.id, u.name, u.kind.value) for u in self.units], self.seed)
         self.report("Đang ghi dữ liệu…")
         self.cancel.raise_if_cancelled()  # last chance: nothing is committed before this returns
         return self.counts

@@ -388,3 +388,33 @@ def test_unknown_scale_is_refused(tmp_path: Path) -> None:
         assert services.db.installation is None  # nothing was configured
     finally:
         services.close()
+
+
+def test_demo_blocs_have_a_valid_table_scores_at_every_step_and_a_ranking(built) -> None:
+    from desktop.domain.enums import BlocKind, CriterionKind, ScoreBasis, SheetStatus
+
+    services, summary, _events = built
+    blocs = {b.kind: b for b in services.blocs.list(2026)}
+    assert summary.blocs == 2 and set(blocs) == {BlocKind.BLOC, BlocKind.CLUSTER}
+    for bloc in blocs.values():
+        table = services.blocs.criteria.table(bloc.id)
+        assert table.is_valid, table.problems
+        assert {r.kind for r in table.rows} == set(CriterionKind)
+        grid = services.blocs.scores.grid(bloc.id)
+        assert len(grid.sheets) == bloc.member_count >= 3
+        computed = [c for c in grid.cells.values() if c.computed]
+        assert computed and all(c.self_score is not None and c.explanation for c in computed)
+        ranking = services.blocs.scores.ranking(bloc.id)
+        assert [r.rank for r in ranking.rows] == sorted(r.rank for r in ranking.rows)
+        assert ranking.rows[0].total > ranking.rows[-1].total
+    agencies = blocs[BlocKind.BLOC]
+    assert len(agencies.tie_rules) == 3 and agencies.head_name == "Sở Nội vụ"
+    statuses = {s.status for s in services.blocs.scores.grid(agencies.id).sheets}
+    assert statuses == {SheetStatus.DRAFT, SheetStatus.SUBMITTED, SheetStatus.REVIEWED}
+    schools = blocs[BlocKind.CLUSTER]
+    final = services.blocs.scores.ranking(schools.id, ScoreBasis.REVIEWED)
+    assert final.complete and not final.problems
+    assert [v.unit_id for v in services.blocs.scores.votes(schools.id)] == [
+        final.rows[0].unit_id]
+    assert len(services.blocs.criteria.table(agencies.id).rows) >= 20
+    assert services.blocs.targets.list(2026)
