@@ -562,8 +562,28 @@
         <translation>Chọn một ô của đơn vị để xem trạng thái, lịch sử bảng điểm và minh chứng.</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Self-score total</source>
+        <translation>Tổng điểm tự chấm</translation>
+    </message>
+    <message>
+        <source>Bloc score total</source>
+        <translation>Tổng điểm khối chấm</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+    <message>
         <source>(no evidence note)</source>
         <translation>(chưa có minh chứng)</translation>
+    </message>
+    <message>
+        <source>No moves yet.</source>
+        <translation>Chưa chuyển trạng thái lần nào.</translation>
     </message>
     <message>
         <source>Import scores</source>

@@ -24,7 +24,15 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -477,11 +485,11 @@ class ScoringTab(QWidget):
         self.view = SheetView(self)
         self.view.setModel(self.model)
         vertical = self.view.verticalHeader()
-        vertical.setFixedWidth(380)
+        vertical.setFixedWidth(340)
         vertical.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.view.horizontalHeader().setDefaultSectionSize(120)
-        self.view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
         self.self_button = QPushButton(translate("BlocsPage", "Self-score"), self)
         self.reviewed_button = QPushButton(translate("BlocsPage", "Bloc's score"), self)
         self.basis_group = QButtonGroup(self)
@@ -500,7 +508,7 @@ class ScoringTab(QWidget):
         self.entry_file_button = QPushButton(translate("BlocsPage", "Scores entry file…"), self)
         self.export_button = QPushButton(translate("BlocsPage", "Export score sheet…"), self)
         self.details = QTextBrowser(self)
-        self.details.setMinimumWidth(240)
+        self.details.setMinimumWidth(200)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(translate("BlocsPage", "Showing:"), self))
@@ -521,7 +529,7 @@ class ScoringTab(QWidget):
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([820, 260])
+        splitter.setSizes([880, 220])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -574,13 +582,15 @@ class ScoringTab(QWidget):
 
     def _fit_columns(self) -> None:
         header = self.view.horizontalHeader()
-        metrics = header.fontMetrics()
+        bold = QFont(header.font())
+        bold.setBold(True)  # the current column's header is bold
+        metrics = QFontMetrics(bold)
         self.view.setColumnWidth(0, 64)
         for column in range(FIXED_COLUMNS, self.model.columnCount()):
             sheet = self.model.sheet(column)
             wanted = max(metrics.horizontalAdvance(sheet.unit_name),
-                         metrics.horizontalAdvance(sheet.status.label)) + 40
-            self.view.setColumnWidth(column, max(110, min(wanted, 200)))
+                         metrics.horizontalAdvance(sheet.status.label)) + 28
+            self.view.setColumnWidth(column, max(100, min(wanted, 200)))
         header.setMinimumHeight(2 * metrics.height() + 12)
 
     @Slot(bool)
@@ -702,26 +712,29 @@ class ScoringTab(QWidget):
             .success(lambda events: self._show_details(sheet, c, cell, events)).run()
 
     def _show_details(self, sheet: Any, c: Any, cell: Any, events: list[Any]) -> None:
-        parts = [f"<h3>{sheet.unit_name}</h3><p>{translate('BlocsPage', 'Status')}: "
-                 f"<b>{sheet.status.label}</b><br/>"
-                 f"{translate('BlocsPage', 'Self-score total')}: {fmt_points(sheet.self_total)}"
-                 f"<br/>{translate('BlocsPage', 'Bloc score total')}: "
-                 f"{fmt_points(sheet.reviewed_total)}</p>"]
+        status = translate("BlocsPage", "Status")
+        self_total = translate("BlocsPage", "Self-score total")
+        bloc_total = translate("BlocsPage", "Bloc score total")
+        evidence = translate("BlocsPage", "Evidence")
+        history = translate("BlocsPage", "History")
+        parts = [f"<h3>{sheet.unit_name}</h3><p>{status}: <b>{sheet.status.label}</b><br/>"
+                 f"{self_total}: {fmt_points(sheet.self_total)}<br/>"
+                 f"{bloc_total}: {fmt_points(sheet.reviewed_total)}</p>"]
         if c is not None and cell is not None:
             parts.append(f"<h4>{c.code} {c.name}</h4><p>")
             if cell.explanation:
                 parts.append(f"{cell.explanation}<br/>")
             note = cell.evidence_note or translate("BlocsPage", "(no evidence note)")
-            parts.append(f"{translate('BlocsPage', 'Evidence')}: {note}")
+            parts.append(f"{evidence}: {note}")
             if cell.attachment_count:
                 parts.append(f" · 📎 {cell.attachment_count}")
             parts.append("</p>")
-        parts.append(f"<h4>{translate('BlocsPage', 'History')}</h4><ul>")
+        parts.append(f"<h4>{history}</h4><ul>")
         for e in events:
             parts.append(f"<li>{e.at:%d/%m/%Y %H:%M} — {e.to_status.label}"
                          f"{' — ' + e.note if e.note else ''} ({e.actor})</li>")
         if not events:
-            parts.append(f"<li>{translate('BlocsPage', 'No moves yet.')}</li>")
+            parts.append("<li>" + translate("BlocsPage", "No moves yet.") + "</li>")
         parts.append("</ul>")
         self.details.setHtml("".join(parts))
 
