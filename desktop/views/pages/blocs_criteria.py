@@ -11,7 +11,6 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
@@ -158,9 +157,8 @@ class CriteriaTab(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 90), (2, 120), (3, 90), (4, 70), (5, 200), (6, 80)):
+        header.setStretchLastSection(True)  # the name keeps room; narrow windows scroll
+        for column, width in ((0, 80), (1, 340), (2, 110), (3, 80), (4, 64), (5, 180)):
             self.tree.setColumnWidth(column, width)
         self.add_group_button = QPushButton(translate("BlocsPage", "Add group"), self)
         self.add_button = QPushButton(translate("BlocsPage", "Add criterion"), self)
@@ -190,7 +188,7 @@ class CriteriaTab(QWidget):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([760, 280])
+        splitter.setSizes([860, 220])
         edit_row = QHBoxLayout()
         for button in (self.add_group_button, self.add_button, self.add_child_button,
                        self.edit_button, self.delete_button):
@@ -243,7 +241,6 @@ class CriteriaTab(QWidget):
     def _show(self, table: Any) -> None:
         self.table = table
         self.model.set_table(table)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.expandAll()
         self.problem_list.clear()
         if table is None:
