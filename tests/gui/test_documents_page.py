@@ -77,7 +77,7 @@ def test_page_lists_every_template_with_its_fields(qtbot: Any, documents_page: A
     assert children[-1] == "{%tr endfor %}"
     rows = groups.child(children.index("{%tr for r in g.dong %}"))
     assert "{{ r.so_tien }}" in [rows.child(i).text(0) for i in range(rows.childCount())]
-    grounds = tokens["{%p for r in can_cu %}"]  # paragraphs repeat with {%p …%}
+    grounds = tokens["{%p for c in can_cu %}"]  # paragraphs repeat with {%p …%}
     assert grounds.child(grounds.childCount() - 1).text(0) == "{%p endfor %}"
 
     page.fields.setCurrentItem(tokens["{{ so_ky_hieu }}"])
