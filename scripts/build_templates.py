@@ -224,7 +224,7 @@ def list_table(doc: DocumentObject, headers: list[str], cm: list[float],
             centred = position == 0 or (text.startswith("{{") and text.endswith(
                 ("so_tien }}", "so_luong }}", "he_so }}", "dong_y }}/{{ r.tong_so }}",
                  "ty_le }}", "tap_the }}", "ca_nhan }}", "ho_gia_dinh }}", "tong }}",
-                 "nam }}")))
+                 "nam }}", "hang }}", "diem_tieu_chi }}", "diem_cong }}", "diem_tru }}")))
             para(cell, text, size=size, bold=(index - 1) in bold_rows,
                  align=CENTER if centred else LEFT, after=0)
     return table
@@ -516,6 +516,31 @@ def movement_report() -> None:
     save(doc, "bao_cao_tong_ket")
 
 
+def bloc_result() -> None:
+    doc = new_document()
+    header_block(doc)
+    title(doc, "BÁO CÁO", "Kết quả chấm điểm, xếp hạng thi đua năm {{ nam }}")
+    para(doc, "Thực hiện giao ước thi đua ký {{ ngay_giao_uoc }} và bảng tiêu chí chấm điểm "
+              "(thang điểm {{ tong_diem }}) của {{ ten_khoi }} (trưởng khối: {{ truong_khoi }}; "
+              "phó khối: {{ pho_khoi }}), {{ so_don_vi }} đơn vị thành viên đã tự chấm điểm; "
+              "khối đã họp chấm điểm và xếp hạng theo {{ cach_tinh }}. {{ tinh_trang }}",
+         indent=True)
+    para(doc, "I. KẾT QUẢ XẾP HẠNG", bold=True)
+    list_table(doc, ["Hạng", "Đơn vị", "Điểm tiêu chí", "Điểm cộng", "Điểm trừ", "Tổng điểm",
+                     "Ghi chú"], [1.5, 3.4, 1.9, 1.7, 1.7, 1.8, 4.5],
+               [["{%tr for r in xep_hang %}", "", "", "", "", "", ""],
+                ["{{ r.hang }}", "{{ r.don_vi }}", "{{ r.diem_tieu_chi }}", "{{ r.diem_cong }}",
+                 "{{ r.diem_tru }}", "{{ r.tong }}", "{{ r.ghi_chu }}"],
+                ["{%tr endfor %}", "", "", "", "", "", ""]], size=12)
+    para(doc, "II. ĐỀ NGHỊ KHEN THƯỞNG", bold=True, before=6)
+    para(doc, "- Tặng Cờ thi đua của Ủy ban nhân dân tỉnh: {{ de_nghi_co }};", indent=True,
+         after=0)
+    para(doc, "- Tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: {{ de_nghi_bang_khen }}./.",
+         indent=True)
+    signature(doc)
+    save(doc, "ket_qua_khoi")
+
+
 BUILDERS: dict[str, Callable[[], None]] = {
     "quyet_dinh": decision, "to_trinh": submission, "bien_ban_hoi_dong": minutes,
     "bao_cao_thanh_tich_ca_nhan": report_individual,
@@ -523,6 +548,7 @@ BUILDERS: dict[str, Callable[[], None]] = {
     "giay_khen": lambda: certificate("giay_khen", "GIẤY KHEN"),
     "bang_khen": lambda: certificate("bang_khen", "BẰNG KHEN"),
     "dang_ky_thi_dua": registration, "bao_cao_tong_ket": movement_report,
+    "ket_qua_khoi": bloc_result,
 }
 
 if __name__ == "__main__":

@@ -1,10 +1,13 @@
 """A small, realistic commune for document tests: a school, people with history, a movement,
-registrations, a round whose council met and whose Giấy khen decision was signed."""
+registrations, a round whose council met and whose Giấy khen decision was signed, and a bloc of
+four departments scored and reviewed (tests/bloc_world.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+
+from bloc_world import build_bloc_world, finish
 
 from desktop.domain.enums import (
     AchievementKind,
@@ -38,6 +41,7 @@ class DocumentWorld:
     unit_nomination: int
     household_nomination: int
     people: dict[str, int]
+    bloc_id: int = 0
 
 
 def build_document_world(services: Services) -> DocumentWorld:
@@ -96,5 +100,7 @@ def build_document_world(services: Services) -> DocumentWorld:
         round_id, "Chủ tịch UBND xã Bình Lư"), passed)
     services.decisions.sign(decision.id, date(2026, 7, 5), "Lường Văn Pấng",
                             SignerCapacity.VICE_FOR_CHAIRMAN, sequence=5)
+    bloc = build_bloc_world(services)
+    finish(services, bloc)
     return DocumentWorld(round_id, movement, school, meeting.id, decision.id, ids["huong"],
-                         ids["school"], ids["home"], people)
+                         ids["school"], ids["home"], people, bloc["bloc"])

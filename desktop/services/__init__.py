@@ -58,13 +58,14 @@ class Services:
         db = Database.open(target, backup_dir=paths.backups, create=create)
         nominations = NominationService(db, paths.attachments)
         council, decisions = CouncilService(db, nominations), DecisionService(db)
+        blocs = BlocService(db, paths.attachments, nominations)
         return cls(db, paths, SetupService(db), UnitService(db), PersonService(db),
                    RatingService(db), DisciplineService(db), InitiativeService(db),
                    AwardHistoryService(db), CatalogService(db), MovementService(db),
                    TrashService(db), RoundService(db), RegistrationService(db), nominations,
                    EligibilityService(db), council, decisions,
-                   DocumentService(db, paths.templates, nominations, council, decisions),
-                   BlocService(db, paths.attachments, nominations))
+                   DocumentService(db, paths.templates, nominations, council, decisions, blocs),
+                   blocs)
 
     def close(self) -> None:
         self.db.close()

@@ -151,3 +151,24 @@ def cli(tmp_path: Path, template_db: Path) -> Cli:
 def people_cli(tmp_path: Path, people_db: Path) -> Cli:
     """A copy of the database with two people in it."""
     return _fresh(tmp_path / "home", people_db)
+
+
+@pytest.fixture(scope="session")
+def documents_cli(tmp_path_factory: pytest.TempPathFactory) -> tuple[Cli, Any]:
+    """A commune with a signed decision, a closed meeting, reports to write and a ranked bloc
+    (tests/document_world.py), built through the services once per run."""
+    from document_world import build_document_world
+
+    from desktop.domain.enums import UnitKind
+    from desktop.paths import app_paths
+    from desktop.services import Services
+    from desktop.services.units import UnitInput
+
+    home = tmp_path_factory.mktemp("docs")
+    paths = app_paths(home).ensure()
+    services = Services.open(paths.default_database, paths)
+    services.setup.configure(UnitInput("UBND xã Bình Lư", "BL", UnitKind.COMMUNE),
+                             parent_office_name="UBND tỉnh Lai Châu")
+    world = build_document_world(services)
+    services.close()
+    return Cli(home), world

@@ -4,29 +4,11 @@ with python-docx."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-import pytest
-from conftest import Cli
-from document_world import DocumentWorld, build_document_world
 from docx import Document
 
-from desktop.domain.enums import UnitKind
-from desktop.paths import app_paths
-from desktop.services import Services
 from desktop.services.documents import TEMPLATES
-from desktop.services.units import UnitInput
-
-
-@pytest.fixture(scope="module")
-def world_cli(tmp_path_factory: pytest.TempPathFactory) -> tuple[Cli, DocumentWorld]:
-    home = tmp_path_factory.mktemp("docs")
-    paths = app_paths(home).ensure()
-    services = Services.open(paths.default_database, paths)
-    services.setup.configure(UnitInput("UBND xã Bình Lư", "BL", UnitKind.COMMUNE),
-                             parent_office_name="UBND tỉnh Lai Châu")
-    world = build_document_world(services)
-    services.close()
-    return Cli(home), world
 
 
 def _text(path: Path) -> str:
@@ -35,9 +17,9 @@ def _text(path: Path) -> str:
     return "\n".join([p.text for p in doc.paragraphs] + cells).replace("\u00a0", " ")
 
 
-def test_templates_lists_every_template_and_its_fields(world_cli: tuple[Cli, DocumentWorld]
+def test_templates_lists_every_template_and_its_fields(documents_cli: Any
                                                        ) -> None:
-    cli, _ = world_cli
+    cli, _ = documents_cli
     listed, fields = cli.run_many(["templates", "--json"], ["templates", "quyet_dinh"])
     assert listed.returncode == 0 and fields.returncode == 0
     assert [t["key"] for t in listed.json()] == [t.key for t in TEMPLATES]
@@ -45,15 +27,15 @@ def test_templates_lists_every_template_and_its_fields(world_cli: tuple[Cli, Doc
     assert "{{ r.so_tien }}" in fields.stdout
 
 
-def test_render_every_template_and_a_batch(world_cli: tuple[Cli, DocumentWorld],
+def test_render_every_template_and_a_batch(documents_cli: Any,
                                            tmp_path: Path) -> None:
-    cli, w = world_cli
+    cli, w = documents_cli
     target = {"to_trinh": w.round_id, "quyet_dinh": w.decision_id,
               "bien_ban_hoi_dong": w.meeting_id,
               "bao_cao_thanh_tich_ca_nhan": w.person_nomination,
               "bao_cao_thanh_tich_tap_the": w.unit_nomination, "giay_khen": w.decision_id,
               "bang_khen": w.decision_id, "dang_ky_thi_dua": w.school_id,
-              "bao_cao_tong_ket": w.movement_id}
+              "bao_cao_tong_ket": w.movement_id, "ket_qua_khoi": w.bloc_id}
     results = cli.run_many(*[["render", key, str(t), "--out", str(tmp_path / f"{key}.docx"),
                               "--year", "2026", "--date", "10/07/2026", "--signer",
                               "Lường Văn Pấng", "--json"] for key, t in target.items()])
@@ -69,9 +51,9 @@ def test_render_every_template_and_a_batch(world_cli: tuple[Cli, DocumentWorld],
         "0001 Tòng Thị Hường.docx", "0002 Lò Văn Đức.docx"]
 
 
-def test_render_and_check_refuse_bad_input_clearly(world_cli: tuple[Cli, DocumentWorld],
+def test_render_and_check_refuse_bad_input_clearly(documents_cli: Any,
                                                   tmp_path: Path) -> None:
-    cli, w = world_cli
+    cli, w = documents_cli
     unknown, wrong_kind, many, bad_id = cli.run_many(
         ["render", "quyet_dinh_sai", "1", "--out", str(tmp_path / "a.docx")],
         ["render", "bao_cao_thanh_tich_tap_the", str(w.person_nomination), "--out",

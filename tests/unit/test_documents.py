@@ -50,7 +50,8 @@ def targets(world: DocumentWorld) -> dict[str, int]:
             "bao_cao_thanh_tich_ca_nhan": world.person_nomination,
             "bao_cao_thanh_tich_tap_the": world.unit_nomination,
             "giay_khen": world.decision_id, "bang_khen": world.decision_id,
-            "dang_ky_thi_dua": world.school_id, "bao_cao_tong_ket": world.movement_id}
+            "dang_ky_thi_dua": world.school_id, "bao_cao_tong_ket": world.movement_id,
+            "ket_qua_khoi": world.bloc_id}
 
 
 def text_of(path: Path) -> str:
@@ -178,6 +179,16 @@ def test_every_template_renders_with_realistic_data(commune: Any, tmp_path: Path
     report = [[c.text for c in r.cells] for r in Document(str(out["bao_cao_tong_ket"]))
               .tables[-2].rows]
     assert ["1", "Giấy khen", "1", "2", "1", "4", "4.180.000"] in report
+
+    bloc = text_of(out["ket_qua_khoi"])
+    assert "KHỐI THI ĐUA CÁC CƠ QUAN TỔNG HỢP NĂM 2026" in bloc and "TM. KHỐI THI ĐUA" in bloc
+    assert "Kết quả đã chốt" in bloc
+    ranking = [[c.text for c in r.cells] for r in Document(str(out["ket_qua_khoi"]))
+               .tables[-2].rows][1:]
+    assert [(r[0], r[1], r[5]) for r in ranking] == [
+        ("1", "Sở Tài chính", "100"), ("2", "Sở Nội vụ", "99"), ("3", "Sở Y tế", "99"),
+        ("4", "Sở Tư pháp", "70")]
+    assert "Tặng Cờ thi đua của Ủy ban nhân dân tỉnh: Sở Tài chính;" in bloc
 
 
 def test_documents_convert_to_pdf_with_libreoffice(commune: Any, tmp_path: Path) -> None:

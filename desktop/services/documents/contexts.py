@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
@@ -36,6 +37,7 @@ from desktop.models import (
     Round,
     Unit,
 )
+from desktop.services.blocs import BlocService
 from desktop.services.common import get_active
 from desktop.services.council import CouncilService
 from desktop.services.database import Database
@@ -72,7 +74,8 @@ class RenderOptions:
 DEFAULT_NOTATION = {"to_trinh": "TTr-UBND", "quyet_dinh": "QĐ-UBND",
                     "bien_ban_hoi_dong": "BB-HĐTĐKT", "bao_cao_thanh_tich_ca_nhan": "",
                     "bao_cao_thanh_tich_tap_the": "", "giay_khen": "QĐ-UBND",
-                    "bang_khen": "QĐ-UBND", "dang_ky_thi_dua": "ĐK", "bao_cao_tong_ket": "BC-UBND"}
+                    "bang_khen": "QĐ-UBND", "dang_ky_thi_dua": "ĐK", "bao_cao_tong_ket": "BC-UBND",
+                    "ket_qua_khoi": "BC-KTĐ"}
 
 
 def expand_agency(name: str) -> str:
@@ -124,12 +127,14 @@ class ContextBuilder:
     """Builds the context of one template for one target (round, decision, meeting…)."""
 
     def __init__(self, db: Database, settings: DocumentSettings, nominations: NominationService,
-                 council: CouncilService, decisions: DecisionService) -> None:
+                 council: CouncilService, decisions: DecisionService,
+                 blocs: BlocService) -> None:
         self._db = db
         self._settings = settings
         self._nominations = nominations
         self._council = council
         self._decisions = decisions
+        self._blocs = blocs
 
     def build(self, spec: TemplateSpec, target_id: int, options: RenderOptions) -> Context:
         builder = {
@@ -137,7 +142,7 @@ class ContextBuilder:
             "bien_ban_hoi_dong": self._minutes, "bao_cao_thanh_tich_ca_nhan": self._report,
             "bao_cao_thanh_tich_tap_the": self._report, "giay_khen": self._certificates,
             "bang_khen": self._certificates, "dang_ky_thi_dua": self._registration,
-            "bao_cao_tong_ket": self._movement_report,
+            "bao_cao_tong_ket": self._movement_report, "ket_qua_khoi": self._bloc_result,
         }.get(spec.key)
         if builder is None:
             raise NotFoundError(f"Chưa có cách lấy dữ liệu cho mẫu “{spec.title}”.")
@@ -396,6 +401,39 @@ class ContextBuilder:
         })
         return context
 
+    # -- bloc -----------------------------------------------------------------------------------
+    def _bloc_result(self, spec: TemplateSpec, bloc_id: int, options: RenderOptions) -> Context:
+        bloc = self._blocs.get(bloc_id)
+        ranking = self._blocs.scores.ranking(bloc_id)
+        rows = list(ranking.rows)
+        flags = [r.unit_name for r in rows[:bloc.flag_count]]
+        merits = [r.unit_name for r in rows[bloc.flag_count:bloc.flag_count + bloc.merit_count]]
+        context = self._header(spec, bloc.year, options)
+        kind = bloc.kind.label
+        context.update({"co_quan_cap_tren": header_name(expand_agency(bloc.organiser_name)),
+                        "co_quan": f"{kind} {_strip_kind(bloc.name, kind)}".upper()})
+        context.update(self._signature(options.signer_name, options.signer_capacity))
+        if options.signer_capacity is None:  # signed for the bloc by its head unit
+            context.update(quyen_han_ky=f"TM. {kind.upper()}",
+                           chuc_vu_ky="TRƯỞNG " + kind.split()[0].upper())
+        context.update({
+            "ten_khoi": bloc.name, "loai_khoi": kind, "truong_khoi": bloc.head_name or "…",
+            "pho_khoi": bloc.deputy_name or "…",
+            "ngay_giao_uoc": date_long(bloc.pledge_date) if bloc.pledge_date else "…",
+            "tong_diem": _points(bloc.total_points), "so_don_vi": format_number(len(rows)),
+            "cach_tinh": ranking.basis.label.lower(),
+            "tinh_trang": "Kết quả đã chốt: mọi đơn vị đã được khối chấm điểm." if
+            ranking.complete else "Kết quả tạm thời: chưa chấm xong "
+            + ", ".join(ranking.pending_units) + ".",
+            "xep_hang": [{"hang": str(r.rank), "don_vi": r.unit_name,
+                          "diem_tieu_chi": _points(r.base), "diem_cong": _points(r.bonus),
+                          "diem_tru": _points(r.penalty), "tong": _points(r.total),
+                          "ghi_chu": r.tie_note} for r in rows],
+            "de_nghi_co": ", ".join(flags) or "không có",
+            "de_nghi_bang_khen": ", ".join(merits) or "không có",
+        })
+        return context
+
     # -- movement -------------------------------------------------------------------------------
     def _movement_report(self, spec: TemplateSpec, movement_id: int,
                          options: RenderOptions) -> Context:
@@ -439,6 +477,10 @@ class ContextBuilder:
         return context
 
 
+def _points(value: Decimal) -> str:
+    return format_number(value.normalize() if value == value.to_integral_value() else value)
+
+
 PASSED_STATUSES = frozenset({NominationStatus.VOTED, NominationStatus.AWARDED})
 
 
@@ -454,6 +496,14 @@ class _NominationLine:
         self.amount = 0
         self.coefficient = 0
         self.pay_note = ""
+
+
+def _strip_kind(name: str, kind: str) -> str:
+    """"Khối thi đua các sở" shown after "KHỐI THI ĐUA" would say it twice."""
+    for prefix in (kind, kind.split()[0]):
+        if name.lower().startswith(prefix.lower() + " "):
+            return name[len(prefix) + 1:]
+    return name
 
 
 def _lower_first(text: str) -> str:

@@ -14,6 +14,7 @@ from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.progress import CancelToken, ProgressFn, no_progress
 from desktop.domain.vntext import fold
 from desktop.paths import package_path
+from desktop.services.blocs import BlocService
 from desktop.services.council import CouncilService
 from desktop.services.database import Database
 from desktop.services.decisions import DecisionService
@@ -51,10 +52,12 @@ def safe_filename(text: str, limit: int = 120) -> str:
 
 class DocumentService:
     def __init__(self, db: Database, user_templates: Path, nominations: NominationService,
-                 council: CouncilService, decisions: DecisionService) -> None:
+                 council: CouncilService, decisions: DecisionService,
+                 blocs: BlocService) -> None:
         self._db = db
         self._user_dir = user_templates
         self._nominations, self._council, self._decisions = nominations, council, decisions
+        self._blocs = blocs
 
     # -- templates --------------------------------------------------------------------------
     def templates(self) -> list[TemplateInfo]:
@@ -117,7 +120,7 @@ class DocumentService:
     # -- rendering --------------------------------------------------------------------------
     def context(self, key: str, target_id: int, options: RenderOptions | None = None) -> Context:
         builder = ContextBuilder(self._db, DocumentSettings.load(self._db), self._nominations,
-                                 self._council, self._decisions)
+                                 self._council, self._decisions, self._blocs)
         return builder.build(self.spec(key), target_id, options or RenderOptions())
 
     def _usable(self, key: str) -> Path:
@@ -161,7 +164,7 @@ class DocumentService:
         template = self._usable(key)
         settings = DocumentSettings.load(self._db)
         builder = ContextBuilder(self._db, settings, self._nominations, self._council,
-                                 self._decisions)
+                                 self._decisions, self._blocs)
         spec = self.spec(key)
         files: list[Path] = []
         used: set[str] = set()
