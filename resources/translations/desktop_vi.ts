@@ -406,6 +406,14 @@
         <translation>Đề nghị khen thưởng…</translation>
     </message>
     <message>
+        <source>Create document…</source>
+        <translation>Tạo văn bản…</translation>
+    </message>
+    <message>
+        <source>Word report of the scores and ranking, with the units proposed</source>
+        <translation>Báo cáo Word về kết quả chấm điểm, xếp hạng và các đơn vị được đề nghị khen thưởng</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
@@ -1905,6 +1913,10 @@ Có thể khôi phục lại từ Thùng rác.</translation>
         <translation>Phong trào</translation>
     </message>
     <message>
+        <source>Emulation bloc</source>
+        <translation>Khối, cụm thi đua</translation>
+    </message>
+    <message>
         <source>Document date</source>
         <translation>Ngày văn bản</translation>
     </message>
@@ -1981,10 +1993,6 @@ Có thể khôi phục lại từ Thùng rác.</translation>
         <translation>Văn bản Word (*.docx)</translation>
     </message>
     <message>
-        <source>Bloc documents are made from the Emulation blocs screen.</source>
-        <translation>Văn bản của khối, cụm thi đua được tạo ở màn hình Khối, cụm thi đua.</translation>
-    </message>
-    <message>
         <source>Choose a round.</source>
         <translation>Hãy chọn đợt xét khen thưởng.</translation>
     </message>
@@ -2007,6 +2015,10 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     <message>
         <source>Choose a movement.</source>
         <translation>Hãy chọn phong trào thi đua.</translation>
+    </message>
+    <message>
+        <source>Choose an emulation bloc.</source>
+        <translation>Hãy chọn khối, cụm thi đua.</translation>
     </message>
     <message>
         <source>Choose where to save the document.</source>

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from bloc_world import build_bloc_world, finish
 from PySide6.QtCore import Qt
@@ -21,6 +22,7 @@ from desktop.services.rounds import RoundInput
 from desktop.views.dialogs.bloc_dialog import BlocDialog
 from desktop.views.dialogs.criterion_dialog import CriterionDialog
 from desktop.views.dialogs.import_report_dialog import ImportReportDialog
+from desktop.views.dialogs.render_dialog import RenderDialog
 from desktop.views.messages import FileDialogs
 from desktop.views.pages.blocs_ranking import ProposeDialog
 from desktop.views.pages.blocs_scoring import INVALID_BACKGROUND
@@ -271,3 +273,32 @@ def test_a_new_bloc_with_members_from_the_dialog(page: Any, qtbot: Any, services
     members = services.blocs.members(page.bloc.id)
     assert [m.unit_code for m in members] == ["NATAM", "TANPHONG"]
     assert page.bloc.head_name and page.bloc.deputy_name
+
+
+def test_the_ranking_makes_the_bloc_results_document(page: Any, qtbot: Any, services: Any,
+                                                     world: dict[str, int], monkeypatch: Any,
+                                                     tmp_path: Path) -> None:
+    finish(services, world)
+    tab = page.ranking
+    page.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.ranking is not None and not tab.busy, timeout=10_000)
+    target = tmp_path / "Kết quả khối.docx"
+    seen: list[RenderDialog] = []
+
+    def ask(cls: Any, parent: Any, services_: Any, runner: Any, **preselect: Any) -> None:
+        dialog = RenderDialog(services_, runner, parent, **preselect)
+        qtbot.addWidget(dialog)
+        seen.append(dialog)
+        assert dialog.template.currentData() == "ket_qua_khoi"
+        assert dialog.bloc_combo.currentData() == world["bloc"]
+        dialog.output.setText(str(target))
+        qtbot.mouseClick(dialog.render_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+
+    monkeypatch.setattr(RenderDialog, "ask", classmethod(ask))
+    assert tab.document_button.isEnabled()
+    qtbot.mouseClick(tab.document_button, Qt.MouseButton.LeftButton)
+    assert seen and seen[0].result is not None
+    document = docx.Document(str(target))
+    rows = [[c.text for c in r.cells] for r in document.tables[-2].rows]
+    assert rows[1][:2] == ["1", "Sở Tài chính"]

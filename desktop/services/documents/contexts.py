@@ -66,7 +66,7 @@ class RenderOptions:
     sequence: int | None = None  # the number; blank until the clerk issues one
     notation: str = ""  # e.g. TTr-UBND; default per template
     signer_name: str = ""
-    signer_capacity: SignerCapacity | None = None
+    signer_capacity: SignerCapacity | str | None = None
     recipient: str = ""  # Kính gửi …
     year: int | None = None  # registration forms: which year
 
@@ -96,9 +96,9 @@ def header_name(name: str) -> str:
     return name
 
 
-def signature_lines(capacity: SignerCapacity | None) -> tuple[str, str]:
+def signature_lines(capacity: SignerCapacity | str | None) -> tuple[str, str]:
     """(authority line, title line): ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") or ("", "CHỦ TỊCH")."""
-    capacity = capacity or SignerCapacity.CHAIRMAN
+    capacity = SignerCapacity(capacity) if capacity else SignerCapacity.CHAIRMAN
     first, _, second = capacity.label.partition(" / ")
     return ("", first) if not second else (first, second)
 
@@ -165,7 +165,7 @@ class ContextBuilder:
                 "dia_danh": place, "ngay_thang": date_long(day),
                 "dia_danh_ngay": place_date(place, day), "nam": str(year)}
 
-    def _signature(self, name: str, capacity: SignerCapacity | None, *,
+    def _signature(self, name: str, capacity: SignerCapacity | str | None, *,
                    decision: bool = False) -> Context:
         authority, title = signature_lines(capacity)
         first = "Như Điều 3;" if decision else "Như trên;"

@@ -96,6 +96,9 @@ class RenderDialog(QDialog):
         self.movement_combo = QComboBox(self)
         for movement in services.movements.list():
             self.movement_combo.addItem(f"{movement.name} — {movement.year}", movement.id)
+        self.bloc_combo = QComboBox(self)
+        for bloc in services.blocs.list():
+            self.bloc_combo.addItem(f"{bloc.name} — {bloc.year}", bloc.id)
         self.nominations = QListWidget(self)
         self.nominations.setMinimumHeight(150)
         self.nomination_note = QLabel(self)
@@ -175,6 +178,7 @@ class RenderDialog(QDialog):
         self.form.addRow(translate("RenderDialog", "Unit"), self.unit_picker)
         self.form.addRow(translate("RenderDialog", "Registration year"), self.year)
         self.form.addRow(translate("RenderDialog", "Movement"), self.movement_combo)
+        self.form.addRow(translate("RenderDialog", "Emulation bloc"), self.bloc_combo)
         self.form.addRow("", self.decision_note)
         self.form.addRow(translate("RenderDialog", "Document date"), self.on_date)
         self.form.addRow(translate("RenderDialog", "Number"), number_box)
@@ -188,6 +192,7 @@ class RenderDialog(QDialog):
             "round": self.round_combo, "decision": self.decision_combo,
             "meeting": self.meeting_combo, "nominations": nomination_box,
             "unit": self.unit_picker, "year": self.year, "movement": self.movement_combo,
+            "bloc": self.bloc_combo,
             "decision_note": self.decision_note, "date": self.on_date, "number": number_box,
             "signer": self.signer, "capacity": self.capacity, "recipient": self.recipient}
 
@@ -221,7 +226,8 @@ class RenderDialog(QDialog):
 
         self.template.currentIndexChanged.connect(lambda *_: self._on_template_changed())
         self.round_combo.currentIndexChanged.connect(lambda *_: self._load_round_targets())
-        for combo in (self.decision_combo, self.meeting_combo, self.movement_combo):
+        for combo in (self.decision_combo, self.meeting_combo, self.movement_combo,
+                      self.bloc_combo):
             combo.currentIndexChanged.connect(lambda *_: self._suggest_output())
         self.unit_picker.unit_changed.connect(lambda *_: self._suggest_output())
         self.year.valueChanged.connect(lambda *_: self._suggest_output())
@@ -275,6 +281,7 @@ class RenderDialog(QDialog):
         self._set_row("unit", kind is ContextKind.REGISTRATION)
         self._set_row("year", kind is ContextKind.REGISTRATION)
         self._set_row("movement", kind is ContextKind.MOVEMENT)
+        self._set_row("bloc", kind is ContextKind.BLOC)
         own_header = kind is not ContextKind.DECISION
         self._set_row("date", own_header)
         numbered = own_header and bool(DEFAULT_NOTATION.get(spec.key))
@@ -348,7 +355,8 @@ class RenderDialog(QDialog):
         first = self._preselected[0]
         combo = {ContextKind.DECISION: self.decision_combo,
                  ContextKind.MEETING: self.meeting_combo,
-                 ContextKind.MOVEMENT: self.movement_combo}.get(kind)
+                 ContextKind.MOVEMENT: self.movement_combo,
+                 ContextKind.BLOC: self.bloc_combo}.get(kind)
         if combo is not None and combo.findData(first) >= 0:
             combo.setCurrentIndex(combo.findData(first))
         if kind is ContextKind.REGISTRATION:
@@ -377,7 +385,8 @@ class RenderDialog(QDialog):
             return self.unit_picker.unit_id
         combo = {ContextKind.DECISION: self.decision_combo,
                  ContextKind.MEETING: self.meeting_combo,
-                 ContextKind.MOVEMENT: self.movement_combo}.get(kind)
+                 ContextKind.MOVEMENT: self.movement_combo,
+                 ContextKind.BLOC: self.bloc_combo}.get(kind)
         return None if combo is None or combo.currentData() is None else int(combo.currentData())
 
     def _target_text(self) -> str:
@@ -391,6 +400,8 @@ class RenderDialog(QDialog):
             return self.meeting_combo.currentText().split(",")[0]
         if kind is ContextKind.MOVEMENT:
             return self.movement_combo.currentText()
+        if kind is ContextKind.BLOC:
+            return self.bloc_combo.currentText()
         if kind is ContextKind.REGISTRATION:
             unit = self.unit_picker.unit
             return f"{unit.name} {self.year.value()}" if unit is not None else ""
@@ -441,9 +452,6 @@ class RenderDialog(QDialog):
     def _problem(self) -> str:
         """Why the document cannot be made yet ("" when it can)."""
         kind = self.spec.context
-        if kind is ContextKind.BLOC:
-            return translate("RenderDialog", "Bloc documents are made from the Emulation blocs "
-                             "screen.")
         if self.batch:
             if self.round_combo.currentData() is None:
                 return translate("RenderDialog", "Choose a round.")
@@ -457,6 +465,7 @@ class RenderDialog(QDialog):
                                                    "meeting yet."),
                     ContextKind.REGISTRATION: translate("RenderDialog", "Choose a unit."),
                     ContextKind.MOVEMENT: translate("RenderDialog", "Choose a movement."),
+                    ContextKind.BLOC: translate("RenderDialog", "Choose an emulation bloc."),
                     }.get(kind, "")
         if not self.output.text().strip():
             return translate("RenderDialog", "Choose where to save the document.")

@@ -32,6 +32,7 @@ from desktop.domain.errors import DomainError, ValidationError
 from desktop.i18n import translate
 from desktop.services.blocs.dto import VoteInput
 from desktop.services.blocs.points import fmt_points
+from desktop.views.dialogs.render_dialog import RenderDialog
 from desktop.views.itemmodels.records import Column, RecordTableModel
 from desktop.views.widgets.bar_chart import Bar, BarChart
 from desktop.views.widgets.form import ValidatedForm
@@ -182,6 +183,9 @@ class RankingTab(QWidget):
         self.rank_button = QPushButton(translate("BlocsPage", "Rank"), self)
         self.vote_button = QPushButton(translate("BlocsPage", "Record bloc vote…"), self)
         self.propose_button = QPushButton(translate("BlocsPage", "Propose for awards…"), self)
+        self.document_button = QPushButton(translate("BlocsPage", "Create document…"), self)
+        self.document_button.setToolTip(translate(
+            "BlocsPage", "Word report of the scores and ranking, with the units proposed"))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.model = RecordTableModel([
@@ -232,6 +236,7 @@ class RankingTab(QWidget):
         top.addStretch(1)
         top.addWidget(self.vote_button)
         top.addWidget(self.propose_button)
+        top.addWidget(self.document_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
@@ -241,6 +246,7 @@ class RankingTab(QWidget):
         self.basis_combo.currentIndexChanged.connect(lambda *_: self.reload())
         self.vote_button.clicked.connect(self.record_vote)
         self.propose_button.clicked.connect(self.propose)
+        self.document_button.clicked.connect(self.create_document)
         self._update_buttons()
 
     @property
@@ -317,6 +323,7 @@ class RankingTab(QWidget):
         self.rank_button.setEnabled(self.page.bloc is not None and not self.loading)
         self.vote_button.setEnabled(has_rows)
         self.propose_button.setEnabled(has_rows and not self.proposing)
+        self.document_button.setEnabled(has_rows)
 
     # -- vote and proposals ----------------------------------------------------------------------
     @Slot()
@@ -328,6 +335,14 @@ class RankingTab(QWidget):
             self.reload()
 
     @Slot()
+    def create_document(self) -> None:
+        """The bloc's results report (Tạo văn bản), preselected with this bloc."""
+        bloc = self.page.bloc
+        if bloc is None:
+            return
+        RenderDialog.ask(self, self.page.services, self.page.ctx.runner,
+                         template_key="ket_qua_khoi", target_ids=(bloc.id,))
+
     def propose(self) -> None:
         bloc = self.page.bloc
         choice = ProposeDialog.ask(self, self.page.services, bloc)
