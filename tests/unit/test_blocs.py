@@ -295,6 +295,13 @@ def test_workflow_edits_history_and_lock(services: Services, world: dict[str, in
         services.blocs.criteria.add(b, CriterionInput("V", "Mới", 1, B))
     with pytest.raises(ConflictError, match="đã công bố kết quả"):
         services.blocs.delete(b)
+    with pytest.raises(ConflictError, match="không đổi tổng điểm và quy tắc phân định"):
+        services.blocs.update(b, BlocInput("Khối các cơ quan tổng hợp năm 2026", BlocKind.BLOC,
+                                           2026, tie_rules=("more_votes",)))
+    with pytest.raises(ConflictError, match="tỷ lệ nữ"):
+        services.blocs.update_member(b, MemberInput(world["c"], 80))
+    services.blocs.update(b, BlocInput("Khối các cơ quan tổng hợp tỉnh năm 2026", BlocKind.BLOC,
+                                       2026))  # a new name is fine
     with pytest.raises(ValidationError, match="không thể chuyển từ “Đã công bố \\(khóa\\)” "
                                               "sang “Đã gửi khối”"):
         services.blocs.scores.transition(b, [a], SheetStatus.SUBMITTED)

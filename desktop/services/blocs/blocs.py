@@ -100,8 +100,16 @@ class BlocService:
             return bloc_row(s, b)
 
     def update(self, bloc_id: int, data: BlocInput) -> BlocRow:
+        """Change a bloc; once a result is published, what decides the ranking (total points,
+        tie-break rules) is frozen."""
         with self._db.session() as s:
             b = live_bloc(s, bloc_id)
+            if _published(s, bloc_id) and (
+                    tuple(r.strip() for r in data.tie_rules if r.strip()) != tuple(b.tie_rules)
+                    or _points_or_none(data.total_points) != b.total_points):
+                raise ConflictError(f"“{b.name}” đã công bố kết quả: không đổi tổng điểm và quy "
+                                    "tắc phân định khi bằng điểm được; mở khóa các bảng điểm "
+                                    "trước.")
             _apply(s, b, data)
             s.flush()
             return bloc_row(s, b)
@@ -110,9 +118,7 @@ class BlocService:
         """To the trash with its members; refused once a result has been published."""
         with self._db.session() as s:
             b = live_bloc(s, bloc_id)
-            published = s.scalar(select(func.count(BlocScoreSheet.id)).where(
-                BlocScoreSheet.bloc_id == bloc_id, BlocScoreSheet.deleted_at.is_(None),
-                BlocScoreSheet.status == SheetStatus.PUBLISHED.value)) or 0
+            published = _published(s, bloc_id)
             if published:
                 raise ConflictError(f"Không xóa được “{b.name}”: đã công bố kết quả chấm điểm của "
                                     f"{published} đơn vị.")
@@ -153,6 +159,9 @@ class BlocService:
             p = Problems()
             share = _share(p, data.women_share)
             p.raise_if_any()
+            if share != member.women_share and _published(s, bloc_id):
+                raise ConflictError("Khối đã công bố kết quả: tỷ lệ nữ (dùng để phân định khi "
+                                    "bằng điểm) không đổi được; mở khóa các bảng điểm trước.")
             member.women_share, member.note = share, data.note.strip()
             s.flush()
             return next(m for m in member_rows(s, bloc_id) if m.unit_id == data.unit_id)
@@ -207,6 +216,20 @@ class BlocService:
             copy_criteria(s, old.id, new.id)
             s.flush()
             return bloc_row(s, new)
+
+
+def _published(s: Session, bloc_id: int) -> int:
+    """How many member sheets are published (locked)."""
+    return s.scalar(select(func.count(BlocScoreSheet.id)).where(
+        BlocScoreSheet.bloc_id == bloc_id, BlocScoreSheet.deleted_at.is_(None),
+        BlocScoreSheet.status == SheetStatus.PUBLISHED.value)) or 0
+
+
+def _points_or_none(value: object) -> Decimal | None:
+    try:
+        return to_points(value)
+    except ValueError:
+        return None
 
 
 def _next_year_name(name: str, old_year: int, year: int) -> str:

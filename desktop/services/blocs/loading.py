@@ -199,17 +199,16 @@ def load_bloc(s: Session, bloc_id: int) -> BlocData:
         .where(BlocScore.bloc_id == bloc_id, BlocScoreAttachment.deleted_at.is_(None))
         .group_by(BlocScoreAttachment.score_id)).all())
     live_ids = {c.id for c in criteria}
-    for sc in s.scalars(select(BlocScore).where(BlocScore.bloc_id == bloc_id,
-                                                BlocScore.deleted_at.is_(None))):
-        if sc.criterion_id not in live_ids or sc.unit_id not in member_ids:
+    # Plain rows, not ORM objects: a 50 × 200 bloc has 10,000 cells.
+    for sid, cid, uid, own, reviewed, note in s.execute(
+            select(BlocScore.id, BlocScore.criterion_id, BlocScore.unit_id, BlocScore.self_score,
+                   BlocScore.reviewed_score, BlocScore.evidence_note)
+            .where(BlocScore.bloc_id == bloc_id, BlocScore.deleted_at.is_(None))):
+        if cid not in live_ids or uid not in member_ids:
             continue
-        key = (sc.criterion_id, sc.unit_id)
-        data.score_ids[key] = sc.id
-        data.cells[key] = ScoreCell(
-            sc.criterion_id, sc.unit_id,
-            Decimal(sc.self_score) if sc.self_score is not None else None,
-            Decimal(sc.reviewed_score) if sc.reviewed_score is not None else None,
-            sc.evidence_note, False, "", attachment_counts.get(sc.id, 0))
+        data.score_ids[(cid, uid)] = sid
+        data.cells[(cid, uid)] = ScoreCell(cid, uid, own, reviewed, note, False, "",
+                                           attachment_counts.get(sid, 0))
     _add_target_cells(s, data, member_ids)
     data.sheet_uuids = {uid: sh.uuid for uid, sh in sheet_statuses(s, bloc_id).items()}
     data.votes = dict(s.execute(select(BlocVote.unit_id, BlocVote.yes_votes).where(
@@ -222,19 +221,18 @@ def _add_target_cells(s: Session, data: BlocData, member_ids: set[int]) -> None:
     targeted = [c for c in data.criteria if c.kind is CriterionKind.TARGET and not c.is_group]
     if not targeted or not member_ids:
         return
-    figures: dict[tuple[int, str], UnitTarget] = {}
-    for t in s.scalars(select(UnitTarget).where(
-            UnitTarget.unit_id.in_(member_ids), UnitTarget.year == data.bloc.year,
-            UnitTarget.deleted_at.is_(None)).order_by(UnitTarget.id)):
-        figures.setdefault((t.unit_id, fold(t.indicator)), t)
+    figures: dict[tuple[int, str], tuple[float | None, float | None, str]] = {}
+    for uid, indicator, planned, actual, measure in s.execute(
+            select(UnitTarget.unit_id, UnitTarget.indicator, UnitTarget.planned_value,
+                   UnitTarget.actual_value, UnitTarget.measure_unit)
+            .where(UnitTarget.unit_id.in_(member_ids), UnitTarget.year == data.bloc.year,
+                   UnitTarget.deleted_at.is_(None)).order_by(UnitTarget.id)):
+        figures.setdefault((uid, fold(indicator)), (planned, actual, measure))
     for c in targeted:
         key = fold(c.indicator)
         for uid in member_ids:
-            t = figures.get((uid, key))
-            if t is None:
-                result = target_points(c, None, None)
-            else:
-                result = target_points(c, t.planned_value, t.actual_value, t.measure_unit)
+            found = figures.get((uid, key))
+            result = target_points(c, *found) if found else target_points(c, None, None)
             old = data.cells.get((c.id, uid))
             data.cells[(c.id, uid)] = ScoreCell(
                 c.id, uid, result.points, result.points, old.evidence_note if old else "",
