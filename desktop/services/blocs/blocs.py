@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -15,46 +13,23 @@ from desktop.domain.enums import BlocKind, SheetStatus
 from desktop.domain.errors import ConflictError, NotFoundError
 from desktop.domain.vntext import fold
 from desktop.models import Bloc, BlocMember, BlocScoreSheet, Unit
-from desktop.services.blocs.criteria import CriteriaService, copy_criteria
+from desktop.services.blocs.criteria import copy_criteria
 from desktop.services.blocs.dto import BlocInput, BlocRow, MemberInput, MemberRow
 from desktop.services.blocs.loading import bloc_row, live_bloc, member_rows
 from desktop.services.blocs.points import to_points
-from desktop.services.blocs.proposals import ProposalService
 from desktop.services.blocs.ranking import tie_rule_problem
-from desktop.services.blocs.scoring import ScoringService
-from desktop.services.blocs.targets import TargetService
 from desktop.services.common import tombstone
 from desktop.services.database import Database
-from desktop.services.nominations import NominationService
 from desktop.services.validation import Problems
-
-if TYPE_CHECKING:
-    from desktop.services.blocs.excel import BlocExcelService  # openpyxl: loaded when used
 
 MAX_PROPOSED = 50
 
 
-class BlocService:
-    """Blocs and members. The other bloc use cases hang off it: ``criteria``, ``targets``,
-    ``scores``, ``proposals`` and ``excel`` (see ``desktop.services.blocs``)."""
+class BlocRegistry:
+    """Blocs and their members (``BlocService`` hands these calls over on first use)."""
 
-    def __init__(self, db: Database, attachment_store: Path,
-                 nominations: NominationService) -> None:
+    def __init__(self, db: Database) -> None:
         self._db = db
-        self.criteria = CriteriaService(db)
-        self.targets = TargetService(db)
-        self.scores = ScoringService(db, attachment_store)
-        self.proposals = ProposalService(db, nominations)
-        self._excel: BlocExcelService | None = None
-
-    @property
-    def excel(self) -> BlocExcelService:
-        """Excel files; openpyxl is loaded on first use (it would add ~0.1 s to start-up)."""
-        if self._excel is None:
-            from desktop.services.blocs.excel import BlocExcelService
-
-            self._excel = BlocExcelService(self._db)
-        return self._excel
 
     # -- reading ---------------------------------------------------------------------------
     def list(self, year: int | None = None) -> list[BlocRow]:

@@ -40,7 +40,6 @@ from desktop.models import (
     Round,
     Unit,
 )
-from desktop.services.blocs.loading import bloc_ranks, targets_met
 from desktop.services.eligibility.conditions import DEAD_STATUSES
 from desktop.services.eligibility.facts import (
     AwardFact,
@@ -156,7 +155,9 @@ def load_round_facts(s: Session, round_id: int,
         c, noms, year, select(Nomination.person_id).where(live, Nomination.person_id.is_not(None)))
     members = _member_stats(c, unit_ids, year, round_id)
     # Bloc ranks and the heads' targets come from the blocs' data, read only when a rule
-    # will ask (a handful of units, not the whole round).
+    # will ask (a handful of units, not the whole round); the bloc code loads on first use.
+    from desktop.services.blocs.loading import bloc_ranks, targets_met
+
     checked = [n for n in noms if only_ids is None or n.id in only_ids]
     ranks = bloc_ranks(s, year, {n.unit_id for n in checked
                                  if n.unit_id is not None and n.lineage in BLOC_LINEAGES})

@@ -1,0 +1,134 @@
+"""``Services.blocs``: the one entry point to emulation blocs, with its parts as attributes.
+
+Nothing of the bloc code is imported until it is first used: the app opens with the services
+built, and the bloc modules (about 30 dataclasses and their rules) would otherwise cost start-up
+time on every launch, even for officers who never open a bloc. Every call below is a plain
+hand-over to the module that does the work (blocs.py for blocs and members).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.services.database import Database
+
+if TYPE_CHECKING:
+    from desktop.services.blocs.blocs import BlocRegistry
+    from desktop.services.blocs.criteria import CriteriaService
+    from desktop.services.blocs.dto import BlocInput, BlocRow, MemberInput, MemberRow
+    from desktop.services.blocs.excel import BlocExcelService
+    from desktop.services.blocs.proposals import ProposalService
+    from desktop.services.blocs.scoring import ScoringService
+    from desktop.services.blocs.targets import TargetService
+    from desktop.services.nominations import NominationService
+
+
+class BlocService:
+    """Blocs and members here; ``criteria``, ``targets``, ``scores``, ``proposals`` and
+    ``excel`` for the rest (see ``desktop.services.blocs``)."""
+
+    def __init__(self, db: Database, attachment_store: Path,
+                 nominations: NominationService) -> None:
+        self._db = db
+        self._store = attachment_store
+        self._nominations = nominations
+        self._parts: dict[str, object] = {}
+
+    # -- the parts, made on first use ----------------------------------------------------------
+    @property
+    def registry(self) -> BlocRegistry:
+        if "registry" not in self._parts:
+            from desktop.services.blocs.blocs import BlocRegistry
+
+            self._parts["registry"] = BlocRegistry(self._db)
+        return self._parts["registry"]  # type: ignore[return-value]
+
+    @property
+    def criteria(self) -> CriteriaService:
+        """The criteria tree of a bloc and its rules."""
+        if "criteria" not in self._parts:
+            from desktop.services.blocs.criteria import CriteriaService
+
+            self._parts["criteria"] = CriteriaService(self._db)
+        return self._parts["criteria"]  # type: ignore[return-value]
+
+    @property
+    def targets(self) -> TargetService:
+        """Units' targets (chỉ tiêu) per year; a movement's appendix handed out to units."""
+        if "targets" not in self._parts:
+            from desktop.services.blocs.targets import TargetService
+
+            self._parts["targets"] = TargetService(self._db)
+        return self._parts["targets"]  # type: ignore[return-value]
+
+    @property
+    def scores(self) -> ScoringService:
+        """Scores, evidence, sheets and their workflow, ranking, votes."""
+        if "scores" not in self._parts:
+            from desktop.services.blocs.scoring import ScoringService
+
+            self._parts["scores"] = ScoringService(self._db, self._store)
+        return self._parts["scores"]  # type: ignore[return-value]
+
+    @property
+    def proposals(self) -> ProposalService:
+        """Nominations into an award round from a bloc's ranking."""
+        if "proposals" not in self._parts:
+            from desktop.services.blocs.proposals import ProposalService
+
+            self._parts["proposals"] = ProposalService(self._db, self._nominations)
+        return self._parts["proposals"]  # type: ignore[return-value]
+
+    @property
+    def excel(self) -> BlocExcelService:
+        """Excel templates, imports and the printed score sheet (loads openpyxl)."""
+        if "excel" not in self._parts:
+            from desktop.services.blocs.excel import BlocExcelService
+
+            self._parts["excel"] = BlocExcelService(self._db)
+        return self._parts["excel"]  # type: ignore[return-value]
+
+    # -- blocs and members -----------------------------------------------------------------------
+    def list(self, year: int | None = None) -> list[BlocRow]:
+        """Live blocs, newest year first, by name."""
+        return self.registry.list(year)
+
+    def get(self, bloc_id: int) -> BlocRow:
+        return self.registry.get(bloc_id)
+
+    def find(self, ref: str, year: int | None = None) -> BlocRow:
+        """By ID ("3", "#3") or by name, accents and case ignored; ambiguous names refused."""
+        return self.registry.find(ref, year)
+
+    def create(self, data: BlocInput) -> BlocRow:
+        return self.registry.create(data)
+
+    def update(self, bloc_id: int, data: BlocInput) -> BlocRow:
+        """Refused to change total points or tie-break rules once a result is published."""
+        return self.registry.update(bloc_id, data)
+
+    def delete(self, bloc_id: int) -> None:
+        """To the trash; refused once a result is published."""
+        self.registry.delete(bloc_id)
+
+    def members(self, bloc_id: int) -> list[MemberRow]:
+        """In the bloc's order (the scoring grid's columns), with each sheet's status."""
+        return self.registry.members(bloc_id)
+
+    def add_member(self, bloc_id: int, data: MemberInput) -> MemberRow:
+        return self.registry.add_member(bloc_id, data)
+
+    def update_member(self, bloc_id: int, data: MemberInput) -> MemberRow:
+        return self.registry.update_member(bloc_id, data)
+
+    def remove_member(self, bloc_id: int, unit_id: int) -> None:
+        self.registry.remove_member(bloc_id, unit_id)
+
+    def move_member(self, bloc_id: int, unit_id: int, position: int) -> list[MemberRow]:
+        return self.registry.move_member(bloc_id, unit_id, position)
+
+    def start_next_year(self, bloc_id: int, year: int | None = None,
+                        name: str | None = None) -> BlocRow:
+        """A copy for the next year: settings, members and criteria table, no scores."""
+        return self.registry.start_next_year(bloc_id, year, name)
