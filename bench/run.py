@@ -10,7 +10,10 @@ round) and reuses it afterwards. Measures, in this one run on this machine:
   * search per keystroke (p50/p95 over 50 typed prefixes) through the FTS index, and the same
     searches by a plain LIKE '%…%' scan, as a ratio;
   * eligibility of the 30,000-nomination round;
-  * peak RSS of the app process.
+  * peak RSS of the app process;
+  * bloc ranking of 50 units × 200 criteria: the pure totals-and-ranking function over
+    prepared scores, the same with target formulas computed, and the whole service call
+    reading the bloc from a database (``--only blocs`` runs just these, no province build).
 Speed goals are checked here, never by timed unit tests.
 """
 
@@ -20,12 +23,15 @@ import argparse
 import json
 import os
 import platform
+import random
 import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import text
@@ -33,9 +39,28 @@ from sqlalchemy import text
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from desktop.domain.enums import (  # noqa: E402
+    BlocKind,
+    CriterionKind,
+    ScoreBasis,
+    SheetStatus,
+    TargetDirection,
+    TargetFormula,
+    UnitKind,
+)
 from desktop.paths import app_paths  # noqa: E402
 from desktop.services import Services  # noqa: E402
+from desktop.services.blocs.dto import (  # noqa: E402
+    BlocInput,
+    CriterionInput,
+    MemberInput,
+    ScoreEntry,
+    UnitTargetInput,
+)
+from desktop.services.blocs.formulas import target_points  # noqa: E402
+from desktop.services.blocs.ranking import UnitScores, rank_units  # noqa: E402
 from desktop.services.people import PeopleQuery  # noqa: E402
+from desktop.services.units import UnitInput  # noqa: E402
 
 TYPED = ["nguyen van", "lo thi", "giang a", "tran", "hoang duc", "vang thi", "sung a", "duc",
          "huong", "thuy"]
@@ -94,11 +119,133 @@ def timed(fn) -> float:  # type: ignore[no-untyped-def]
     return time.perf_counter() - started
 
 
+BLOC_UNITS, BLOC_GROUPS, BLOC_ITEMS, BLOC_PARTS = 50, 4, 8, 5  # 4×(1+8+8×5) + 4 = 200
+
+
+def bloc_table() -> list[CriterionInput]:
+    """200 criteria: four scored groups of 8 criteria with 5 sub-criteria each (1,000 points),
+    one criterion in five a target, and a bonus and a penalty group with one item each."""
+    rows: list[CriterionInput] = []
+    for g in range(1, BLOC_GROUPS + 1):
+        rows.append(CriterionInput(f"G{g}", f"Nhóm {g}", Decimal(250)))
+        for i in range(1, BLOC_ITEMS + 1):
+            rows.append(CriterionInput(f"G{g}.{i}", f"Tiêu chí {g}.{i}", Decimal("31.25"),
+                                       parent_code=f"G{g}"))
+            for k in range(1, BLOC_PARTS + 1):
+                target = k == 1
+                rows.append(CriterionInput(
+                    f"G{g}.{i}.{k}", f"Tiêu chí con {g}.{i}.{k}", Decimal("6.25"),
+                    CriterionKind.TARGET if target else CriterionKind.MANUAL, f"G{g}.{i}",
+                    formula=TargetFormula.PROPORTIONAL if target else None,
+                    indicator=f"Chỉ tiêu {g}.{i}" if target else ""))
+    rows += [CriterionInput("B", "Điểm thưởng", 10, CriterionKind.BONUS),
+             CriterionInput("B.1", "Mô hình mới", 10, CriterionKind.BONUS, "B"),
+             CriterionInput("P", "Điểm trừ", 10, CriterionKind.PENALTY),
+             CriterionInput("P.1", "Chậm báo cáo", 5, CriterionKind.PENALTY, "P")]
+    assert len(rows) == 200
+    return rows
+
+
+def bloc_ranking() -> list[tuple[str, str, str]]:
+    """Rank 50 units × 200 criteria: pure, pure with target formulas, and from a database."""
+    rng = random.Random(2026)
+    inputs = bloc_table()
+    parents = {c.parent_code for c in inputs}
+
+    class Node:  # what the pure functions read, as a CriterionRow would give it
+        def __init__(self, c: CriterionInput) -> None:
+            self.code, self.parent_code, self.name = c.code, c.parent_code, c.name
+            self.kind, self.max_points = CriterionKind(c.kind), Decimal(c.max_points)
+            self.cap, self.formula, self.tiers = None, c.formula, ()
+            self.direction, self.indicator = TargetDirection.HIGHER_BETTER, c.indicator
+
+    nodes = [Node(c) for c in inputs]
+    leaves = [n for n in nodes if n.code not in parents]
+    figures = {(u, n.code): (100.0, rng.uniform(80, 110)) for u in range(BLOC_UNITS)
+               for n in leaves if n.kind is CriterionKind.TARGET}
+    prepared = [UnitScores(u, f"Đơn vị {u:02d}", {
+        n.code: Decimal(rng.randrange(0, int(n.max_points * 4) + 1)) / 4
+        for n in leaves if n.kind is not CriterionKind.TARGET}, Decimal(rng.randrange(0, 100)),
+        rng.randrange(0, 10)) for u in range(BLOC_UNITS)]
+    rules = ("first_group", "fewer_penalty", "more_bonus", "more_votes")
+
+    def pure() -> None:
+        rank_units(nodes, prepared, rules)
+
+    def with_targets() -> None:
+        units = []
+        for u in prepared:
+            scores = dict(u.scores)
+            for n in leaves:
+                if n.kind is CriterionKind.TARGET:
+                    planned, actual = figures[(u.unit_id, n.code)]
+                    scores[n.code] = target_points(n, planned, actual).points  # type: ignore[arg-type]
+            units.append(UnitScores(u.unit_id, u.name, scores, u.women_share, u.votes))
+        rank_units(nodes, units, rules)
+
+    pure_times = [timed(pure) for _ in range(20)]
+    target_times = [timed(with_targets) for _ in range(20)]
+
+    with tempfile.TemporaryDirectory() as tmp:
+        services = Services.open(Path(tmp) / "blocs.db", app_paths(Path(tmp)).ensure())
+        services.setup.configure(UnitInput("Ủy ban nhân dân tỉnh Lai Châu", "LCH",
+                                           UnitKind.PROVINCE))
+        root = services.units.children(None)[0].id
+        bloc = services.blocs.create(BlocInput("Khối đo tốc độ", BlocKind.BLOC, 2026,
+                                               total_points=1000))
+        units = [services.units.create(UnitInput(f"Đơn vị {u:02d}", f"DV{u:02d}",
+                                                 UnitKind.AGENCY, root)).id
+                 for u in range(BLOC_UNITS)]
+        for uid in units:
+            services.blocs.add_member(bloc.id, MemberInput(uid))
+        ids = {r.code: r.id for r in services.blocs.criteria.replace_table(
+            bloc.id, inputs).rows}
+        entries = [ScoreEntry(units[u.unit_id], ids[code], ScoreBasis.SELF, value)
+                   for u in prepared for code, value in u.scores.items()]
+        services.blocs.scores.set_scores(bloc.id, entries)
+        for (u, code), (planned, actual) in figures.items():
+            services.blocs.targets.create(UnitTargetInput(
+                units[u], 2026, f"Chỉ tiêu {code.rsplit('.', 1)[0][1:]}", "%", planned,
+                actual))
+        services.blocs.scores.transition(bloc.id, units, SheetStatus.SUBMITTED)
+        db_times = [timed(lambda: services.blocs.scores.ranking(bloc.id)) for _ in range(5)]
+        ranking = services.blocs.scores.ranking(bloc.id)
+        assert len(ranking.rows) == BLOC_UNITS and not ranking.problems, ranking.problems
+        services.close()
+    cells = BLOC_UNITS * len(leaves)
+    return [
+        (f"Bloc ranking, {BLOC_UNITS} units × {len(nodes)} criteria ({cells:,} scored cells): "
+         "totals + ranking, pure (median of 20)",
+         f"{statistics.median(pure_times) * 1000:.1f} ms", "≤ 50 ms"),
+        ("Same, target formulas computed for the 32 target criteria (median of 20)",
+         f"{statistics.median(target_times) * 1000:.1f} ms", "—"),
+        ("Same bloc ranked by the service, read from SQLite (median of 5)",
+         f"{statistics.median(db_times) * 1000:.0f} ms", "—"),
+    ]
+
+
+def print_table(rows: list[tuple[str, str, str]]) -> None:
+    import sqlite3
+
+    machine = platform.processor() or platform.machine()
+    print(f"Run {datetime.now():%Y-%m-%d %H:%M} on {platform.node()} — {machine}, "
+          f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"SQLite {sqlite3.sqlite_version}\n")
+    print("| Measure | Result | Goal |\n|---|---|---|")
+    for name, value, goal in rows:
+        print(f"| {name} | {value} | {goal} |")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, default=ROOT / "bench" / "out" / "province.db")
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--only", choices=("all", "blocs"), default="all",
+                        help="blocs: only the bloc ranking (no province database needed)")
     args = parser.parse_args()
+    if args.only == "blocs":
+        print_table(bloc_ranking())
+        return 0
     db: Path = args.db.resolve()
     if args.rebuild and db.exists():
         for suffix in ("", "-wal", "-shm"):
@@ -155,16 +302,9 @@ def main() -> int:
         (f"Eligibility of a {nominations:,}-nomination round (median of 3)",
          f"{statistics.median(eligibility):.2f} s", "≤ 3 s"),
         ("Peak RSS of the app process", f"{peak_kb / 1024:.0f} MB", "≤ 400 MB"),
+        *bloc_ranking(),
     ]
-    import sqlite3
-
-    machine = platform.processor() or platform.machine()
-    print(f"Run {datetime.now():%Y-%m-%d %H:%M} on {platform.node()} — {machine}, "
-          f"{os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"SQLite {sqlite3.sqlite_version}\n")
-    print("| Measure | Result | Goal |\n|---|---|---|")
-    for name, value, goal in rows:
-        print(f"| {name} | {value} | {goal} |")
+    print_table(rows)
     return 0
 
 

@@ -182,7 +182,7 @@ class BlocExcelService:
             problems.extend(RowProblem(CRITERIA_SHEET, 0, "", str(t))
                             for t in check_table(_as_nodes(rows), data.bloc.total_points))
             line_of = {r.code: line for line, r in rows}
-            problems = [replace_row(p, line_of) for p in problems]
+            problems = [_with_row(p, line_of) for p in problems]
         _raise(problems)
         before = {c.code: c for c in data.criteria}
         changed = sum(1 for _, r in rows if not _same(before.get(r.code), r))
@@ -525,7 +525,7 @@ def _same(old: CriterionRow | None, new: CriterionInput) -> bool:
         new.tiers if target else (), new.indicator, new.basis, new.evidence_required)
 
 
-def replace_row(problem: RowProblem, line_of: dict[str, int]) -> RowProblem:
+def _with_row(problem: RowProblem, line_of: dict[str, int]) -> RowProblem:
     """A whole-table problem named by criterion code gets that criterion's row number."""
     for code, line in line_of.items():
         if problem.message.startswith(f"Tiêu chí {code}:"):
