@@ -124,7 +124,7 @@ def _check_tags(paragraphs: list[list[str]]) -> list[TemplateProblem]:
                     Severity.WARNING, where,
                     f"thẻ {tag} bị Word tách thành nhiều đoạn định dạng (thường do sửa chữ hoặc "
                     "kiểm tra chính tả giữa chừng); giá trị sẽ lấy định dạng của phần đầu. Nên "
-                    "xoá cả thẻ rồi gõ lại một lần, hoặc dùng “Sửa tự động”."))
+                    "xoá cả thẻ rồi gõ lại liền một lần."))
             block = BLOCK.match(tag)
             if block:
                 word = block.group(1)
