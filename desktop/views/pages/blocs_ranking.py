@@ -211,9 +211,12 @@ class RankingTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
+        # Numbers take the width of their Vietnamese header; the tie-break note takes the rest.
+        for column in (0, 2, 3, 4, 5, 6):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(1, 190)
         header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 50), (1, 170), (2, 56), (3, 64), (4, 56), (5, 56), (6, 50)):
-            self.table.setColumnWidth(column, width)
+        header.setMinimumSectionSize(40)
         self.chart = BarChart(self)
         self.chart.empty_text = translate("BlocsPage", "No ranking yet.")
         scroll = QScrollArea(self)
@@ -228,7 +231,7 @@ class RankingTab(QWidget):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([720, 340])
+        splitter.setSizes([760, 340])
         top = QHBoxLayout()
         top.addWidget(QLabel(translate("BlocsPage", "Ranked by:"), self))
         top.addWidget(self.basis_combo)
