@@ -1977,6 +1977,10 @@ Có thể khôi phục lại từ Thùng rác.</translation>
         <translation>Họp ngày %1, %2/%3 thành viên có mặt</translation>
     </message>
     <message>
+        <source>Loading nominations…</source>
+        <translation>Đang tải danh sách đề nghị…</translation>
+    </message>
+    <message>
         <source>%1 nominations of: %2</source>
         <translation>%1 đề nghị của: %2</translation>
     </message>

@@ -236,6 +236,7 @@ def test_batch_of_reports_can_be_cancelled(qtbot: Any, main_window: Any, world: 
 
     def prepare(dialog: RenderDialog) -> None:
         assert dialog.template.currentData() == "bao_cao_thanh_tich_ca_nhan"
+        qtbot.waitUntil(lambda: dialog.nominations.count() > 0, timeout=10_000)  # background
         assert dialog.nominations.count() == 3  # the round's individuals only
         assert len(dialog.checked_nominations()) == 3
         assert dialog.output_label.text() == "Thư mục"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from desktop.services.money import format_money
+
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
 MAX_POINTS = Decimal(100_000)
@@ -72,7 +74,7 @@ def fmt_number(value: float | int | Decimal | None) -> str:
         value = Decimal(repr(value))
     number = Decimal(value)
     if number == number.to_integral_value():
-        return f"{int(number):,}".replace(",", ".")
+        return format_money(int(number))
     return fmt_points(number)
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
@@ -25,7 +24,6 @@ from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.models import (
     AwardKind,
     AwardRecord,
-    BaseSalary,
     CouncilMeeting,
     Decision,
     DecisionLine,
@@ -38,6 +36,7 @@ from desktop.models import (
     Unit,
 )
 from desktop.services.blocs import BlocService
+from desktop.services.catalog import CatalogService
 from desktop.services.common import get_active
 from desktop.services.council import CouncilService
 from desktop.services.database import Database
@@ -221,7 +220,8 @@ class ContextBuilder:
             "hinh_thuc": award, "thanh_tich": "đã có " + achievement,
             "chi_tu_quy": self._settings.fund_source,
             "ngay_ky": date_long(d.signed_on) if d.signed_on else date_long(None),
-            "muc_luong_co_so": format_number(d.base_salary or self._base_salary(on)),
+            "muc_luong_co_so": format_number(
+                d.base_salary or CatalogService(self._db).base_salary_on(on).amount),
             "tong_tien": format_number(total), "tong_tien_chu": money_in_words(total),
             "nhom": self._grouped(list(d.lines), money=True),
         })
@@ -237,11 +237,6 @@ class ContextBuilder:
                 return (f"thành tích xuất sắc trong phong trào thi đua “{movement.name}” năm "
                         f"{round_.year}")
             return f"thành tích xuất sắc trong thực hiện nhiệm vụ năm {round_.year}"
-
-    def _base_salary(self, on: date) -> int:
-        with self._db.read() as s:
-            return s.scalar(select(BaseSalary.amount).where(BaseSalary.effective_from <= on)
-                            .order_by(BaseSalary.effective_from.desc()).limit(1)) or 0
 
     def _certificates(self, spec: TemplateSpec, decision_id: int,
                       options: RenderOptions) -> Context:
@@ -420,14 +415,14 @@ class ContextBuilder:
             "ten_khoi": bloc.name, "loai_khoi": kind, "truong_khoi": bloc.head_name or "…",
             "pho_khoi": bloc.deputy_name or "…",
             "ngay_giao_uoc": date_long(bloc.pledge_date) if bloc.pledge_date else "…",
-            "tong_diem": _points(bloc.total_points), "so_don_vi": format_number(len(rows)),
+            "tong_diem": format_number(bloc.total_points), "so_don_vi": format_number(len(rows)),
             "cach_tinh": ranking.basis.label.lower(),
             "tinh_trang": "Kết quả đã chốt: mọi đơn vị đã được khối chấm điểm." if
             ranking.complete else "Kết quả tạm thời: chưa chấm xong "
             + ", ".join(ranking.pending_units) + ".",
             "xep_hang": [{"hang": str(r.rank), "don_vi": r.unit_name,
-                          "diem_tieu_chi": _points(r.base), "diem_cong": _points(r.bonus),
-                          "diem_tru": _points(r.penalty), "tong": _points(r.total),
+                          "diem_tieu_chi": format_number(r.base), "diem_cong": format_number(r.bonus),
+                          "diem_tru": format_number(r.penalty), "tong": format_number(r.total),
                           "ghi_chu": r.tie_note} for r in rows],
             "de_nghi_co": ", ".join(flags) or "không có",
             "de_nghi_bang_khen": ", ".join(merits) or "không có",
@@ -475,10 +470,6 @@ class ContextBuilder:
             "tong_tien": format_number(sum(v[4] for v in table.values())),
         })
         return context
-
-
-def _points(value: Decimal) -> str:
-    return format_number(value.normalize() if value == value.to_integral_value() else value)
 
 
 PASSED_STATUSES = frozenset({NominationStatus.VOTED, NominationStatus.AWARDED})

@@ -14,8 +14,8 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from desktop.domain.errors import DomainError
 from desktop.services.files import atomic_write
 
-_UNDEFINED = re.compile(r"'(?:[^']*object)?'?\s*(?:has no attribute\s*)?'?([\w.]+)'? is undefined"
-                        r"|has no attribute '(\w+)'")
+# Jinja says "'chuc_vu' is undefined" or "'dict object' has no attribute 'ten'".
+_UNDEFINED = re.compile(r"'([\w.]+)' is undefined|has no attribute '(\w+)'")
 
 
 class DocumentError(DomainError):

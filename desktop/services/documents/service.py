@@ -21,7 +21,7 @@ from desktop.services.decisions import DecisionService
 from desktop.services.documents.checker import CheckReport, check_template
 from desktop.services.documents.contexts import Context, ContextBuilder, RenderOptions
 from desktop.services.documents.engine import DocumentError, render_to_file
-from desktop.services.documents.pdf import convert_to_pdf, find_office
+from desktop.services.documents.pdf import NOT_INSTALLED, convert_to_pdf, find_office
 from desktop.services.documents.registry import TEMPLATES, TemplateSpec, template_spec
 from desktop.services.documents.settings import DocumentSettings
 from desktop.services.nominations import NominationService
@@ -158,7 +158,6 @@ class DocumentService:
         if not target_ids:
             raise ValidationError.single("targets", "Danh sách", "chưa chọn đối tượng nào")
         if pdf and find_office() is None:
-            from desktop.services.documents.pdf import NOT_INSTALLED
             raise DocumentError(NOT_INSTALLED)
         started = time.perf_counter()
         template = self._usable(key)

@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from num2words import num2words
 
+from desktop.services.money import format_money
+
 _SCALES = ("", "nghìn", "triệu", "tỷ")
 
 
@@ -17,8 +19,8 @@ def format_number(value: int | Decimal | None) -> str:
         return ""
     if isinstance(value, Decimal) and value != value.to_integral_value():
         whole, _, fraction = f"{value.normalize():f}".partition(".")
-        return f"{int(whole):,}".replace(",", ".") + "," + fraction
-    return f"{int(value):,}".replace(",", ".")
+        return format_money(int(whole)) + "," + fraction
+    return format_money(int(value))
 
 
 def _group_words(group: int, inner: bool) -> str:

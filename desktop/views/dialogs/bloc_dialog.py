@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import BlocKind
-from desktop.domain.errors import DomainError, FieldProblem, ValidationError
+from desktop.domain.errors import DomainError, FieldProblem
 from desktop.i18n import translate
 from desktop.services.blocs.dto import DEFAULT_TIE_RULES, BlocInput, MemberInput
 from desktop.services.blocs.points import fmt_points
@@ -234,11 +234,8 @@ class BlocDialog(QDialog):
             if [m.unit_id for m in blocs.members(row.id)] != wanted:  # columns' order
                 for position, unit_id in enumerate(wanted, start=1):
                     blocs.move_member(row.id, unit_id, position)
-        except ValidationError as exc:
-            self.form.show_problems(exc.problems)
-            return
         except DomainError as exc:
-            self.form.show_message(str(exc))
+            self.form.show_error(exc)
             return
         self.saved = blocs.get(row.id)
         self.accept()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import CriterionKind, TargetDirection, TargetFormula
-from desktop.domain.errors import DomainError, FieldProblem, ValidationError
+from desktop.domain.errors import DomainError, FieldProblem
 from desktop.i18n import translate
 from desktop.services.blocs.dto import CriterionInput
 from desktop.services.blocs.formulas import format_tiers, parse_tiers
@@ -162,10 +162,7 @@ class CriterionDialog(QDialog):
         try:
             self.saved = criteria.update(self._criterion.id, data) if self._criterion \
                 else criteria.add(self._bloc_id, data)
-        except ValidationError as exc:
-            self.form.show_problems(exc.problems)
-            return
         except DomainError as exc:
-            self.form.show_message(str(exc))
+            self.form.show_error(exc)
             return
         self.accept()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import UnitKind
-from desktop.domain.errors import DomainError, ValidationError
+from desktop.domain.errors import DomainError
 from desktop.i18n import translate
 from desktop.tasks import TaskRunner
 from desktop.views.backend import Backend, BackendOpener
@@ -203,10 +203,7 @@ class FirstRunDialog(QDialog):
                 backend.close()
                 if create:  # the file is ours and empty: leave nothing behind
                     _remove_database_file(path)
-                if isinstance(exc, ValidationError):
-                    self.form.show_problems(exc.problems)
-                else:
-                    self.form.show_message(str(exc))
+                self.form.show_error(exc)
                 return
         self.backend = backend
         if self.demo_check.isChecked() and self.demo_check.isEnabled():

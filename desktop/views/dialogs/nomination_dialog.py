@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import SubjectKind
-from desktop.domain.errors import DomainError, ValidationError
+from desktop.domain.errors import DomainError
 from desktop.i18n import translate
 from desktop.services.nominations import NominationInput
 from desktop.services.records import Subject
@@ -122,10 +122,7 @@ class NominationDialog(QDialog):
                                self.summary.toPlainText())
         try:
             self.created = self._services.nominations.create(data)
-        except ValidationError as exc:
-            self.form.show_problems(exc.problems)
-            return
         except DomainError as exc:
-            self.form.show_message(str(exc))
+            self.form.show_error(exc)
             return
         self.accept()

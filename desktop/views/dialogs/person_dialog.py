@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import Gender
-from desktop.domain.errors import DomainError, FieldProblem, ValidationError
+from desktop.domain.errors import DomainError, FieldProblem
 from desktop.domain.ethnicities import ETHNIC_NAMES
 from desktop.i18n import translate
 from desktop.views.backend import Backend
@@ -142,11 +142,8 @@ class PersonDialog(QDialog):
         try:
             self.saved = (people.update(self._person.id, data) if self._person is not None
                           else people.create(data))
-        except ValidationError as exc:
-            self.form.show_problems(exc.problems)
-            return
         except DomainError as exc:
-            self.form.show_message(str(exc))
+            self.form.show_error(exc)
             return
         self.accept()
 

@@ -73,6 +73,7 @@ class RenderDialog(QDialog):
         self.services, self.runner = services, runner
         self._preselected = tuple(target_ids)
         self._output_chosen = False  # the officer picked or typed the output: keep it
+        self._nomination_request = 0
         self.task: Any = None
         self.result: BatchResult | None = None
 
@@ -331,10 +332,23 @@ class RenderDialog(QDialog):
             combo.setCurrentIndex(combo.count() - 1)
 
     def _load_nominations(self, round_id: int) -> None:
+        """A round can hold tens of thousands of nominations: read them in the background; the
+        list fills when they arrive (only the latest request counts)."""
+        self._nomination_request += 1
+        request = self._nomination_request
+        nominations = self.services.nominations
+        self.nomination_note.setText(translate("RenderDialog", "Loading nominations…"))
+        self.runner.task(lambda _p, _c: nominations.page(NominationQuery(round_id), 0,
+                                                         NOMINATION_LIMIT), self) \
+            .success(lambda rows: self._fill_nominations(request, rows)).run()
+
+    def _fill_nominations(self, request: int, rows: list[Any]) -> None:
+        if request != self._nomination_request:
+            return
         wanted = {SUBJECT_KINDS[s] for s in self.spec.subjects if s in SUBJECT_KINDS}
-        rows = self.services.nominations.page(NominationQuery(round_id), 0, NOMINATION_LIMIT)
         shown = [r for r in rows if not wanted or r.subject_kind in wanted]
         chosen = set(self._preselected)
+        self.nominations.clear()
         for row in shown:
             item = QListWidgetItem(f"{row.subject_name} — {row.award_name} ({row.status.label})")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
@@ -347,6 +361,7 @@ class RenderDialog(QDialog):
         self.nomination_note.setText(translate("RenderDialog", "%1 nominations of: %2")
                                      .replace("%1", str(len(shown))).replace("%2", kinds)
                                      if kinds else "")
+        self._suggest_output()
 
     def _select_preselected(self) -> None:
         if not self._preselected:

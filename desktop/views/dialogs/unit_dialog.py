@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import UnitKind
-from desktop.domain.errors import DomainError, FieldProblem, ValidationError
+from desktop.domain.errors import DomainError, FieldProblem
 from desktop.i18n import translate
 from desktop.views.backend import Backend
 from desktop.views.widgets.date_edit import OptionalDateEdit
@@ -124,11 +124,8 @@ class UnitDialog(QDialog):
             data = self.input()
             self.saved = (units.update(self._unit.id, data) if self._unit is not None
                           else units.create(data))
-        except ValidationError as exc:
-            self.form.show_problems(exc.problems)
-            return
         except DomainError as exc:
-            self.form.show_message(str(exc))
+            self.form.show_error(exc)
             return
         self.accept()
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.enums import RoundStatus, ScoreBasis
-from desktop.domain.errors import DomainError, ValidationError
+from desktop.domain.errors import DomainError
 from desktop.i18n import translate
 from desktop.services.blocs.dto import VoteInput
 from desktop.services.blocs.points import fmt_points
@@ -103,11 +103,8 @@ class VoteDialog(QDialog):
             self.saved = self._services.blocs.scores.record_vote(self._bloc.id, VoteInput(
                 self.unit_combo.currentData(), self.yes_spin.value(), self.present_spin.value(),
                 held, self.note_edit.text()))
-        except ValidationError as exc:
-            self.form.show_problems(exc.problems)
-            return
         except DomainError as exc:
-            self.form.show_message(str(exc))
+            self.form.show_error(exc)
             return
         self.accept()
 

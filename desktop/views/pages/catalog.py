@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import DomainError, FieldProblem, ValidationError
+from desktop.domain.errors import DomainError, FieldProblem
 from desktop.i18n import translate
 from desktop.services.money import format_money
 from desktop.views.formatting import format_date
@@ -98,11 +98,8 @@ class AwardKindDialog(QDialog):
         try:
             self.saved = self._services.catalog.update_award_kind(
                 self._row.id, replace(self._row, **values))
-        except ValidationError as exc:
-            self.form.show_problems(exc.problems)
-            return
         except DomainError as exc:
-            self.form.show_message(str(exc))
+            self.form.show_error(exc)
             return
         self.accept()
 

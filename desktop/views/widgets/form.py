@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.domain.errors import FieldProblem
+from desktop.domain.errors import DomainError, FieldProblem, ValidationError
 from desktop.i18n import translate
 
 ERROR_STYLE = "color: #b00020;"
@@ -87,6 +87,13 @@ class ValidatedForm:
         self._show_summary(lines)
         if first is not None:
             first.setFocus()
+
+    def show_error(self, error: DomainError) -> None:
+        """A service's refusal: field problems beside their fields, anything else as a summary."""
+        if isinstance(error, ValidationError):
+            self.show_problems(error.problems)
+        else:
+            self.show_message(str(error))
 
     def show_message(self, text: str) -> None:
         """A refusal not tied to one field (e.g. a conflict)."""
