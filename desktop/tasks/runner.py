@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.domain.errors import Cancelled, DomainError
@@ -241,7 +241,7 @@ class Task(QObject, Generic[T]):
             if self._on_success is not None:
                 self._on_success(result)  # type: ignore[arg-type]
         finally:
-            self.finished.emit()
+            self._release()
 
     @Slot(object)
     def _on_failed(self, exc: object) -> None:
@@ -262,7 +262,7 @@ class Task(QObject, Generic[T]):
                 log.error("Background task failed", exc_info=(type(exc), exc, exc.__traceback__))
                 self._runner.on_unexpected(exc)
         finally:
-            self.finished.emit()
+            self._release()
 
     def _finish(self, outcome: str) -> None:
         self.done, self.outcome = True, outcome
@@ -271,8 +271,18 @@ class Task(QObject, Generic[T]):
             self._dialog = None
             self._runner.task_finished.emit(self._label)
         self._runner._forget(self)
-        # Let the QObject go once the current signal delivery has unwound.
-        QTimer.singleShot(0, self.deleteLater)
+
+    def _release(self) -> None:
+        """Announce the end, then let the QObject go.
+
+        ``deleteLater`` is called here, after the callback, and not from a timer: a callback
+        that opens a modal message box spins a nested event loop, and a deletion requested
+        inside that loop happens inside it, before ``finished`` could be emitted ("Signal
+        source has been deleted"). Requested from this slot, Qt defers it until control is
+        back in the loop that delivered the outcome.
+        """
+        self.finished.emit()
+        self.deleteLater()
 
 
 def on_gui_thread() -> bool:

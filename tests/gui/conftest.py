@@ -151,3 +151,35 @@ def main_window(qtbot: Any, backend: ServiceBackend, ui_settings: UiSettings) ->
     # Background reads must end while the database is still open (it closes right after).
     window.runner.wait_for_done(10_000)
     QApplication.processEvents()
+
+
+def spin_like_a_modal_dialog(msecs: int = 20) -> None:
+    """What a real modal box does while the officer reads it: run a nested event loop. Test
+    stand-ins for message boxes call this so bugs that only show under a nested loop (objects
+    deleted inside it, re-entrant slots) are not hidden by an instant fake."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(msecs, loop.quit)
+    loop.exec()
+
+
+@pytest.fixture
+def answered_messages(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+    """Messages.info/error/confirm answered like real modal boxes (a nested event loop), their
+    texts recorded by kind; ``confirm`` answers yes."""
+    from desktop.views.messages import Messages
+
+    seen: dict[str, list[str]] = {"info": [], "error": [], "confirm": []}
+
+    def recorder(kind: str, answer: Any = None) -> Any:
+        def shown(cls: Any, _parent: Any, text: str, *_args: Any, **_kwargs: Any) -> Any:
+            seen[kind].append(text)
+            spin_like_a_modal_dialog()
+            return answer
+        return classmethod(shown)
+
+    monkeypatch.setattr(Messages, "info", recorder("info"))
+    monkeypatch.setattr(Messages, "error", recorder("error"))
+    monkeypatch.setattr(Messages, "confirm", recorder("confirm", True))
+    return seen

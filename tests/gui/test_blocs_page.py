@@ -117,6 +117,8 @@ def test_a_block_pasted_from_excel_fills_the_selected_range(
     assert len(view.selectionModel().selectedIndexes()) == 4
 
     # A pasted column with a value over the maximum: the rest is saved, that cell is flagged.
+    computed_before = services.blocs.scores.grid(world["bloc"]).cell(world["I.2"], world["c"])
+    assert computed_before.computed
     QApplication.clipboard().setText("41\n7\n")
     view.setCurrentIndex(model.index_for(world["I.1"], world["c"]))
     qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
@@ -124,9 +126,12 @@ def test_a_block_pasted_from_excel_fills_the_selected_range(
     bad = model.index_for(world["I.1"], world["c"])
     assert model.data(bad, Qt.ItemDataRole.ToolTipRole) == "điểm 41 vượt điểm tối đa 40"
     assert _self(services, world, "I.1", "c") is None
-    # The row below I.1 is I.2 (computed): the paste skips it, as a spreadsheet's locked cell.
-    assert services.blocs.scores.grid(world["bloc"]).cell(world["I.2"], world["c"]).computed \
-        in (True, False)
+    # The row below I.1 is I.2 (computed from the unit's target): the paste skips it, as a
+    # spreadsheet's locked cell, so its 7 is neither saved nor flagged.
+    computed_after = services.blocs.scores.grid(world["bloc"]).cell(world["I.2"], world["c"])
+    assert computed_after == computed_before
+    assert list(model.problems) == [(world["I.1"], world["c"], model.which)]
+    assert model.data(model.index_for(world["I.2"], world["c"])) != "7"
 
 
 def test_sheets_move_through_their_statuses_and_published_ones_are_read_only(

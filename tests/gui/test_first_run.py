@@ -125,10 +125,27 @@ def test_demo_data_is_built_in_the_background(qtbot: Any, opened: Any, paths: Ap
     assert dialog.backend.installation.office_name == "Ủy ban nhân dân xã Bình Lư"
 
 
-def test_quit_closes_what_was_opened(qtbot: Any, opened: Any, paths: AppPaths) -> None:
-    dialog = make_dialog(qtbot, opened, paths)
-    dialog.quit_button.click()
-    assert dialog.result() == 0 and dialog.backend is None
+def test_quit_closes_the_dialog_and_what_it_opened(qtbot: Any, opened: Any, paths: AppPaths,
+                                                   configured_template: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """An earlier Start opened a database (the demo was then refused); Quit closes the dialog
+    as rejected and closes that database, so the app exits holding no file."""
+    existing = tmp_path / "co-du-lieu.db"
+    shutil.copy(configured_template, existing)
+    dialog = make_dialog(qtbot, opened, paths, existing_path=existing, demo_available=True)
+    dialog.show()
+    dialog.demo_check.setChecked(True)
+    dialog.start_button.click()
+    qtbot.waitUntil(lambda: not dialog.demo_running, timeout=30_000)
+    backend = dialog.backend
+    assert backend is not None and dialog.isVisible()
+    closed: list[bool] = []
+    monkeypatch.setattr(backend, "close", lambda: closed.append(True) or ServiceBackend.close(backend))
+    with qtbot.waitSignal(dialog.rejected, timeout=5000):
+        dialog.quit_button.click()
+    assert not dialog.isVisible()
+    assert dialog.result() == dialog.DialogCode.Rejected
+    assert dialog.backend is None and closed == [True]
 
 
 @pytest.mark.skipif(importlib.util.find_spec("desktop.services.demo") is None,

@@ -95,9 +95,21 @@ def test_header_click_sorts_in_sql(qtbot: Any, main_window: Any, sample_people: 
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=header.viewport().rect().topLeft() + _section_center(header, 2))
     assert page.model.query.sort == "birth_date"
-    births = [page.model.person(r).birth_date for r in range(page.model.rowCount())]
-    known = [b for b in births if b is not None]
-    assert known == sorted(known) or known == sorted(known, reverse=True)
+
+    def births() -> list[Any]:
+        return [page.model.person(r).birth_date for r in range(page.model.rowCount())]
+
+    # Oldest first (people without a birth date come first, as SQL orders them); a second
+    # click reverses the order.
+    qtbot.waitUntil(lambda: births() == [None, date(1978, 1, 20), date(1985, 3, 2),
+                                         date(1990, 7, 15), date(1995, 11, 5)], timeout=3000)
+    assert header.sortIndicatorSection() == 2
+    assert header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=header.viewport().rect().topLeft() + _section_center(header, 2))
+    assert page.model.query.descending
+    qtbot.waitUntil(lambda: births() == [date(1995, 11, 5), date(1990, 7, 15), date(1985, 3, 2),
+                                         date(1978, 1, 20), None], timeout=3000)
 
 
 def _section_center(header: Any, section: int) -> Any:

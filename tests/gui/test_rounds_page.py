@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 from desktop.domain.enums import InitiativeScope, NominationStatus, RoundKind, SignerCapacity
 from desktop.services.records import InitiativeInput, Subject
@@ -46,6 +46,12 @@ def _add(qtbot: Any, page: Any, name: str, award: str, monkeypatch: Any) -> None
 
     monkeypatch.setattr(NominationDialog, "ask", classmethod(drive))
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+
+
+def _open_editor(grid: Any) -> QLineEdit:
+    editors = [e for e in grid.findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1, editors
+    return editors[0]
 
 
 def test_round_from_nominations_to_signed_decision(qtbot: Any, round_page: Any, services: Any,
@@ -89,11 +95,27 @@ def test_round_from_nominations_to_signed_decision(qtbot: Any, round_page: Any, 
         council.grid.setFocus()
         council.grid.setCurrentIndex(council.model.index(row, 2))
         qtbot.keyClicks(council.grid, "8")
-        editor = council.grid.findChild(QLineEdit)
-        assert editor is not None
+        # The editor of this cell: the open, visible one (the previous row's editor may still
+        # exist, closed and waiting for its deferred deletion).
+        editor = _open_editor(council.grid)
+        assert editor.text() == "8"
         qtbot.keyClick(editor, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda r=row: council.model.votes[council.model.rows[r].nomination_id]
                         == 8)
+        qtbot.waitUntil(lambda: council.grid.state() != QAbstractItemView.State.EditingState)
+    assert council.model.votes == {r.nomination_id: 8 for r in council.model.rows}
+    # A number typed but not confirmed with Enter still counts when the votes are saved.
+    council.grid.setFocus()
+    council.grid.setCurrentIndex(council.model.index(1, 2))
+    qtbot.keyClicks(council.grid, "7")
+    assert _open_editor(council.grid).text() == "7"
+    assert council.save_votes() is True
+    saved = services.council.results(council.meeting.id)
+    assert sorted(r.yes_votes for r in saved) == [7, 8]
+    council.grid.setCurrentIndex(council.model.index(1, 2))
+    qtbot.keyClicks(council.grid, "8")
+    qtbot.keyClick(_open_editor(council.grid), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: council.grid.state() != QAbstractItemView.State.EditingState)
     assert council.model.votes == {r.nomination_id: 8 for r in council.model.rows}
     assert council.model.problems == {}
     assert "8/9 thành viên đồng ý" in council.model.data(council.model.index(0, 3))

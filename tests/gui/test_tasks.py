@@ -148,3 +148,41 @@ def test_busy_while_running(qtbot: Any, runner: Any) -> None:
     with qtbot.waitSignal(task.finished, timeout=5000):
         gate.set()
     assert not runner.busy
+
+
+def _nested_event_loop(msecs: int = 50) -> None:
+    """What a modal message box does inside a callback: spin a nested event loop."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(msecs, loop.quit)
+    loop.exec()
+
+
+@pytest.mark.parametrize("outcome", ["success", "failure"])
+def test_callback_with_a_modal_dialog_still_finishes(qtbot: Any, runner: Any, outcome: str) -> None:
+    """A success message box (backup, data check) spins a nested loop inside the callback; the
+    task must survive it and emit ``finished`` (it was deleted inside that loop, and the
+    officer saw the crash dialog with "Signal source has been deleted")."""
+    import sys
+
+    hooked: list[BaseException] = []
+    previous = sys.excepthook
+    sys.excepthook = lambda _t, exc, _tb: hooked.append(exc)
+    try:
+        def work(_progress: ProgressFn, _cancel: CancelToken) -> int:
+            if outcome == "failure":
+                raise StorageError("Không đọc được tệp.")
+            return 1
+
+        finished: list[bool] = []
+        task = (runner.task(work).success(lambda _v: _nested_event_loop())
+                .failure(lambda _e: _nested_event_loop()))
+        task.finished.connect(lambda: finished.append(True))
+        task.run()
+        qtbot.waitUntil(lambda: bool(finished) or bool(hooked), timeout=5000)
+    finally:
+        sys.excepthook = previous
+    assert hooked == [] and runner.unexpected == []
+    assert finished == [True]
+    assert not runner.busy

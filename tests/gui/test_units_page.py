@@ -10,7 +10,6 @@ import pytest
 
 from desktop.domain.enums import UnitKind
 from desktop.views.dialogs.unit_dialog import UnitDialog
-from desktop.views.itemmodels.roles import OBJECT_ROLE
 from desktop.views.messages import Messages
 
 pytestmark = pytest.mark.gui
@@ -127,13 +126,32 @@ def test_restore_child_before_parent_is_explained(main_window: Any, backend: Any
     select_unit(units, "NATAM1")
 
 
-def test_keyboard_shortcuts_are_on_the_tree(main_window: Any) -> None:
+def test_keyboard_shortcuts_are_on_the_tree(qtbot: Any, main_window: Any,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Insert adds under the selected unit, F2 and Enter edit it, Delete asks to trash it:
+    each key pressed on the tree reaches its action with the selected unit."""
+    from PySide6.QtCore import Qt
+
     page = main_window.navigate("units")
-    keys = {a.text(): [k.toString() for k in a.shortcuts()] for a in page.tree.actions()}
-    assert any("Ins" in ks for ks in keys.values())
-    assert any("F2" in ks and "Return" in ks for ks in keys.values())
-    assert any("Del" in ks for ks in keys.values())
-    assert page.tree.currentIndex().data(OBJECT_ROLE) is None or True
+    tam = select_unit(page, "NATAM")
+    page.tree.setFocus()
+    calls: list[tuple[str, Any]] = []
+
+    def fake_ask(cls: Any, _parent: Any, _backend: Any, *, unit: Any = None,
+                 parent_unit: Any = None) -> None:
+        calls.append(("edit", unit.code) if unit is not None else ("add", parent_unit.code))
+
+    monkeypatch.setattr(UnitDialog, "ask", classmethod(fake_ask))
+    questions: list[str] = []
+    monkeypatch.setattr(Messages, "confirm",
+                        classmethod(lambda cls, _p, text, **_k: questions.append(text) or False))
+    for key in (Qt.Key.Key_Insert, Qt.Key.Key_F2, Qt.Key.Key_Return):
+        qtbot.keyClick(page.tree, key)
+    assert calls == [("add", "NATAM"), ("edit", "NATAM"), ("edit", "NATAM")]
+    qtbot.keyClick(page.tree, Qt.Key.Key_Delete)
+    assert len(questions) == 1 and tam.name in questions[0]
+    assert page.current_unit().code == "NATAM"  # declined: nothing moved to the trash
+    assert any(u.code == "NATAM" for u in page.services.units.search("NATAM"))
 
 
 def test_people_changes_refresh_the_side_list_only(main_window: Any, backend: Any,

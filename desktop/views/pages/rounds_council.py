@@ -10,6 +10,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Slot
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -208,8 +211,19 @@ class CouncilTab(QWidget):
             Messages.error(self, str(exc))
         self.refresh()
 
+    def commit_open_editor(self) -> None:
+        """A number typed into a cell but not yet confirmed with Enter counts: saving from a
+        button or a shortcut must not drop it."""
+        if self.grid.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = QApplication.focusWidget()
+        if editor is not None and self.grid.isAncestorOf(editor):
+            self.grid.commitData(editor)
+            self.grid.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
     @Slot()
     def save_votes(self) -> bool:
+        self.commit_open_editor()
         if self.model.problems:
             Messages.error(self, translate("RoundsPage", "Correct the marked cells first; nothing was "
                                                 "saved."))
