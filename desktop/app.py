@@ -1,5 +1,6 @@
-"""Composition root: arguments → folders → logging → crash hooks → QApplication → Vietnamese →
-database (first-run dialog when there is none) → services → main window.
+"""Composition root: arguments → a display to show windows on → folders → logging → crash
+hooks → QApplication → Vietnamese → one window per database (a second start brings the first
+forward) → database (first-run dialog when there is none) → services → main window.
 
 Only this module (and ``__main__``) imports both the services and the views; it hands the
 views a ``ServiceBackend`` so they never import the SQL layer themselves.
@@ -10,14 +11,15 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from desktop import __version__, crash, i18n, logging_setup
-from desktop.domain.errors import DomainError
+from desktop.domain.errors import DataFolderError, DomainError
 from desktop.domain.progress import CancelToken, ProgressFn
 from desktop.paths import AppPaths, app_paths
 
@@ -126,12 +128,43 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(list(argv) if argv is not None else None)
 
 
+EXIT_NO_DISPLAY = 2
+
+NO_DISPLAY_MESSAGE = (
+    "Không tìm thấy màn hình đồ họa (chưa có DISPLAY hoặc WAYLAND_DISPLAY), nên không mở được "
+    "cửa sổ TĐKT Desktop. Hãy chạy phần mềm trong phiên làm việc có giao diện đồ họa. "
+    "Để kiểm tra bản cài trên máy không có màn hình, dùng: python -m desktop --smoke-test "
+    "(chạy không cần màn hình). Công việc dòng lệnh dùng lệnh tdkt.\n"
+)
+NO_XCB_CURSOR_MESSAGE = (
+    "Máy còn thiếu thư viện libxcb-cursor0 mà giao diện Qt cần để mở cửa sổ. Hãy cài bằng lệnh: "
+    "sudo apt-get install libxcb-cursor0 rồi chạy lại. Để kiểm tra bản cài khi chưa cài được, "
+    "dùng: python -m desktop --smoke-test (chạy không cần màn hình).\n"
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app; returns the process exit code."""
     args = parse_args(argv)
-    paths = app_paths(args.home).ensure()
-    log_file = logging_setup.configure(paths.logs, debug=args.debug)
-    handler = crash.install(paths.logs, log_file)
+    headless = args.smoke_test or args.report_startup
+    if headless:
+        use_offscreen_without_display(os.environ)
+    else:
+        problem = display_problem(os.environ)
+        if problem:  # Qt would abort with its own English message
+            _say(sys.stderr, problem)
+            return EXIT_NO_DISPLAY
+    try:
+        paths = app_paths(args.home).ensure()
+        log_file = logging_setup.configure(paths.logs, debug=args.debug)
+        handler = crash.install(paths.logs, log_file)
+    except (DataFolderError, OSError) as exc:  # unwritable home: say which folder, and --home
+        error = exc if isinstance(exc, DataFolderError) else DataFolderError(
+            str(exc.filename or args.home or ""), str(exc))
+        _say(sys.stderr, f"{error}\n")
+        if not headless:
+            _show_startup_error(str(error))
+        return 1
     log.info("TĐKT Desktop %s starting (data: %s)", __version__, paths.data)
     try:
         return run(args, paths, handler)
@@ -144,16 +177,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run(args: argparse.Namespace, paths: AppPaths, handler: crash.CrashHandler) -> int:
     from PySide6.QtCore import qInstallMessageHandler
-    from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("TĐKT Desktop")
-    app.setOrganizationName("TDKT")
-    app.setApplicationVersion(__version__)
-    i18n.install(app)
+    app = _application()
     handler.attach_gui()
     previous_qt_handler = qInstallMessageHandler(_qt_message)
+    guard: Any = None
     try:
+        if not (args.smoke_test or args.report_startup):
+            guard, code = _single_instance(args, paths)
+            if code is not None:
+                return code
         backend = _open_backend(args, paths)
         if backend is None:
             return 0
@@ -164,7 +197,91 @@ def run(args: argparse.Namespace, paths: AppPaths, handler: crash.CrashHandler) 
         finally:
             backend.close()
     finally:
+        if guard is not None:
+            guard.close()
         qInstallMessageHandler(previous_qt_handler)
+
+
+def _application() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("TĐKT Desktop")
+    app.setOrganizationName("TDKT")
+    app.setApplicationVersion(__version__)
+    i18n.install(app)
+    return app
+
+
+def _single_instance(args: argparse.Namespace, paths: AppPaths) -> tuple[Any, int | None]:
+    """(the guard to keep, None) to go on; (None, exit code) when another window has this
+    database: 0 after bringing it forward, 1 after saying it does not answer."""
+    from desktop.views.messages import Messages
+    from desktop.views.single_instance import (
+        Outcome,
+        SingleInstance,
+        bring_forward,
+        instance_key,
+    )
+
+    db_path = Path(args.db).expanduser() if args.db else paths.default_database
+    guard = SingleInstance(instance_key(db_path))
+    outcome = guard.start()
+    if outcome is Outcome.HANDED_OVER:
+        log.info("TĐKT Desktop is already open on %s; brought it forward", db_path)
+        guard.close()
+        return None, 0
+    if outcome is Outcome.UNRESPONSIVE:
+        guard.close()
+        Messages.error(None, i18n.translate(
+            "App", "TĐKT Desktop is already open on this data ({path}) but does not answer. "
+            "Wait a moment for it to finish its work, or close it (with Task Manager if it "
+            "hangs), then start the program again.").format(path=db_path))
+        return None, 1
+    guard.activate_requested.connect(bring_forward)
+    return guard, None
+
+
+def _show_startup_error(text: str) -> None:
+    """A message box for a start-up refusal, when a window can be shown at all."""
+    try:
+        _application()
+        from desktop.views.messages import Messages
+
+        Messages.error(None, text)
+    except Exception:  # stderr already has the message
+        log.debug("Could not show the start-up error in a window", exc_info=True)
+
+
+def display_problem(env: Mapping[str, str], platform: str = sys.platform,
+                    xcb_cursor: Callable[[], bool] | None = None) -> str:
+    """Why Qt could not open a window on Linux (no display, libxcb-cursor0 missing), in
+    Vietnamese; "" when it can, or when QT_QPA_PLATFORM says the officer chose a platform."""
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return ""
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        return NO_DISPLAY_MESSAGE
+    if not env.get("WAYLAND_DISPLAY") and not (xcb_cursor or _xcb_cursor_loads)():
+        return NO_XCB_CURSOR_MESSAGE  # Qt ≥ 6.5's xcb plugin needs it
+    return ""
+
+
+def use_offscreen_without_display(env: MutableMapping[str, str],
+                                  platform: str = sys.platform) -> None:
+    """--smoke-test/--report-startup need no screen: run offscreen where there is none."""
+    if (platform.startswith("linux") and not env.get("QT_QPA_PLATFORM")
+            and not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY")):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def _xcb_cursor_loads() -> bool:
+    import ctypes
+
+    try:
+        ctypes.CDLL("libxcb-cursor.so.0")
+    except OSError:
+        return False
+    return True
 
 
 def _open_backend(args: argparse.Namespace, paths: AppPaths) -> ServiceBackend | int | None:

@@ -2,9 +2,11 @@
 
 ``sys.excepthook`` and ``threading.excepthook`` log the traceback at CRITICAL to the rotating
 log and show a Vietnamese dialog that says where the log is, with a button to copy the details.
-A ``DomainError`` that escapes (an expected, explained refusal) gets a plain message box
-instead; errors are classified by type, never by their text. ``faulthandler`` writes hard
-crashes (segfaults in Qt) to ``logs/crash.log``, which the next start reports.
+A ``DomainError`` that escapes (an expected, explained refusal), or a raw SQLite "database is
+locked"/read-only error, gets a plain Vietnamese message box instead, as a safety net behind
+the services; errors are classified by type and SQLite error code, never by their text.
+``faulthandler`` writes hard crashes (segfaults in Qt) to ``logs/crash.log``, which the next
+start reports.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import Cancelled, DomainError
+from desktop.domain.errors import Cancelled, DomainError, storage_error_for
 from desktop.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -154,14 +156,23 @@ class CrashHandler:
             return
         if issubclass(exc_type, Cancelled):
             return
-        if issubclass(exc_type, DomainError):
-            log.warning("Unhandled refusal reached the top: %s", exc)
-        else:
-            log.critical("Unhandled exception", exc_info=(exc_type, exc, tb))
+        known = known_error(exc)
+        if known is not None:  # an explained refusal (or a busy/read-only database): no bug
+            log.warning("Unhandled refusal reached the top: %s", known,
+                        exc_info=None if known is exc else (exc_type, exc, tb))
+            self.report(known, str(known))
+            return
+        log.critical("Unhandled exception", exc_info=(exc_type, exc, tb))
         self.report(exc, "".join(traceback.format_exception(exc_type, exc, tb)))
 
     def _handle_thread(self, args: Any) -> None:
         if args.exc_type is SystemExit:
+            return
+        known = known_error(args.exc_value)
+        if known is not None:
+            log.warning("Unhandled refusal in thread %s: %s", getattr(args.thread, "name", "?"),
+                        known)
+            self.report(known, str(known))
             return
         log.critical("Unhandled exception in thread %s", getattr(args.thread, "name", "?"),
                      exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
@@ -211,6 +222,15 @@ class CrashHandler:
             return text
         log.warning("The previous run stopped abnormally; details kept in %s", kept)
         return text
+
+
+def known_error(exc: BaseException | None) -> DomainError | None:
+    """The officer-facing form of an error that is not a bug: a ``DomainError`` itself, or a
+    raw SQLite "database is locked" / "read-only" / "disk full" that slipped past the
+    services' translation (classified by SQLite's error code, not its English text)."""
+    if isinstance(exc, DomainError):
+        return exc
+    return storage_error_for(exc) if exc is not None else None
 
 
 def install(log_dir: Path, log_file: Path) -> CrashHandler:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from platformdirs import PlatformDirs
 
+from desktop.domain.errors import DataFolderError
+
 APP_NAME = "TDKT Desktop"
 APP_AUTHOR = "TDKT"
 HOME_ENV = "TDKT_HOME"
@@ -29,10 +31,25 @@ class AppPaths:
         return self.data / "tdkt.db"
 
     def ensure(self) -> AppPaths:
+        """Create every folder; an unwritable one is a ``DataFolderError`` that names it (and
+        says ``--home``/``TDKT_HOME`` can point elsewhere), never a raw PermissionError."""
         for folder in (self.data, self.config, self.logs, self.backups, self.templates,
                        self.attachments):
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DataFolderError(str(folder), _why(exc)) from exc
+            if not os.access(folder, os.W_OK):
+                raise DataFolderError(str(folder), "không có quyền ghi")
         return self
+
+
+def _why(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "không có quyền ghi"
+    if isinstance(exc, NotADirectoryError | FileExistsError):
+        return "trên đường dẫn có một tệp trùng tên thư mục"
+    return exc.strerror or type(exc).__name__
 
 
 def app_paths(home: str | Path | None = None) -> AppPaths:

@@ -25,7 +25,13 @@ from desktop.cli import (
 from desktop.cli.argparse_vi import HelpFormatter, ViArgumentParser, vietnamese_argparse
 from desktop.cli.context import Context
 from desktop.cli.output import Console, to_json, use_utf8_streams
-from desktop.domain.errors import Cancelled, DomainError, ValidationError
+from desktop.domain.errors import (
+    Cancelled,
+    DataFolderError,
+    DomainError,
+    ValidationError,
+    storage_error_for,
+)
 from desktop.paths import HOME_ENV, app_paths
 
 log = logging.getLogger("desktop.cli")
@@ -72,6 +78,8 @@ Xem chi tiết từng lệnh: tdkt LỆNH --help (ví dụ: tdkt people add --he
 
 Tùy chọn chung (--db, --home, --json) đặt trước hoặc sau tên lệnh đều được.
 Thư mục dữ liệu: --home, hoặc biến môi trường {HOME_ENV}, hoặc thư mục người dùng của hệ điều hành.
+Khi chương trình khác đang ghi dữ liệu, lệnh chờ tối đa 10 giây rồi báo lỗi (mã 1);
+biến môi trường TDKT_BUSY_TIMEOUT_MS đổi thời gian chờ (mili giây).
 
 Mã thoát:
   0    thành công
@@ -140,8 +148,11 @@ def main(argv: list[str] | None = None) -> int:
         from desktop import logging_setup
 
         log_file = logging_setup.configure(paths.logs)
-    except OSError as exc:
-        console.err(f"Lỗi: không tạo được thư mục dữ liệu của phần mềm ({exc}).")
+    except DataFolderError as exc:  # names the folder and how to point elsewhere
+        _report_domain_error(console, exc)
+        return EXIT_REFUSED
+    except OSError as exc:  # the log file itself (folder exists, file not writable)
+        _report_domain_error(console, DataFolderError(str(exc.filename or ""), str(exc)))
         return EXIT_REFUSED
     db = getattr(args, "db", None)
     db_target = db if db and "://" in db else str(
@@ -164,6 +175,11 @@ def main(argv: list[str] | None = None) -> int:
         _report_domain_error(console, DomainError(f"không đọc/ghi được tệp: {exc}"))
         return EXIT_REFUSED
     except Exception as exc:
+        known = storage_error_for(exc)  # raw sqlite3 (backup, restore): busy/read-only/full
+        if known is not None:
+            log.warning("Storage refused in tdkt %s: %s", argv, exc)
+            _report_domain_error(console, known)
+            return EXIT_REFUSED
         log.exception("Unexpected error in tdkt %s", argv)
         console.err(f"Lỗi không mong muốn ({type(exc).__name__}: {exc}); "
                     f"xem nhật ký: {log_file}")

@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.domain.errors import storage_error_for
+
+BUSY_TIMEOUT_ENV = "TDKT_BUSY_TIMEOUT_MS"
+DEFAULT_BUSY_TIMEOUT_MS = 10_000
+
+
+def busy_timeout_ms() -> int:
+    """How long a connection waits for another process's lock before giving up.
+
+    ``TDKT_BUSY_TIMEOUT_MS`` shortens it (tests of the "database busy" path); a bad value falls
+    back to the default rather than stopping the app.
+    """
+    try:
+        value = int(os.environ.get(BUSY_TIMEOUT_ENV, ""))
+    except ValueError:
+        return DEFAULT_BUSY_TIMEOUT_MS
+    return value if value >= 0 else DEFAULT_BUSY_TIMEOUT_MS
 
 
 def database_url(target: str | Path) -> str:
@@ -20,9 +40,11 @@ def database_url(target: str | Path) -> str:
 def make_engine(target: str | Path) -> Engine:
     url = database_url(target)
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 10})
+        timeout = busy_timeout_ms()
+        engine = create_engine(url, connect_args={"timeout": timeout / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        event.listen(engine, "handle_error", _explain_sqlite_error)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -34,12 +56,32 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
     cursor.execute("PRAGMA cache_size=-32000")
     # Reads through a memory map: random row lookups (search, eligibility) skip a read()
     # system call per page; only pages actually touched count towards memory.
     cursor.execute("PRAGMA mmap_size=268435456")
     cursor.close()
+
+
+def _explain_sqlite_error(context: ExceptionContext) -> None:
+    """The one place where SQLite's "database is locked", "attempt to write a readonly
+    database" and "disk full" become DomainErrors with a Vietnamese remedy, so every service,
+    the CLI (exit 1) and the GUI (a message, "Thử lại" when busy) get them without a catch of
+    their own. Runs for statement, commit and connect failures alike; anything else passes."""
+    engine = context.engine
+    database = engine.url.database if engine is not None else None
+    translated = storage_error_for(context.original_exception, _display_path(database))
+    if translated is not None:
+        raise translated from context.sqlalchemy_exception
+
+
+def _display_path(database: str | None) -> str | None:
+    if not database or database == ":memory:":
+        return None
+    if database.startswith("file:"):  # a URI filename (?mode=ro&uri=true)
+        return database[len("file:"):].split("?", 1)[0]
+    return database
 
 
 WRITE_OPTION = "tdkt_write"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.exc import DatabaseError
 
-from desktop.domain.errors import StorageError
+from desktop.domain.errors import StorageError, storage_error_for
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -65,6 +65,9 @@ def preflight_sqlite_file(path: Path) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        known = storage_error_for(exc, str(path))  # locked or unreadable is not damage
+        if known is not None:
+            raise known from exc
         raise StorageError(
             "Tệp này không phải cơ sở dữ liệu TĐKT Desktop hoặc đã bị hỏng "
             f"({exc}). Hãy chọn tệp khác hoặc khôi phục từ bản sao lưu."
@@ -94,6 +97,9 @@ def current_revision(engine: Engine) -> str | None:
                 return None
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     except DatabaseError as exc:
+        known = storage_error_for(exc, engine.url.database)
+        if known is not None:
+            raise known from exc
         raise StorageError(
             "Tệp này không phải cơ sở dữ liệu TĐKT Desktop hoặc đã bị hỏng "
             f"({exc.orig}). Hãy chọn tệp khác hoặc khôi phục từ bản sao lưu."

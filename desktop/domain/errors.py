@@ -6,6 +6,8 @@ exits with code 1. Anything else that escapes is a bug and goes to the crash han
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass
 
 
@@ -51,3 +53,106 @@ class StorageError(DomainError):
 
 class Cancelled(Exception):  # noqa: N818 - an outcome, not an error
     """Long work stopped because the user pressed Huỷ; never shown as an error."""
+
+
+BUSY_MESSAGE = (
+    "Dữ liệu đang được một chương trình khác sử dụng (một cửa sổ TĐKT Desktop khác, lệnh tdkt, "
+    "hoặc phần mềm diệt virus đang quét). Hãy đóng chương trình đó rồi thử lại."
+)
+
+
+class DatabaseBusyError(StorageError):
+    """Another process holds the database's write lock longer than the busy timeout.
+
+    Not damage and not a bug: the same action succeeds once the other program lets go, so the
+    GUI offers "Thử lại".
+    """
+
+    def __init__(self, message: str = BUSY_MESSAGE) -> None:
+        super().__init__(message)
+
+
+class ReadOnlyStorageError(StorageError):
+    """The database file, or the folder it lives in, cannot be written (permissions, a
+    read-only share or USB stick, a file copied from a CD)."""
+
+    def __init__(self, path: str | None = None, *, folder: bool = False) -> None:
+        self.path = path
+        self.folder = folder
+        super().__init__(read_only_message(path, folder=folder))
+
+
+def read_only_message(path: str | None, *, folder: bool = False) -> str:
+    """Why nothing can be saved, and the two ways out."""
+    where = f" ({path})" if path else ""
+    if folder:
+        what = (f"Thư mục chứa tệp dữ liệu{where} chỉ cho phép đọc: phần mềm cần ghi các tệp "
+                "tạm (-wal, -shm) bên cạnh tệp dữ liệu nên không mở hay lưu được.")
+    else:
+        what = f"Tệp dữ liệu{where} chỉ cho phép đọc: phần mềm không ghi được vào tệp này."
+    return (what + " Dữ liệu không bị hỏng. Cách khắc phục: chép tệp dữ liệu sang một thư mục "
+            "ghi được (ví dụ thư mục Tài liệu) rồi mở tệp đã chép, hoặc nhờ người quản trị máy "
+            "cấp quyền ghi cho tệp và thư mục chứa nó.")
+
+
+class DataFolderError(DomainError):
+    """The app's own folders (data, settings, logs) cannot be created or written."""
+
+    def __init__(self, folder: str, reason: str = "") -> None:
+        self.folder = folder
+        detail = f" ({reason})" if reason else ""
+        super().__init__(
+            f"Không tạo hoặc ghi được vào thư mục của phần mềm: {folder}{detail}. "
+            "Hãy kiểm tra quyền ghi của thư mục đó, hoặc chọn một thư mục khác bằng tùy chọn "
+            "--home THƯ_MỤC hay biến môi trường TDKT_HOME."
+        )
+
+
+# SQLite result codes (primary code = extended code & 0xFF); Python ≥ 3.11 puts them on every
+# sqlite3.Error as ``sqlite_errorcode``. Classifying by code, never by the English text.
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
+_SQLITE_READONLY = 8
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
+_SQLITE_READONLY_DIRECTORY = 8 | (6 << 8)
+
+
+def storage_error_for(exc: BaseException, path: str | None = None) -> StorageError | None:
+    """The officer-facing error for a SQLite failure that is not a bug (busy, read-only, disk
+    full), or None. Duck-typed on ``sqlite_errorcode`` so the domain needs no driver import;
+    a SQLAlchemy wrapper is looked through via ``.orig``."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None and getattr(exc, "orig", None) is not None:
+        code = getattr(exc.orig, "sqlite_errorcode", None)  # type: ignore[attr-defined]
+    if not isinstance(code, int):
+        return None
+    primary = code & 0xFF
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return DatabaseBusyError()
+    if code == _SQLITE_READONLY_DIRECTORY:
+        return ReadOnlyStorageError(path, folder=True)
+    if primary == _SQLITE_READONLY:
+        return ReadOnlyStorageError(path)
+    if primary == _SQLITE_FULL:
+        return StorageError("Ổ đĩa chứa dữ liệu đã đầy nên không lưu được. Hãy giải phóng chỗ "
+                            "trống trên ổ đĩa (xóa tệp không cần, dọn thùng rác) rồi thử lại.")
+    if primary == _SQLITE_CANTOPEN:
+        if path and os.path.isfile(path) and not _can_create_in(os.path.dirname(path)):
+            # A WAL database needs its -shm file beside it even to be read.
+            return ReadOnlyStorageError(os.path.dirname(path), folder=True)
+        where = f" {path}" if path else ""
+        return StorageError(f"Không mở được tệp dữ liệu{where}: thư mục không tồn tại hoặc không "
+                            "có quyền đọc/ghi. Hãy kiểm tra đường dẫn và quyền của thư mục, hoặc "
+                            "chép tệp dữ liệu sang một thư mục ghi được.")
+    return None
+
+
+def _can_create_in(folder: str) -> bool:
+    """Whether a file can really be created in ``folder`` (``os.access`` is fooled by root and
+    by some network shares; a probe is not)."""
+    try:
+        with tempfile.TemporaryFile(dir=folder or "."):
+            return True
+    except OSError:
+        return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.db.engine import database_url, make_engine, make_sessionmaker
 from desktop.db.migrate import MigrationResult, preflight_sqlite_file, upgrade
-from desktop.domain.errors import StorageError
+from desktop.domain.errors import ReadOnlyStorageError, StorageError
 from desktop.models import Installation
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,11 @@ class Database:
                 raise StorageError(f"Không tìm thấy tệp cơ sở dữ liệu: {path}")
             if path.exists() and path.is_dir():
                 raise StorageError(f"Đường dẫn là một thư mục, không phải tệp dữ liệu: {path}")
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ReadOnlyStorageError(str(path.parent), folder=True) from exc
+            refuse_read_only(path)
             preflight_sqlite_file(path)
         engine = make_engine(target)
         try:
@@ -96,6 +101,19 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def refuse_read_only(path: Path) -> None:
+    """Say "read-only" up front, before SQLite's own error could be mistaken for damage.
+
+    SQLite needs to write the file and to create ``-wal``/``-shm`` beside it. ``os.access``
+    sees permission bits and the immutable flag; what it cannot see (root, network shares)
+    still reaches the engine's error translation as SQLITE_READONLY.
+    """
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ReadOnlyStorageError(str(path))
+    if not os.access(path.parent, os.W_OK):
+        raise ReadOnlyStorageError(str(path.parent), folder=True)
 
 
 def _installation_info(row: Installation) -> InstallationInfo:

@@ -28,7 +28,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.domain.errors import Cancelled, DomainError
+from desktop.domain.errors import Cancelled, DatabaseBusyError, DomainError
 from desktop.domain.progress import CancelToken, ProgressFn
 from desktop.i18n import translate
 from desktop.tasks.progress_dialog import TaskProgressDialog
@@ -120,9 +120,11 @@ class TaskRunner(QObject):
     task_finished = Signal(str)
 
     def __init__(self, parent: QObject | None = None, *, show_error: ErrorPresenter | None = None,
-                 on_unexpected: UnexpectedHandler | None = None) -> None:
+                 on_unexpected: UnexpectedHandler | None = None,
+                 ask_retry: RetryQuestion | None = None) -> None:
         super().__init__(parent)
         self.show_error: ErrorPresenter = show_error or _default_show_error
+        self.ask_retry: RetryQuestion = ask_retry or _default_ask_retry
         self.on_unexpected: UnexpectedHandler = on_unexpected or _default_unexpected
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
@@ -253,7 +255,9 @@ class Task(QObject, Generic[T]):
                     self._on_cancel()
             elif isinstance(exc, DomainError):
                 self._finish("failure")
-                if self._on_failure is not None:
+                if isinstance(exc, DatabaseBusyError):  # another program holds the database
+                    _offer_busy_retry(self, exc)
+                elif self._on_failure is not None:
                     self._on_failure(exc)
                 else:
                     self._runner.show_error(self._parent_widget, str(exc))
@@ -288,3 +292,38 @@ class Task(QObject, Generic[T]):
 def on_gui_thread() -> bool:
     """True on the thread that runs the Qt event loop (used by tests and assertions)."""
     return threading.current_thread() is threading.main_thread()
+
+
+# -- "database busy": ask, then run the same work again -------------------------------------------
+RetryQuestion = Callable[[QWidget | None, str], bool]
+
+
+def _default_ask_retry(parent: QWidget | None, text: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("Tasks", "TĐKT Desktop"), text,
+                      QMessageBox.StandardButton.NoButton, parent)
+    retry = box.addButton(translate("Tasks", "Try again"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(translate("Tasks", "Close"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    return box.clickedButton() is retry
+
+
+def _offer_busy_retry(task: Task[Any], exc: DomainError) -> None:
+    """Another program held the database: the work was rolled back, so the very same work can
+    simply run again once the officer has closed that program. "Thử lại" starts it as a new
+    task with the same callbacks; "Đóng" hands the error to the task's own failure callback
+    (so a page can reset its state) or, without one, ends there: the box already said why."""
+    if task._runner.ask_retry(task._parent_widget, str(exc)):
+        _run_again(task)
+    elif task._on_failure is not None:
+        task._on_failure(exc)
+
+
+def _run_again(task: Task[Any]) -> Task[Any]:
+    again: Task[Any] = Task(task._runner, task._fn, task._parent_widget)
+    again._on_success, again._on_failure = task._on_success, task._on_failure
+    again._on_cancel, again._on_progress = task._on_cancel, task._on_progress
+    again._label, again._title, again._cancellable = task._label, task._title, task._cancellable
+    # Only writers meet a busy database (reads do not wait under WAL); on the writer pool the
+    # retry also queues behind any other write instead of racing it.
+    return again.run(writes=True)

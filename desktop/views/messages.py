@@ -41,6 +41,18 @@ class Messages:
         return box.clickedButton() is yes
 
     @classmethod
+    def busy_retry(cls, parent: QWidget | None, text: str) -> bool:
+        """Another program holds the database: "Try again" (True) or "Close" (False)."""
+        box = cls._box(parent, QMessageBox.Icon.Warning, APP_TITLE, text,
+                       QMessageBox.StandardButton.NoButton)
+        retry = box.addButton(translate("Messages", "Try again"),
+                              QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(translate("Messages", "Close"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(retry)
+        box.exec()
+        return box.clickedButton() is retry
+
+    @classmethod
     def about(cls, parent: QWidget | None, title: str, html: str) -> None:
         box = cls._box(parent, QMessageBox.Icon.Information, title, html)
         box.setTextFormat(box.textFormat().RichText)

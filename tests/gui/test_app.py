@@ -33,8 +33,12 @@ def run_desktop(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
 
 def make_newer(configured_template: Path, target: Path) -> str:
     shutil.copy(configured_template, target)
-    with sqlite3.connect(target) as conn:
-        conn.execute("UPDATE alembic_version SET version_num = 'zzzz'")
+    conn = sqlite3.connect(target)
+    try:
+        with conn:
+            conn.execute("UPDATE alembic_version SET version_num = 'zzzz'")
+    finally:  # closed now: left to the garbage collector, its WAL checkpoint would change
+        conn.close()  # the file in the middle of the test
     return hashlib.sha256(target.read_bytes()).hexdigest()
 
 
