@@ -13,7 +13,8 @@ round) and reuses it afterwards. Measures, in this one run on this machine:
   * peak RSS of the app process;
   * bloc ranking of 50 units × 200 criteria: the pure totals-and-ranking function over
     prepared scores, the same with target formulas computed, and the whole service call
-    reading the bloc from a database (``--only blocs`` runs just these, no province build).
+    reading the bloc from a database (``--only blocs`` runs just these, no province build);
+  * with ``--only gui``: the longest GUI-thread stall per action (bench/gui_stalls.py).
 Speed goals are checked here, never by timed unit tests.
 """
 
@@ -240,8 +241,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, default=ROOT / "bench" / "out" / "province.db")
     parser.add_argument("--rebuild", action="store_true")
-    parser.add_argument("--only", choices=("all", "blocs"), default="all",
-                        help="blocs: only the bloc ranking (no province database needed)")
+    parser.add_argument("--only", choices=("all", "blocs", "gui"), default="all",
+                        help="blocs: only the bloc ranking (no province database needed); "
+                             "gui: only the GUI-thread stalls (bench/gui_stalls.py)")
     args = parser.parse_args()
     if args.only == "blocs":
         print_table(bloc_ranking())
@@ -253,6 +255,10 @@ def main() -> int:
     if not db.exists():
         db.parent.mkdir(parents=True, exist_ok=True)
         build(db)
+    if args.only == "gui":  # its own process: a clean heap and a QApplication of its own
+        return subprocess.run([sys.executable, str(ROOT / "bench" / "gui_stalls.py"), "--db",
+                               str(db)], env=os.environ | {"QT_QPA_PLATFORM": "offscreen"},
+                              cwd=ROOT).returncode
 
     window, first_rows, peak_kb = startup(db)
     services = Services.open(db, app_paths(db.parent / "home").ensure())

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy import ColumnElement, Select, case, func, literal, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.domain.enums import (
@@ -19,7 +19,7 @@ from desktop.domain.enums import (
     SubjectKind,
 )
 from desktop.domain.errors import ConflictError
-from desktop.domain.vntext import fold
+from desktop.domain.vntext import fold, sort_key
 from desktop.models import (
     Attachment,
     AwardKind,
@@ -77,6 +77,19 @@ class NominationRow:
         return Subject(self.person_id, self.unit_id, self.household_name)
 
 
+@dataclass(frozen=True, slots=True)
+class NominationBrief:
+    """What a list of targets shows of a nomination: read without ORM objects, so listing
+    30,000 of them makes little garbage (a big heap's collections freeze the window)."""
+
+    id: int
+    subject_kind: SubjectKind
+    subject_name: str
+    subject_detail: str
+    award_name: str
+    status: NominationStatus
+
+
 @dataclass(frozen=True)
 class NominationQuery:
     round_id: int
@@ -122,8 +135,14 @@ def current_actor() -> str:
 
 _SUBJECT_NAME = func.coalesce(Person.full_name, Unit.name, Nomination.household_name)
 _SUBJECT_SORT = func.coalesce(Person.sort_key, Unit.sort_key, Nomination.household_name)
-_SORTS = {"name": _SUBJECT_SORT, "award": AwardKind.rank, "status": Nomination.status,
-          "eligibility": Nomination.eligibility, "position": Nomination.position}
+# Statuses in workflow order and eligibility from "not checked" to the worst outcome: a header
+# click groups them the way officers read them, not by their stored codes.
+_STATUS_ORDER = case({s.value: i for i, s in enumerate(NominationStatus)},
+                     value=Nomination.status, else_=len(NominationStatus))
+_ELIGIBILITY_ORDER = case({ConditionStatus.MET.value: 1, ConditionStatus.CHECK.value: 2,
+                           ConditionStatus.NOT_MET.value: 3},
+                          value=Nomination.eligibility, else_=0)
+SORT_KEYS = ("name", "award", "status", "eligibility", "position")
 
 
 class NominationService:
@@ -132,13 +151,16 @@ class NominationService:
         self._store = attachment_store
 
     # -- reading ---------------------------------------------------------------------------
-    def _base(self) -> Select:  # type: ignore[type-arg]
+    @staticmethod
+    def _detail() -> ColumnElement:  # type: ignore[type-arg]
         home = aliased(Unit)
         person_unit = select(home.name).where(home.id == Person.unit_id).scalar_subquery()
-        detail = case((Nomination.person_id.is_not(None),
-                       func.coalesce(Person.position, "") + literal(", ") +
-                       func.coalesce(person_unit, "")), else_=literal(""))
-        return (select(Nomination, AwardKind.code, AwardKind.name, _SUBJECT_NAME, detail)
+        return case((Nomination.person_id.is_not(None),
+                     func.coalesce(Person.position, "") + literal(", ") +
+                     func.coalesce(person_unit, "")), else_=literal(""))
+
+    def _base(self) -> Select:  # type: ignore[type-arg]
+        return (select(Nomination, AwardKind.code, AwardKind.name, _SUBJECT_NAME, self._detail())
                 .join(AwardKind, AwardKind.id == Nomination.award_kind_id)
                 .outerjoin(Person, Person.id == Nomination.person_id)
                 .outerjoin(Unit, Unit.id == Nomination.unit_id))
@@ -167,11 +189,48 @@ class NominationService:
             return s.scalar(stmt) or 0
 
     def page(self, q: NominationQuery, offset: int = 0, limit: int = 500) -> list[NominationRow]:
-        order = _SORTS.get(q.sort, _SUBJECT_SORT)
-        stmt = self._filter(self._base(), q).order_by(
-            order.desc() if q.descending else order.asc(), Nomination.id)
+        """Rows ``offset``… of ``q`` in the order ``q.sort`` (one of ``SORT_KEYS``; subjects
+        and award names in Vietnamese order), ties by subject then id, so pages never overlap."""
         with self._db.read() as s:
+            order = self._order(s, q.sort)
+            ties = [_SUBJECT_SORT, Nomination.id] if order is not _SUBJECT_SORT else [Nomination.id]
+            stmt = self._filter(self._base(), q).order_by(
+                order.desc() if q.descending else order.asc(), *ties)
             return [_row(*r) for r in s.execute(stmt.offset(offset).limit(limit))]
+
+    def briefs(self, q: NominationQuery, limit: int = 100_000) -> list[NominationBrief]:
+        """Every nomination of ``q`` (up to ``limit``), briefly, in the order of ``page``."""
+        stmt = (select(Nomination.id, Nomination.person_id, Nomination.unit_id, _SUBJECT_NAME,
+                       self._detail(), AwardKind.name, Nomination.status)
+                .join(AwardKind, AwardKind.id == Nomination.award_kind_id)
+                .outerjoin(Person, Person.id == Nomination.person_id)
+                .outerjoin(Unit, Unit.id == Nomination.unit_id))
+        with self._db.read() as s:
+            order = self._order(s, q.sort)
+            ties = [_SUBJECT_SORT, Nomination.id] if order is not _SUBJECT_SORT else [Nomination.id]
+            stmt = self._filter(stmt, q).order_by(order.desc() if q.descending else order.asc(),
+                                                  *ties).limit(limit)
+            kinds = (SubjectKind.HOUSEHOLD, SubjectKind.INDIVIDUAL, SubjectKind.COLLECTIVE)
+            return [NominationBrief(i, kinds[1 if person else 2 if unit else 0], name or "",
+                                    (detail or "").strip(", "), award, NominationStatus(status))
+                    for i, person, unit, name, detail, award, status in s.execute(stmt)]
+
+    @staticmethod
+    def _order(s: Session, key: str) -> ColumnElement:  # type: ignore[type-arg]
+        if key == "award":  # the catalogue is small: rank its names in Python, order by rank
+            kinds = s.execute(select(AwardKind.id, AwardKind.name)).all()
+            ranked = sorted(kinds, key=lambda k: (sort_key(k.name), k.id))
+            if not ranked:
+                return Nomination.award_kind_id
+            return case({k.id: i for i, k in enumerate(ranked)},
+                        value=Nomination.award_kind_id, else_=len(ranked))
+        if key == "status":
+            return _STATUS_ORDER
+        if key == "eligibility":
+            return _ELIGIBILITY_ORDER
+        if key == "position":
+            return Nomination.position
+        return _SUBJECT_SORT
 
     def get(self, nomination_id: int) -> NominationRow:
         with self._db.read() as s:

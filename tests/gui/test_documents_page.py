@@ -253,10 +253,11 @@ def test_batch_of_reports_can_be_cancelled(qtbot: Any, main_window: Any, world: 
     notes: list[str] = []
     monkeypatch.setattr(main_window, "notify", lambda text, msecs=8000: notes.append(text))
     page = main_window.navigate("rounds")
+    qtbot.waitUntil(lambda: not page.model.busy and page.model.rowCount() > 0)  # background
     page.table.selectAll()
-    page.table.setCurrentIndex(page.proxy.index(
-        next(r for r in range(page.proxy.rowCount())
-             if page.proxy.index(r, 0).data() == "Tòng Thị Hường"), 0))
+    page.table.setCurrentIndex(page.model.index(
+        next(r for r in range(page.model.rowCount())
+             if page.model.index(r, 0).data() == "Tòng Thị Hường"), 0))
     page.table.selectAll()
     page.reports_action.trigger()
 

@@ -56,15 +56,17 @@ def _open_editor(grid: Any) -> QLineEdit:
 
 def test_round_from_nominations_to_signed_decision(qtbot: Any, round_page: Any, services: Any,
                                                    sample_people: list[Any],
-                                                   monkeypatch: Any) -> None:
+                                                   monkeypatch: Any, settle: Any) -> None:
     page = round_page
     _add(qtbot, page, "duc", "LDTT", monkeypatch)
     _add(qtbot, page, "huong", "LDTT", monkeypatch)
     _add(qtbot, page, "duc", "CSTDCS", monkeypatch)
+    settle(page.model)  # the list reloads in the background
     assert page.model.rowCount() == 3
 
     page.table.selectAll()
     page.move_selected(NominationStatus.SUBMITTED)
+    settle(page.model)
     page.table.selectAll()
     page.move_selected(NominationStatus.RECEIVED)
     qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
@@ -120,6 +122,7 @@ def test_round_from_nominations_to_signed_decision(qtbot: Any, round_page: Any, 
     assert council.model.problems == {}
     assert "8/9 thành viên đồng ý" in council.model.data(council.model.index(0, 3))
     council.close_meeting()
+    settle(page.model)
     assert {r.status for r in page.model.rows if r.award_code == "LDTT"} == {
         NominationStatus.VOTED}
 
@@ -149,6 +152,7 @@ def test_evidence_is_linked_and_files_attached(qtbot: Any, round_page: Any, serv
 
     page = round_page
     _add(qtbot, page, "huong", "CSTDCS", monkeypatch)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
     row = page.model.row_object(0)
     dialog = EvidenceDialog(services, row, page)
     qtbot.addWidget(dialog)

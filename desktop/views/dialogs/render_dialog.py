@@ -1,7 +1,10 @@
 """Tạo văn bản: choose a template and what it is for (a round, a decision, a council meeting,
 nominations, a unit and year, a movement), the date, number and signer, where to write it, and
 optionally a PDF beside it. Rendering runs in the background with progress and cancel; a
-per-subject template (báo cáo thành tích) makes one file per chosen nomination."""
+per-subject template (báo cáo thành tích) makes one file per chosen nomination.
+
+A round can hold 30,000 nominations: they are read in the background and listed by a model
+(one object per row, no widget per item), so the dialog opens at once."""
 
 from __future__ import annotations
 
@@ -10,8 +13,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, Slot
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStandardPaths,
+    Qt,
+    Slot,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -20,10 +32,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSpinBox,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +48,10 @@ from desktop.services.documents.service import safe_filename
 from desktop.services.nominations import NominationQuery
 from desktop.tasks import TaskRunner
 from desktop.views.messages import FileDialogs, Messages, SystemOpener
+from desktop.views.widgets.enum_combo import add_enum_items, enum_data
 from desktop.views.widgets.unit_picker import UnitPicker
+
+Index = QModelIndex | QPersistentModelIndex
 
 # Which nominations a per-subject template is written for (registry "subjects").
 SUBJECT_KINDS = {"ca_nhan": SubjectKind.INDIVIDUAL, "tap_the": SubjectKind.COLLECTIVE}
@@ -60,6 +74,104 @@ def report_template_for(subject_kind: SubjectKind) -> str | None:
     return None
 
 
+class TargetsModel(QAbstractListModel):
+    """The nominations a per-subject template can be written for, each with a tick box.
+
+    Ticks are a set of ids, so "Select all" over 28,500 rows is one ``dataChanged``.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._checked: set[int] = set()
+        self.loading = False
+
+    @property
+    def busy(self) -> bool:
+        return self.loading
+
+    def set_rows(self, rows: list[Any], checked: set[int]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._checked = {r.id for r in rows if r.id in checked}
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows([], set())
+
+    def check_all(self, checked: bool) -> None:
+        self._checked = {r.id for r in self._rows} if checked else set()
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1),
+                                  [Qt.ItemDataRole.CheckStateRole])
+
+    def checked_ids(self) -> list[int]:
+        return [int(r.id) for r in self._rows if r.id in self._checked]
+
+    def row_id(self, row: int) -> int:
+        return int(self._rows[row].id)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{row.subject_name} — {row.award_name} ({row.status.label})"
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return (Qt.CheckState.Checked if row.id in self._checked
+                    else Qt.CheckState.Unchecked)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return row.subject_detail or None
+        if role == Qt.ItemDataRole.UserRole:
+            return int(row.id)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        row_id = self._rows[index.row()].id
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self._checked.add(row_id)
+        else:
+            self._checked.discard(row_id)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable)
+
+
+class TargetList(QTableView):
+    """The list of ``TargetsModel``: a one-column table, because a table lays out 28,500 rows
+    from its header's section size, while a list view asks the model about every row.
+    ``count()`` as on a list widget."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.horizontalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+
+    def count(self) -> int:
+        return self.model().rowCount()
+
+
+def _round_targets(nominations: Any, round_id: int, wanted: set[SubjectKind]) -> list[Any]:
+    """The round's nominations of the wanted subject kinds (runs in a worker thread)."""
+    rows = nominations.briefs(NominationQuery(round_id), NOMINATION_LIMIT)
+    return [r for r in rows if not wanted or r.subject_kind in wanted]
+
+
 class RenderDialog(QDialog):
     """Preselected by ``template_key``, ``round_id`` and ``target_ids`` (decision, meeting,
     movement or unit id, or the chosen nominations) when opened from another screen."""
@@ -74,6 +186,7 @@ class RenderDialog(QDialog):
         self._preselected = tuple(target_ids)
         self._output_chosen = False  # the officer picked or typed the output: keep it
         self._nomination_request = 0
+        self._nominations_for: tuple[int, frozenset[SubjectKind]] | None = None
         self.task: Any = None
         self.result: BatchResult | None = None
 
@@ -100,7 +213,9 @@ class RenderDialog(QDialog):
         self.bloc_combo = QComboBox(self)
         for bloc in services.blocs.list():
             self.bloc_combo.addItem(f"{bloc.name} — {bloc.year}", bloc.id)
-        self.nominations = QListWidget(self)
+        self.targets = TargetsModel(self)
+        self.nominations = TargetList(self)
+        self.nominations.setModel(self.targets)
         self.nominations.setMinimumHeight(150)
         self.nomination_note = QLabel(self)
         self.select_all_button = QPushButton(translate("RenderDialog", "Select all"), self)
@@ -139,8 +254,7 @@ class RenderDialog(QDialog):
         self.signer = QLineEdit(self)
         self.signer.setPlaceholderText(translate("RenderDialog", "Full name of the signer"))
         self.capacity = QComboBox(self)
-        for capacity in SignerCapacity:
-            self.capacity.addItem(capacity.label, capacity)
+        add_enum_items(self.capacity, SignerCapacity)
         self.recipient = QLineEdit(self)
         self.recipient.setPlaceholderText(translate(
             "RenderDialog", "Leave blank to use the province setting"))
@@ -304,7 +418,6 @@ class RenderDialog(QDialog):
         for combo in (self.decision_combo, self.meeting_combo):
             combo.blockSignals(True)
             combo.clear()
-        self.nominations.clear()
         if round_row is not None and kind is ContextKind.DECISION:
             for d in self.services.decisions.list(round_row.id):
                 state = (translate("RenderDialog", "signed %1").replace(
@@ -322,6 +435,11 @@ class RenderDialog(QDialog):
             self._select_last(self.meeting_combo)
         if round_row is not None and kind is ContextKind.NOMINATION:
             self._load_nominations(round_row.id)
+        else:
+            self._nomination_request += 1  # an answer still on its way is no longer wanted
+            self._nominations_for = None
+            self.targets.loading = False
+            self.targets.clear()
         for combo in (self.decision_combo, self.meeting_combo):
             combo.blockSignals(False)
         self._suggest_output()
@@ -332,34 +450,31 @@ class RenderDialog(QDialog):
             combo.setCurrentIndex(combo.count() - 1)
 
     def _load_nominations(self, round_id: int) -> None:
-        """A round can hold tens of thousands of nominations: read them in the background; the
-        list fills when they arrive (only the latest request counts)."""
+        """A round can hold tens of thousands of nominations: read and filter them in the
+        background; the list fills when they arrive (only the latest request counts, and the
+        same round and subject kinds are not read twice)."""
+        wanted = {SUBJECT_KINDS[s] for s in self.spec.subjects if s in SUBJECT_KINDS}
+        key = (round_id, frozenset(wanted))
+        if key == self._nominations_for:
+            return
+        self._nominations_for = key
         self._nomination_request += 1
         request = self._nomination_request
         nominations = self.services.nominations
+        self.targets.clear()
+        self.targets.loading = True
         self.nomination_note.setText(translate("RenderDialog", "Loading nominations…"))
-        self.runner.task(lambda _p, _c: nominations.page(NominationQuery(round_id), 0,
-                                                         NOMINATION_LIMIT), self) \
-            .success(lambda rows: self._fill_nominations(request, rows)).run()
+        self.runner.task(lambda _p, _c: _round_targets(nominations, round_id, wanted), self) \
+            .success(lambda rows: self._fill_nominations(request, wanted, rows)).run()
 
-    def _fill_nominations(self, request: int, rows: list[Any]) -> None:
+    def _fill_nominations(self, request: int, wanted: set[SubjectKind], rows: list[Any]) -> None:
         if request != self._nomination_request:
             return
-        wanted = {SUBJECT_KINDS[s] for s in self.spec.subjects if s in SUBJECT_KINDS}
-        shown = [r for r in rows if not wanted or r.subject_kind in wanted]
-        chosen = set(self._preselected)
-        self.nominations.clear()
-        for row in shown:
-            item = QListWidgetItem(f"{row.subject_name} — {row.award_name} ({row.status.label})")
-            item.setData(Qt.ItemDataRole.UserRole, row.id)
-            item.setToolTip(row.subject_detail)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if row.id in chosen
-                               else Qt.CheckState.Unchecked)
-            self.nominations.addItem(item)
+        self.targets.set_rows(rows, set(self._preselected))
+        self.targets.loading = False
         kinds = ", ".join(k.label.lower() for k in sorted(wanted, key=lambda k: k.value))
         self.nomination_note.setText(translate("RenderDialog", "%1 nominations of: %2")
-                                     .replace("%1", str(len(shown))).replace("%2", kinds)
+                                     .replace("%1", str(len(rows))).replace("%2", kinds)
                                      if kinds else "")
         self._suggest_output()
 
@@ -380,14 +495,10 @@ class RenderDialog(QDialog):
         self._suggest_output()
 
     def _check_all(self, checked: bool) -> None:
-        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-        for row in range(self.nominations.count()):
-            self.nominations.item(row).setCheckState(state)
+        self.targets.check_all(checked)
 
     def checked_nominations(self) -> list[int]:
-        return [int(self.nominations.item(r).data(Qt.ItemDataRole.UserRole))
-                for r in range(self.nominations.count())
-                if self.nominations.item(r).checkState() == Qt.CheckState.Checked]
+        return self.targets.checked_ids()
 
     def target_id(self) -> int | None:
         """The one target of a non-batch template (None when nothing is chosen)."""
@@ -459,7 +570,7 @@ class RenderDialog(QDialog):
             sequence=self.sequence.value() or None,
             notation=self.notation.text().strip(),
             signer_name=self.signer.text().strip() if signed else "",
-            signer_capacity=self.capacity.currentData() if signed else None,
+            signer_capacity=enum_data(self.capacity, SignerCapacity) if signed else None,
             recipient=self.recipient.text().strip(),
             year=self.year.value() if spec.context is ContextKind.REGISTRATION else None)
 

@@ -3,6 +3,11 @@
 ``fetch_children(parent_id)`` is ``services.units.children``: it returns the direct children in
 Vietnamese order, each with its ``child_count``, so ``hasChildren`` can draw the expand arrow
 without loading anything below.
+
+With a ``runner`` the children of a unit are read in the background: expanding a province to
+depth 2 asks for the children of 136 units, which took 0.6 s on the GUI thread. The top level
+and the children of a top-level unit (one quick query each) are still read at once, so a page
+can open its root right after creating the model.
 """
 
 from __future__ import annotations
@@ -17,10 +22,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
+from shiboken6 import isValid
 
 from desktop.i18n import translate
+from desktop.tasks import TaskRunner
 from desktop.views.formatting import format_date
 from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
 
@@ -50,10 +58,21 @@ class _Node:
 
 
 class UnitTreeModel(QAbstractItemModel):
-    def __init__(self, fetch_children: FetchChildren, parent: Any = None) -> None:
+    """The tree; ``busy`` while children are being read in the background."""
+
+    def __init__(self, fetch_children: FetchChildren, parent: Any = None, *,
+                 runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self._fetch = fetch_children
+        self._runner = runner
         self._root = _Node(None, None)
+        self._pending: set[int] = set()  # units whose children are on their way
+        self._queue: list[_Node] = []  # asked for in this pass of the event loop, not yet read
+        self._generation = 0  # a reload drops the answers still on their way
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
 
     # -- helpers ---------------------------------------------------------------------------------
     def _node(self, index: Index) -> _Node:
@@ -69,6 +88,9 @@ class UnitTreeModel(QAbstractItemModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._root = _Node(None, None)
+        self._pending.clear()
+        self._queue.clear()
+        self._generation += 1
         self.endResetModel()
 
     def index_of_path(self, unit_ids: list[int]) -> QModelIndex:
@@ -76,8 +98,9 @@ class UnitTreeModel(QAbstractItemModel):
         parent = QModelIndex()
         found = QModelIndex()
         for unit_id in unit_ids:
-            if self.canFetchMore(parent):
-                self.fetchMore(parent)
+            if self.canFetchMore(parent):  # now, even if a background read is on its way
+                node = self._node(parent)
+                self._insert(parent, node, self._fetch(node.unit_id))
             node = self._node(parent)
             match = next((i for i, child in enumerate(node.children or [])
                           if child.unit_id == unit_id), None)
@@ -106,7 +129,41 @@ class UnitTreeModel(QAbstractItemModel):
         if not self.canFetchMore(parent):
             return
         node = self._node(parent)
-        rows = self._fetch(node.unit_id)
+        unit_id = node.unit_id
+        if self._runner is None or unit_id is None or node.parent is self._root:
+            self._insert(parent, node, self._fetch(unit_id))
+            return
+        if unit_id in self._pending:
+            return
+        self._pending.add(unit_id)
+        self._queue.append(node)
+        if len(self._queue) == 1:  # one read for every node asked for in this pass
+            QTimer.singleShot(0, self._read_queued)
+
+    def _read_queued(self) -> None:
+        if not isValid(self) or not self._queue:
+            return
+        nodes, self._queue = self._queue, []
+        generation, fetch = self._generation, self._fetch
+        ids = [int(node.unit.id) for node in nodes]
+        assert self._runner is not None
+        task = self._runner.task(lambda _progress, _cancel: [fetch(i) for i in ids])
+        task.success(lambda answers: self._on_children(generation, nodes, answers))
+        task.finished.connect(lambda: self._forget(generation, ids))  # on any outcome
+        task.run()
+
+    def _forget(self, generation: int, unit_ids: list[int]) -> None:
+        if isValid(self) and generation == self._generation:
+            self._pending.difference_update(unit_ids)
+
+    def _on_children(self, generation: int, nodes: list[_Node], answers: list[list[Any]]) -> None:
+        if not isValid(self) or generation != self._generation:
+            return  # the model is gone or was reloaded meanwhile
+        for node, rows in zip(nodes, answers, strict=True):
+            if node.children is None:  # else index_of_path read them meanwhile
+                self._insert(self.createIndex(node.row, 0, node), node, rows)
+
+    def _insert(self, parent: Index, node: _Node, rows: list[Any]) -> None:
         if not rows:
             node.children = []
             return
@@ -147,11 +204,11 @@ class UnitTreeModel(QAbstractItemModel):
         if not index.isValid():
             return None
         unit = self._node(index).unit
-        historical = unit.valid_to is not None and unit.valid_to < date.today()
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             return str(unit.name) if index.column() == 0 else str(unit.code)
         if role == OBJECT_ROLE:
             return unit
+        historical = unit.valid_to is not None and unit.valid_to < date.today()
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{unit.name}\n{unit.kind.label}"
             if historical:

@@ -1,13 +1,17 @@
 """Đợt xét khen thưởng: a round's nominations with their status and eligibility, bulk workflow
 moves, the eligibility check in the background, and the explanation of the selected one.
-Council votes and decisions are the round's other tabs (rounds_council.py)."""
+Council votes and decisions are the round's other tabs (rounds_council.py).
+
+A round can hold 30,000 nominations: the list is lazy (``NominationsTableModel``), filtered,
+sorted and paged in SQL in the background, and the search waits for a pause in typing."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
-from PySide6.QtGui import QAction, QBrush, QColor
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMenu,
     QPushButton,
     QSplitter,
@@ -29,7 +32,6 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.enums import ConditionStatus, NominationStatus, RoundKind
 from desktop.domain.errors import DomainError, ValidationError
-from desktop.domain.vntext import name_sort_key
 from desktop.i18n import translate
 from desktop.services.nominations import NominationQuery
 from desktop.services.rounds import RoundInput
@@ -37,31 +39,15 @@ from desktop.services.workflow import NEEDS_REASON
 from desktop.views.dialogs.evidence_dialog import EvidenceDialog
 from desktop.views.dialogs.nomination_dialog import NominationDialog
 from desktop.views.dialogs.render_dialog import RenderDialog, report_template_for
-from desktop.views.itemmodels.records import Column, RecordTableModel
-from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
+from desktop.views.formatting import format_int
+from desktop.views.itemmodels.nominations_model import MARKS, NominationsTableModel
 from desktop.views.messages import Messages
 from desktop.views.pages.base import Page, PageContext, page_title
 from desktop.views.pages.rounds_council import CouncilTab, DecisionTab
+from desktop.views.widgets.enum_combo import add_enum_items, enum_data
+from desktop.views.widgets.search_box import SearchBox
 
-MARKS = {ConditionStatus.MET: ("✓", "#1b7f2a"), ConditionStatus.NOT_MET: ("✗", "#b00020"),
-         ConditionStatus.CHECK: ("!", "#a86400")}
-LIST_LIMIT = 5_000
-
-
-def eligibility_text(row: Any) -> str:
-    if row.eligibility is None:
-        return "– " + translate("RoundsPage", "not checked")
-    return f"{MARKS[row.eligibility][0]} {row.eligibility.label}"
-
-
-class EligibilityModel(RecordTableModel):
-    """Nominations, with the eligibility column coloured like a traffic light."""
-
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.column() == 3:
-            status = self.row_object(index.row()).eligibility
-            return QBrush(QColor(MARKS[status][1])) if status else None
-        return super().data(index, role)
+SEARCH_DEBOUNCE_MS = 250
 
 
 class ReasonDialog:
@@ -82,40 +68,35 @@ class RoundsPage(Page):
         self.round_combo.setMinimumWidth(420)
         self.new_round_button = QPushButton(translate("RoundsPage", "New round…"), self)
         self.status_filter = QComboBox(self)
-        self.status_filter.addItem(translate("RoundsPage", "All statuses"), None)
-        for status in NominationStatus:
-            self.status_filter.addItem(status.label, status)
+        add_enum_items(self.status_filter, NominationStatus,
+                       none_text=translate("RoundsPage", "All statuses"))
         self.eligibility_filter = QComboBox(self)
-        self.eligibility_filter.addItem(translate("RoundsPage", "Any eligibility"), None)
-        for status in ConditionStatus:
-            self.eligibility_filter.addItem(status.label, status)
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText(translate("RoundsPage", "Search by name (tones optional)…"))
-        self.model = EligibilityModel([
-            Column(translate("RoundsPage", "Subject"), lambda r: r.subject_name,
-                   sort=lambda r: name_sort_key(r.subject_name),
-                   tooltip=lambda r: r.subject_detail),
-            Column(translate("RoundsPage", "Award"), lambda r: r.award_name),
-            Column(translate("RoundsPage", "Status"), lambda r: r.status.label),
-            Column(translate("RoundsPage", "Eligibility"), eligibility_text),
-        ], self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        add_enum_items(self.eligibility_filter, ConditionStatus,
+                       none_text=translate("RoundsPage", "Any eligibility"))
+        self.search = SearchBox(self, placeholder=translate(
+            "RoundsPage", "Search by name (tones optional)…"), debounce_ms=SEARCH_DEBOUNCE_MS)
+        self.model = NominationsTableModel(self.services.nominations, NominationQuery(0), self,
+                                           runner=ctx.runner)
+        self._shown_query: Any = None
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 210), (2, 130), (3, 130)):
             self.table.setColumnWidth(column, width)
         self.count_label = QLabel(self)
+        self._loading_timer = QTimer(self)
+        self._loading_timer.setSingleShot(True)
+        self._loading_timer.setInterval(250)  # quick answers never flash "loading"
+        self._loading_timer.timeout.connect(self._show_loading)
         self.add_button = QPushButton(translate("RoundsPage", "Add nomination…"), self)
         self.check_button = QPushButton(translate("RoundsPage", "Check eligibility"), self)
         self.evidence_button = QPushButton(translate("RoundsPage", "Evidence…"), self)
@@ -182,9 +163,12 @@ class RoundsPage(Page):
         layout.addWidget(self.tabs, 1)
 
         self.round_combo.currentIndexChanged.connect(lambda *_: self.reload_nominations())
-        self.status_filter.currentIndexChanged.connect(lambda *_: self.reload_nominations())
-        self.eligibility_filter.currentIndexChanged.connect(lambda *_: self.reload_nominations())
-        self.search.textChanged.connect(lambda *_: self.reload_nominations())
+        self.status_filter.currentIndexChanged.connect(lambda *_: self._requery())
+        self.eligibility_filter.currentIndexChanged.connect(lambda *_: self._requery())
+        self.search.search_requested.connect(lambda *_: self._requery())
+        self.model.total_changed.connect(self._show_total)
+        self.model.loading_changed.connect(self._on_loading_changed)
+        self.model.loaded.connect(self._on_loaded)
         self.new_round_button.clicked.connect(self.new_round)
         self.add_button.clicked.connect(self.add_nomination)
         self.check_button.clicked.connect(self.check_eligibility)
@@ -198,6 +182,11 @@ class RoundsPage(Page):
         return self.round_combo.currentData()
 
     def reload(self) -> None:
+        """After a data change: the rounds, the list (keeping the loaded rows) and the tabs."""
+        self._reload_rounds()
+        self.reload_nominations()
+
+    def _reload_rounds(self) -> None:
         current = self.round.id if self.round else None
         self.round_combo.blockSignals(True)
         self.round_combo.clear()
@@ -206,32 +195,67 @@ class RoundsPage(Page):
             if row.id == current:
                 self.round_combo.setCurrentIndex(self.round_combo.count() - 1)
         self.round_combo.blockSignals(False)
-        self.reload_nominations()
+
+    def query(self) -> NominationQuery | None:
+        """What the filters ask for, in the order the header shows (None without a round)."""
+        round_row = self.round
+        if round_row is None:
+            return None
+        return dataclasses.replace(
+            self.model.query, round_id=round_row.id, text=self.search.text().strip(),
+            status=enum_data(self.status_filter, NominationStatus),
+            eligibility=enum_data(self.eligibility_filter, ConditionStatus))
 
     def reload_nominations(self) -> None:
+        """Re-read the list in the background (keeping the rows loaded so far when the query is
+        the same) and the council and decision tabs of the round."""
+        self._requery()
+        self.council.set_round(self.round)  # None: the tabs show there is no round yet
+        self.decision.set_round(self.round)
+
+    def _requery(self) -> bool:
+        """Show what the round, filters and search ask for; False when there is no round."""
         round_row = self.round
         for widget in (self.add_button, self.check_button, self.move_button,
                        self.evidence_button, self.document_button):
             widget.setEnabled(round_row is not None)
-        if round_row is None:
-            self.model.set_rows([])
+        query = self.query()
+        if round_row is None or query is None:
+            self.model.clear()
             self.count_label.setText("")
             self.explanation.setHtml(translate("RoundsPage", "Create a round to start."))
+            return False
+        self.model.set_query(query, keep_loaded=query == self.model.query)
+        return True
+
+    @Slot(bool)
+    def _on_loading_changed(self, loading: bool) -> None:
+        if loading:
+            self._loading_timer.start()
+        else:
+            self._loading_timer.stop()
+            self._show_total(self.model.total)
+
+    @Slot()
+    def _show_loading(self) -> None:
+        self.count_label.setText(translate("RoundsPage", "Loading…"))
+
+    @Slot(int)
+    def _show_total(self, total: int) -> None:
+        if self.round is None:
+            self.count_label.setText("")
             return
-        query = NominationQuery(round_row.id, self.search.text(), self.status_filter.currentData(),
-                                self.eligibility_filter.currentData())
-        rows = self.services.nominations.page(query, 0, LIST_LIMIT)
-        total = self.services.nominations.count(query)
-        self.model.set_rows(rows)
-        shown = translate("RoundsPage", "%1 nominations").replace("%1", f"{total:,}".replace(",", "."))
-        more = translate("RoundsPage", "(first %1 shown; narrow the filter)")
-        self.count_label.setText(shown if total <= LIST_LIMIT
-                                 else f"{shown} {more.replace('%1', str(LIST_LIMIT))}")
-        self.council.set_round(round_row)
-        self.decision.set_round(round_row)
+        self.count_label.setText(translate("RoundsPage", "%1 nominations").replace(
+            "%1", format_int(total)))
+
+    @Slot()
+    def _on_loaded(self) -> None:
+        if self.model.query != self._shown_query:  # a new search, filter or order: from the top
+            self._shown_query = self.model.query
+            self.table.scrollToTop()
 
     def selected(self) -> list[Any]:
-        rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
         return [self.model.row_object(r) for r in sorted(rows)]
 
     # -- actions ----------------------------------------------------------------------------
@@ -258,7 +282,7 @@ class RoundsPage(Page):
         index = self.table.currentIndex()
         if not index.isValid():
             return
-        row = self.proxy.data(index, OBJECT_ROLE)
+        row = self.model.row_object(index.row())
         if EvidenceDialog.ask(self, self.services, row):
             self.show_explanation(row)
 
@@ -304,7 +328,7 @@ class RoundsPage(Page):
         by the subject of the current row (households have no report)."""
         rows = self.selected()
         index = self.table.currentIndex()
-        current = self.proxy.data(index, OBJECT_ROLE) if index.isValid() else None
+        current = self.model.row_object(index.row()) if index.isValid() else None
         ordered = [current, *rows] if current is not None else rows
         key = next((k for k in (report_template_for(r.subject_kind) for r in ordered) if k),
                    None)
@@ -324,8 +348,7 @@ class RoundsPage(Page):
     def _on_current_changed(self, current: Any, _previous: Any) -> None:
         if not current.isValid():
             return
-        row = self.proxy.data(current, OBJECT_ROLE)
-        self.show_explanation(row)
+        self.show_explanation(self.model.row_object(current.row()))
 
     def show_explanation(self, row: Any) -> None:
         """Checked in the background: one nomination still reads its round's list (quotas,

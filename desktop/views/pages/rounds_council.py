@@ -38,6 +38,7 @@ from desktop.services.money import format_money
 from desktop.services.nominations import NominationQuery
 from desktop.views.itemmodels.records import Column, RecordTableModel
 from desktop.views.messages import Messages
+from desktop.views.widgets.enum_combo import enum_data
 
 
 def _today_edit(parent: QWidget) -> QDateEdit:
@@ -171,7 +172,13 @@ class CouncilTab(QWidget):
         self.close_button.clicked.connect(self.close_meeting)
 
     def set_round(self, round_row: Any) -> None:
+        """The round whose meetings are shown; None (no round yet) leaves only the form."""
         self.round = round_row
+        self.create_button.setEnabled(round_row is not None)
+        if round_row is None:
+            self.meeting = self.last_meeting = None
+            self.refresh()
+            return
         every = self.page.services.council.meetings(round_row.id)
         meetings = [m for m in every if not m.closed]
         self.meeting = meetings[-1] if meetings else None
@@ -203,6 +210,8 @@ class CouncilTab(QWidget):
 
     @Slot()
     def open_meeting(self) -> None:
+        if self.round is None:
+            return
         held = self.held_on.date().toPython()
         try:
             self.meeting = self.page.services.council.create_meeting(MeetingInput(
@@ -224,6 +233,8 @@ class CouncilTab(QWidget):
     @Slot()
     def save_votes(self) -> bool:
         self.commit_open_editor()
+        if self.meeting is None:
+            return False
         if self.model.problems:
             Messages.error(self, translate("RoundsPage", "Correct the marked cells first; nothing was "
                                                 "saved."))
@@ -311,7 +322,13 @@ class DecisionTab(QWidget):
         self.signed_on.dateChanged.connect(lambda *_: self.refresh())
 
     def set_round(self, round_row: Any) -> None:
+        """The round's latest decision; None (no round yet) leaves nothing to draft."""
         self.round = round_row
+        self.create_button.setEnabled(round_row is not None)
+        if round_row is None:
+            self.decision = None
+            self.refresh()
+            return
         if not self.issuer.text():
             self.issuer.setText(round_row.office_name or "")
         drafts = [d for d in self.page.services.decisions.list(round_row.id)]
@@ -342,12 +359,15 @@ class DecisionTab(QWidget):
 
     @Slot()
     def create_decision(self) -> None:
+        if self.round is None:
+            return
         voted = self.page.services.nominations.page(
             NominationQuery(self.round.id, status=NominationStatus.VOTED), 0, 100_000)
         try:
             self.decision = self.page.services.decisions.create(DecisionInput(
                 self.round.id, self.issuer.text(), subject_line=self.subject_line.text(),
-                signer_name=self.signer.text(), signer_capacity=self.capacity.currentData()),
+                signer_name=self.signer.text(),
+                signer_capacity=enum_data(self.capacity, SignerCapacity)),
                 [n.id for n in voted])
         except DomainError as exc:
             Messages.error(self, str(exc))
@@ -355,6 +375,8 @@ class DecisionTab(QWidget):
 
     @Slot()
     def sign(self) -> None:
+        if self.decision is None:
+            return
         on: date = self.signed_on.date().toPython()
         if not Messages.confirm(self, translate("RoundsPage", "Sign the decision dated %1? The award "
                                                      "history of every line will be written.")
@@ -362,7 +384,7 @@ class DecisionTab(QWidget):
             return
         try:
             self.decision = self.page.services.decisions.sign(
-                self.decision.id, on, self.signer.text(), self.capacity.currentData())
+                self.decision.id, on, self.signer.text(), enum_data(self.capacity, SignerCapacity))
         except DomainError as exc:
             Messages.error(self, str(exc))
         self.refresh()

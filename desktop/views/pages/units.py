@@ -50,7 +50,7 @@ class UnitsPage(Page):
         self.edit_button = QPushButton(translate("UnitsPage", "Edit…"), self)
         self.delete_button = QPushButton(translate("UnitsPage", "Delete"), self)
 
-        self.tree_model = UnitTreeModel(units.children, self)
+        self.tree_model = UnitTreeModel(units.children, self, runner=ctx.runner)
         self.tree = QTreeView(self)
         self.tree.setModel(self.tree_model)
         self.tree.setUniformRowHeights(True)
@@ -59,6 +59,7 @@ class UnitsPage(Page):
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setResizeContentsPrecision(0)  # fit the rows on screen, not 2,000
         self.results_model = RecordTableModel([
             Column(translate("UnitsPage", "Unit"), lambda u: str(u.name)),
             Column(translate("UnitsPage", "Code"), lambda u: str(u.code)),
