@@ -31,6 +31,14 @@ class UiSettings:
     def set_value(self, key: str, value: str) -> None:
         self._qs.setValue(key, value)
 
+    def flag(self, key: str, default: bool = False) -> bool:
+        """A yes/no choice (stored as ``true``/``false``; anything else is the default)."""
+        raw = self.value(key, "").strip().lower()
+        return {"true": True, "1": True, "false": False, "0": False}.get(raw, default)
+
+    def set_flag(self, key: str, value: bool) -> None:
+        self._qs.setValue(key, "true" if value else "false")
+
     def string_list(self, key: str) -> list[str]:
         """A list that survives the round trip (QSettings turns ``[]`` into ``None``/``""``)."""
         raw = self._qs.value(key)

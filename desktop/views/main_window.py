@@ -1,7 +1,9 @@
 """The main window: a sidebar of product areas, the current page, menus and a status bar.
 
-Pages are built the first time they are opened. Deletes can be undone once (Ctrl+Z) right
-after they happen. Backup, integrity check and restore run as background tasks.
+The sidebar folds to a strip of icons (View › Collapse the sidebar, Ctrl+B) so the grids get
+the room on a 1366×768 screen; the choice is remembered. Pages are built the first time they
+are opened. Deletes can be undone once (Ctrl+Z) right after they happen. Backup, integrity
+check and restore run as background tasks.
 """
 
 from __future__ import annotations
@@ -14,12 +16,16 @@ from typing import Any
 from PySide6.QtCore import QBuffer, QByteArray, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QImageReader, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop import __version__
@@ -38,6 +44,12 @@ from desktop.views.pages.base import DataEvents, Page, PageContext
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = QSize(1280, 800)
+SIDEBAR_FULL = (200, 320)  # the sidebar's width range with the page names
+SIDEBAR_NARROW = 48  # icons only
+SIDEBAR_STYLE = "QListWidget#sidebar::item { padding: 7px 6px; }"
+# The 20 px icon centred in the narrow strip (its 46 px viewport).
+SIDEBAR_NARROW_STYLE = "QListWidget#sidebar::item { padding: 7px 0px 7px 11px; }"
+SIDEBAR_COLLAPSED_KEY = "main/sidebar_collapsed"
 
 
 class MainWindow(QMainWindow):
@@ -47,34 +59,51 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.backend = backend
         self.settings = settings
-        self.runner = runner or TaskRunner(self, show_error=Messages.error)
+        self.runner = runner or TaskRunner(
+            self, show_error=Messages.error,
+            ask_retry=lambda parent, text: Messages.busy_retry(parent, text))
         self.runner.setParent(self)
         self.events = DataEvents(self)
         self.pages: dict[str, Page] = {}
         self.remember_state = remember_state  # off for --smoke-test/--report-startup runs
         self._undo: tuple[str, list[tuple[str, int]]] | None = None
         self.setWindowTitle(translate("MainWindow", "TĐKT Desktop – emulation and commendation"))
-        self.resize(DEFAULT_SIZE)
+        self.resize(_fitting(DEFAULT_SIZE, self))
         self.setMinimumSize(QSize(960, 600))
 
         self.sidebar = QListWidget(self)
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setMinimumWidth(210)
-        self.sidebar.setMaximumWidth(320)
         self.sidebar.setSpacing(1)
-        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 7px 6px; }")
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         for spec in PAGES:
             item = QListWidgetItem(self._icon(spec), translate("Pages", spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, translate("Pages", spec.title))
             self.sidebar.addItem(item)
+        self.sidebar_button = QToolButton(self)
+        self.sidebar_button.setObjectName("sidebarToggle")
+        self.sidebar_button.setAutoRaise(True)
+        self.sidebar_panel = QWidget(self)
+        panel_layout = QVBoxLayout(self.sidebar_panel)
+        panel_layout.setContentsMargins(0, 0, 0, 0)
+        panel_layout.setSpacing(2)
+        panel_layout.addWidget(self.sidebar, 1)
+        panel_layout.addWidget(self.sidebar_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.sidebar_panel.setMinimumWidth(SIDEBAR_FULL[0])
+        self.sidebar_panel.setMaximumWidth(SIDEBAR_FULL[1])
+        self._sidebar_collapsed = False
+        self._sidebar_full_width = 210
         self.stack = QStackedWidget(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.sidebar_panel)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(0, False)
-        self.splitter.setSizes([220, DEFAULT_SIZE.width() - 220])
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([210, DEFAULT_SIZE.width() - 210])
         self.setCentralWidget(self.splitter)
 
         self.maintenance = MaintenanceActions(self)
@@ -82,6 +111,9 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.settings.restore_window("main", self)
         self.settings.restore_splitter("main", self.splitter)
+        self.sidebar_button.clicked.connect(self.sidebar_action.trigger)
+        self.set_sidebar_collapsed(
+            remember_state and self.settings.flag(SIDEBAR_COLLAPSED_KEY), remember=False)
         self.sidebar.currentRowChanged.connect(self._on_sidebar_row)
         self.events.changed.connect(self._on_data_changed)
         self.runner.task_started.connect(self._on_task_started)
@@ -126,6 +158,11 @@ class MainWindow(QMainWindow):
         self.undo_action.setEnabled(False)
         self.undo_action.triggered.connect(self.undo_last_delete)
         edit_menu.addAction(self.undo_action)
+        view_menu = bar.addMenu(translate("MainWindow", "&View"))
+        self.sidebar_action = QAction(self)
+        self.sidebar_action.setShortcut(QKeySequence("Ctrl+B"))
+        self.sidebar_action.triggered.connect(self.toggle_sidebar)
+        view_menu.addAction(self.sidebar_action)
         help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         about = help_menu.addAction(translate("MainWindow", "&About TĐKT Desktop"))
         about.triggered.connect(self._about)
@@ -155,6 +192,54 @@ class MainWindow(QMainWindow):
 
     def notify(self, text: str, msecs: int = 8000) -> None:
         self.statusBar().showMessage(text, msecs)
+
+    # -- sidebar ----------------------------------------------------------------------------------
+    @property
+    def sidebar_collapsed(self) -> bool:
+        return self._sidebar_collapsed
+
+    @Slot()
+    def toggle_sidebar(self) -> None:
+        self.set_sidebar_collapsed(not self._sidebar_collapsed)
+
+    def set_sidebar_collapsed(self, collapsed: bool, *, remember: bool = True) -> None:
+        """Icons only (page names in tooltips) or icons with names; ``remember`` keeps the choice
+        for the next start."""
+        was_collapsed = self._sidebar_collapsed
+        if collapsed and not was_collapsed:
+            self._sidebar_full_width = max(self.splitter.sizes()[0], SIDEBAR_FULL[0])
+        self._sidebar_collapsed = collapsed
+        for row, spec in enumerate(PAGES):
+            item = self.sidebar.item(row)
+            title = translate("Pages", spec.title)
+            item.setText("" if collapsed else title)
+            item.setToolTip(title if collapsed else "")
+        if collapsed:
+            self.sidebar.setStyleSheet(SIDEBAR_NARROW_STYLE)
+            self.sidebar_panel.setFixedWidth(SIDEBAR_NARROW)
+            total = sum(self.splitter.sizes())
+            if total > 0:
+                self.splitter.setSizes([SIDEBAR_NARROW, total - SIDEBAR_NARROW])
+            self.sidebar_action.setText(translate("MainWindow", "Expand the &sidebar"))
+            self.sidebar_button.setText("»")
+            self.sidebar_panel.layout().setAlignment(self.sidebar_button,
+                                                     Qt.AlignmentFlag.AlignHCenter)
+        else:
+            self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+            self.sidebar_panel.setMinimumWidth(SIDEBAR_FULL[0])
+            self.sidebar_panel.setMaximumWidth(SIDEBAR_FULL[1])
+            total = sum(self.splitter.sizes())
+            if was_collapsed and total > 0:
+                self.splitter.setSizes([self._sidebar_full_width, total - self._sidebar_full_width])
+            self.sidebar_action.setText(translate("MainWindow", "Collapse the &sidebar"))
+            self.sidebar_button.setText("«")
+            self.sidebar_panel.layout().setAlignment(self.sidebar_button,
+                                                     Qt.AlignmentFlag.AlignRight)
+        shortcut = self.sidebar_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.sidebar_button.setToolTip(f"{self.sidebar_action.text().replace('&', '')} ({shortcut})")
+        if remember and self.remember_state:
+            self.settings.set_flag(SIDEBAR_COLLAPSED_KEY, collapsed)
+            self.settings.sync()
 
     # -- pages ------------------------------------------------------------------------------------
     def page(self, key: str) -> Page:
@@ -255,7 +340,9 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.save_state()
         self.settings.save_window("main", self)
-        self.settings.save_splitter("main", self.splitter)
+        if not self._sidebar_collapsed:  # the narrow strip's width is not the officer's choice
+            self.settings.save_splitter("main", self.splitter)
+        self.settings.set_flag(SIDEBAR_COLLAPSED_KEY, self._sidebar_collapsed)
         if self.current_key:
             self.settings.set_value("main/page", self.current_key)
         self.settings.sync()
@@ -267,6 +354,15 @@ class MainWindow(QMainWindow):
         if self.remember_state:
             self.save_state()
         super().closeEvent(event)
+
+
+def _fitting(size: QSize, window: QWidget) -> QSize:
+    """``size``, shrunk to the screen's free area (800 px high does not fit a 1366×768 screen)."""
+    screen = window.screen()
+    if screen is None:
+        return size
+    free = screen.availableGeometry().size()
+    return QSize(min(size.width(), free.width()), min(size.height(), free.height() - 40))
 
 
 def _svg_pixmap(svg: str, size: int) -> QPixmap:

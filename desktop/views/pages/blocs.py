@@ -42,6 +42,8 @@ from desktop.views.pages.blocs_criteria import CriteriaTab
 from desktop.views.pages.blocs_ranking import RankingTab
 from desktop.views.pages.blocs_scoring import ScoringTab
 
+LIST_WIDTH = 210  # the blocs list beside the tabs (the grids need the room)
+
 
 def excel_filter() -> str:
     return translate("BlocsPage", "Excel workbooks (*.xlsx)")
@@ -76,8 +78,8 @@ class BlocsPage(Page):
         self.list.setWordWrap(False)
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.list.setColumnWidth(1, 56)
-        self.list.setColumnWidth(2, 64)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.new_button = QPushButton(translate("BlocsPage", "New…"), self)
         self.edit_button = QPushButton(translate("BlocsPage", "Edit…"), self)
         self.delete_button = QPushButton(translate("BlocsPage", "Delete"), self)
@@ -107,6 +109,8 @@ class BlocsPage(Page):
         left_layout.addWidget(self.list, 1)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.delete_button):
+            # As wide as their words (not the style's 80 px) so the list can stay narrow.
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 20)
             buttons.addWidget(button)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.next_year_button)
@@ -118,9 +122,10 @@ class BlocsPage(Page):
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 4)
-        splitter.setSizes([300, 1100])
+        splitter.setStretchFactor(0, 0)  # the grids take what the window gains
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
+        splitter.setSizes([LIST_WIDTH, 1100])
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(translate("Pages", "Emulation blocs")))
         layout.addWidget(splitter, 1)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
@@ -123,6 +124,8 @@ class CriteriaTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if problems:
                 return "\n".join(problems)
+            if column == 5:
+                return formula_summary(r) or None
             return r.name if column == 1 else (r.basis or None)
         if role == Qt.ItemDataRole.ForegroundRole and problems:
             return QBrush(QColor(PROBLEM_COLOUR))
@@ -157,9 +160,14 @@ class CriteriaTab(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.tree.header()
-        header.setStretchLastSection(True)  # the name keeps room; narrow windows scroll
-        for column, width in ((0, 80), (1, 340), (2, 110), (3, 80), (4, 64), (5, 180)):
-            self.tree.setColumnWidth(column, width)
+        # The name takes what is left (elided, whole in its tooltip) so that every column shows
+        # on a 1366 px screen; the others are as wide as their content or Vietnamese title.
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        for column in (0, 2, 3, 4, 6):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tree.setColumnWidth(5, 170)
         self.add_group_button = QPushButton(translate("BlocsPage", "Add group"), self)
         self.add_button = QPushButton(translate("BlocsPage", "Add criterion"), self)
         self.add_child_button = QPushButton(translate("BlocsPage", "Add sub-criterion"), self)

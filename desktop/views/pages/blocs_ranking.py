@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSpinBox,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -164,6 +166,36 @@ class ProposeDialog(QDialog):
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
+NUMBER_COLUMNS = (0, 2, 3, 4, 5, 6)
+UNIT_COLUMN, TIE_COLUMN = 1, 7
+UNIT_WIDTH = 180
+
+
+class OneLineDelegate(QStyledItemDelegate):
+    """Unit names stay on one line (cut with "…", whole in the tooltip) while the tie-break
+    notes of the same table wrap."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Any) -> None:
+        super().initStyleOption(option, index)
+        option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+        option.textElideMode = Qt.TextElideMode.ElideRight
+
+
+class RankingModel(RecordTableModel):
+    """The ranking's rows; column titles are short and explained in their tooltips."""
+
+    def __init__(self, columns: list[Column], parent: Any = None) -> None:
+        super().__init__(columns, parent)
+        self.header_tips: list[str] = []
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.header_tips):
+            return self.header_tips[section] or None
+        return super().headerData(section, orientation, role)
+
+
 class RankingTab(QWidget):
     def __init__(self, page: Any) -> None:
         super().__init__(page)
@@ -185,10 +217,11 @@ class RankingTab(QWidget):
             "BlocsPage", "Word report of the scores and ranking, with the units proposed"))
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.model = RecordTableModel([
-            Column(translate("BlocsPage", "Rank"), lambda r: str(r.rank), sort=lambda r: r.rank,
-                   align_right=True),
-            Column(translate("BlocsPage", "Unit"), lambda r: r.unit_name),
+        self.model = RankingModel([
+            Column(translate("BlocsPage", "Place"), lambda r: str(r.rank),
+                   sort=lambda r: r.rank, align_right=True),
+            Column(translate("BlocsPage", "Unit"), lambda r: r.unit_name,
+                   tooltip=lambda r: r.unit_name),
             Column(translate("BlocsPage", "Total"), lambda r: fmt_points(r.total),
                    align_right=True),
             Column(translate("BlocsPage", "Scored"), lambda r: fmt_points(r.base),
@@ -202,24 +235,42 @@ class RankingTab(QWidget):
             Column(translate("BlocsPage", "Tie-break"), lambda r: r.tie_note,
                    tooltip=lambda r: r.tie_note),
         ], self)
+        self.model.header_tips = [
+            translate("BlocsPage", "Rank in the bloc"), "",
+            translate("BlocsPage", "Scored criteria + bonus − penalty"),
+            translate("BlocsPage", "Points of the scored criteria (before bonus and penalty)"),
+            translate("BlocsPage", "Bonus points"), translate("BlocsPage", "Penalty points"),
+            translate("BlocsPage", "Yes votes of the bloc meeting (suy tôn)"),
+            translate("BlocsPage", "How units with equal totals were ordered"),
+        ]
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        rows = self.table.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # wrapped notes
+        rows.setMinimumSectionSize(rows.fontMetrics().height() + 12)
         header = self.table.horizontalHeader()
-        # Numbers take the width of their Vietnamese header; the tie-break note takes the rest.
-        for column in (0, 2, 3, 4, 5, 6):
+        # Numbers take the width of their Vietnamese header; the tie-break note takes the rest
+        # and wraps; the chart beside the table gives way first.
+        for column in NUMBER_COLUMNS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setColumnWidth(1, 190)
-        header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(40)
+        self.table.setColumnWidth(UNIT_COLUMN, UNIT_WIDTH)
+        self.table.setItemDelegateForColumn(UNIT_COLUMN, OneLineDelegate(self.table))
+        header.setSectionResizeMode(TIE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
+        header.setMinimumSectionSize(36)
         self.chart = BarChart(self)
         self.chart.empty_text = translate("BlocsPage", "No ranking yet.")
         scroll = QScrollArea(self)
         scroll.setWidget(self.chart)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(340)
+        scroll.setMinimumWidth(160)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart_area = scroll
         self.result = QTextBrowser(self)
         self.result.setMaximumHeight(150)
         self.result.hide()
@@ -228,7 +279,10 @@ class RankingTab(QWidget):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setCollapsible(0, False)
         splitter.setSizes([760, 340])
+        self.splitter = splitter
+        self._fit_table()
         top = QHBoxLayout()
         top.addWidget(QLabel(translate("BlocsPage", "Ranked by:"), self))
         top.addWidget(self.basis_combo)
@@ -296,6 +350,7 @@ class RankingTab(QWidget):
         self.ranking, self.votes = ranking, votes
         rows = list(ranking.rows) if ranking is not None else []
         self.model.set_rows(rows)
+        self._fit_table()
         bloc = self.page.bloc
         flags = bloc.flag_count if bloc is not None else 0
         self.chart.set_bars([Bar(f"{r.rank}. {r.unit_name}", float(r.total), fmt_points(r.total),
@@ -317,6 +372,22 @@ class RankingTab(QWidget):
                              .replace("%4", fmt_points(round(v.share, 1))))
         self.summary.setText("\n".join(lines))
         self._update_buttons()
+
+    def table_width(self) -> int:
+        """What the table needs to show every column: the numbers and the unit as they are, the
+        tie-break note at least as wide as its title."""
+        header = self.table.horizontalHeader()
+        columns = header.sectionSize(UNIT_COLUMN) + sum(
+            max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c))
+            for c in NUMBER_COLUMNS)
+        tie = header.fontMetrics().horizontalAdvance(
+            str(self.model.headerData(TIE_COLUMN, Qt.Orientation.Horizontal))) + 24
+        return (columns + tie + 2 * self.table.frameWidth()
+                + self.table.verticalScrollBar().sizeHint().width())
+
+    def _fit_table(self) -> None:
+        """The table never shrinks below its columns; the chart beside it gives way."""
+        self.table.setMinimumWidth(self.table_width())
 
     def _update_buttons(self) -> None:
         has_rows = self.ranking is not None and bool(self.ranking.rows)

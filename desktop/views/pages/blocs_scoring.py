@@ -32,6 +32,8 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -60,6 +62,11 @@ from desktop.services.blocs.scoring import NEEDS_REASON, TRANSITIONS, edit_refus
 from desktop.views.messages import Messages
 
 Index = QModelIndex | QPersistentModelIndex
+CRITERION_WIDTH, CRITERION_MINIMUM = 260, 180  # the criterion names (the officer can drag)
+UNIT_WIDTH, UNIT_MINIMUM = 120, 92  # a unit's column
+SHOWN_UNITS = 6  # unit columns that fit beside the names on a 1366 px screen
+HEADER_PADDING = 7  # each side of a column title
+DETAILS_KEY = "blocs/scoring_details"
 Key = tuple[int, int, ScoreBasis]  # criterion id, unit id, which score
 FIXED_COLUMNS = 1  # the maximum points; unit columns follow
 INVALID_BACKGROUND = "#f9d6d5"
@@ -100,6 +107,14 @@ class ScoreGridModel(QAbstractTableModel):
         self.problems: dict[Key, tuple[str, str]] = {}  # typed text, reason
         self._sums: dict[tuple[int, int], Decimal] = {}
         self._children: dict[int, list[Any]] = {}
+        # Unit column titles wrapped to the column's width, by (unit id, sheet status).
+        self.header_labels: dict[tuple[int, SheetStatus], str] = {}
+
+    def set_header_labels(self, labels: dict[tuple[int, SheetStatus], str]) -> None:
+        if labels != self.header_labels:
+            self.header_labels = labels
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
+                                        max(self.columnCount() - 1, 0))
 
     # -- content -------------------------------------------------------------------------------
     def set_grid(self, grid: Any) -> None:
@@ -216,7 +231,8 @@ class ScoreGridModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 if sheet is None:
                     return translate("BlocsPage", "Max")
-                return f"{sheet.unit_name}\n{sheet.status.label}"
+                wrapped = self.header_labels.get((sheet.unit_id, sheet.status))
+                return wrapped or f"{sheet.unit_name}\n{sheet.status.label}"
             if role == Qt.ItemDataRole.ToolTipRole and sheet is not None:
                 return f"{sheet.unit_name} ({sheet.unit_code}) — {sheet.status.label}"
             if role == Qt.ItemDataRole.ForegroundRole and sheet is not None and \
@@ -352,6 +368,69 @@ class ScoreDelegate(QStyledItemDelegate):
         super().setEditorData(editor, index)
 
 
+def wrap_words(text: str, metrics: QFontMetrics, width: int, max_lines: int) -> list[str]:
+    """``text`` broken into at most ``max_lines`` lines of at most ``width`` pixels; what does
+    not fit ends the last line with "…" (the full text is in the tooltip)."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        if len(lines) == max_lines - 1 and words:
+            line = " ".join([line, *words])
+            words = []
+        lines.append(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
+    return lines
+
+
+class CriterionHeader(QHeaderView):
+    """The criterion names down the left (a vertical header): as wide as the officer drags its
+    right edge, like a spreadsheet's first column."""
+
+    dragged = Signal(int)  # the new width
+
+    GRIP = 4  # pixels either side of the edge that start a drag
+    MINIMUM, MAXIMUM = 120, 720
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self._dragging = False
+        self.setMouseTracking(True)
+        self.setSectionsClickable(True)  # as QTableView's own header: a click selects the row
+        self.setHighlightSections(True)
+
+    def set_width(self, width: int) -> None:
+        self.setFixedWidth(max(self.MINIMUM, min(width, self.MAXIMUM)))
+
+    def _on_edge(self, x: float) -> bool:
+        return abs(x - self.width()) <= self.GRIP
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._on_edge(event.position().x()):
+            self._dragging = True
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        x = event.position().x()
+        if self._dragging:
+            self.set_width(round(x))
+            self.dragged.emit(self.width())
+            return
+        if self._on_edge(x):
+            self.viewport().setCursor(Qt.CursorShape.SplitHCursor)
+        else:
+            self.viewport().unsetCursor()
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._dragging:
+            self._dragging = False
+            return
+        super().mouseReleaseEvent(event)
+
+
 class SheetView(QTableView):
     """A QTableView with the keys of a spreadsheet."""
 
@@ -483,13 +562,20 @@ class ScoringTab(QWidget):
         self._generation = 0  # only the latest read (or save) is shown
         self.model = ScoreGridModel(self)
         self.view = SheetView(self)
+        vertical = CriterionHeader(self.view)
+        self.view.setVerticalHeader(vertical)
         self.view.setModel(self.model)
-        vertical = self.view.verticalHeader()
-        vertical.setFixedWidth(340)
+        vertical.set_width(CRITERION_WIDTH)
         vertical.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.view.horizontalHeader().setDefaultSectionSize(120)
-        self.view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideNone)
+        vertical.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.view.horizontalHeader()
+        header.setDefaultSectionSize(UNIT_WIDTH)
+        header.setTextElideMode(Qt.TextElideMode.ElideNone)  # titles are wrapped to fit instead
+        header.sectionResized.connect(self._on_section_resized)
+        self._fitting = False
+        self._names_width: int | None = None  # dragged by the officer
+        vertical.dragged.connect(self._on_names_dragged)
         self.self_button = QPushButton(translate("BlocsPage", "Self-score"), self)
         self.reviewed_button = QPushButton(translate("BlocsPage", "Bloc's score"), self)
         self.basis_group = QButtonGroup(self)
@@ -508,7 +594,13 @@ class ScoringTab(QWidget):
         self.entry_file_button = QPushButton(translate("BlocsPage", "Scores entry file…"), self)
         self.export_button = QPushButton(translate("BlocsPage", "Export score sheet…"), self)
         self.details = QTextBrowser(self)
-        self.details.setMinimumWidth(200)
+        self.details.setMinimumWidth(160)
+        self.details_button = QPushButton(translate("BlocsPage", "Sheet details"), self)
+        self.details_button.setCheckable(True)
+        self.details_button.setChecked(True)
+        self.details_button.setToolTip(translate(
+            "BlocsPage", "Show or hide the selected unit's sheet status, history and evidence "
+            "beside the grid"))
 
         top = QHBoxLayout()
         top.addWidget(QLabel(translate("BlocsPage", "Showing:"), self))
@@ -524,12 +616,15 @@ class ScoringTab(QWidget):
         for button in (*self.forward_buttons.values(), self.back_button):
             sheet_row.addWidget(button)
         sheet_row.addStretch(1)
+        sheet_row.addWidget(self.details_button)
         splitter = QSplitter(self)
         splitter.addWidget(self.view)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
         splitter.setSizes([880, 220])
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -545,6 +640,7 @@ class ScoringTab(QWidget):
         self.import_button.clicked.connect(self.import_scores)
         self.entry_file_button.clicked.connect(self.export_entry_file)
         self.export_button.clicked.connect(self.export_sheet)
+        self.details_button.toggled.connect(self._on_details_toggled)
         self.view.selectionModel().currentChanged.connect(lambda *_: self._on_current_changed())
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
@@ -581,17 +677,105 @@ class ScoringTab(QWidget):
         self._on_current_changed()
 
     def _fit_columns(self) -> None:
-        header = self.view.horizontalHeader()
-        bold = QFont(header.font())
-        bold.setBold(True)  # the current column's header is bold
-        metrics = QFontMetrics(bold)
-        self.view.setColumnWidth(0, 64)
+        """Six unit columns (or all, when fewer) beside the criterion names on a 1366 px
+        screen: the names narrow first, then the units, down to a readable width; titles are
+        wrapped to fit. The details beside the grid hide when they would squeeze it."""
+        if self.model.grid is None:
+            return
+        metrics = self._header_metrics()
+        view = self.view
+        max_width = max(48, metrics.horizontalAdvance(translate("BlocsPage", "Max"))
+                        + 2 * HEADER_PADDING)
+        fixed = max_width + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+        shown_units = min(self.model.columnCount() - FIXED_COLUMNS, SHOWN_UNITS)
+        room = self.splitter.width()
+        details = self._decide_details(
+            room - fixed - CRITERION_WIDTH - shown_units * UNIT_WIDTH)
+        if details:
+            room -= max(self.splitter.sizes()[1], self.details.minimumWidth()) + \
+                self.splitter.handleWidth()
+        names, unit = self._widths(room - fixed, shown_units)
+        self._fitting = True
+        view.verticalHeader().set_width(names)
+        view.setColumnWidth(0, max_width)
         for column in range(FIXED_COLUMNS, self.model.columnCount()):
             sheet = self.model.sheet(column)
             wanted = max(metrics.horizontalAdvance(sheet.unit_name),
-                         metrics.horizontalAdvance(sheet.status.label)) + 28
-            self.view.setColumnWidth(column, max(100, min(wanted, 200)))
-        header.setMinimumHeight(2 * metrics.height() + 12)
+                         metrics.horizontalAdvance(sheet.status.label)) + 2 * HEADER_PADDING
+            view.setColumnWidth(column, max(UNIT_MINIMUM, min(wanted, unit)))
+        self._fitting = False
+        self._wrap_headers()
+
+    def _widths(self, space: int, units: int) -> tuple[int, int]:
+        """(criterion names, unit column) widths for ``units`` columns in ``space`` pixels;
+        a width the officer dragged the names to is kept."""
+        names = self._names_width or CRITERION_WIDTH
+        if units == 0 or space <= 0:
+            return names, UNIT_WIDTH
+        if self._names_width is None:
+            names = max(CRITERION_MINIMUM, min(CRITERION_WIDTH, space - units * UNIT_WIDTH))
+        unit = max(UNIT_MINIMUM, min(UNIT_WIDTH, (space - names) // units))
+        return names, unit
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    @Slot(int)
+    def _on_names_dragged(self, width: int) -> None:
+        self._names_width = width
+
+    def _header_metrics(self) -> QFontMetrics:
+        bold = QFont(self.view.horizontalHeader().font())
+        bold.setBold(True)  # the current column's header is bold
+        return QFontMetrics(bold)
+
+    def _wrap_headers(self) -> None:
+        """Each unit's name on up to three lines and its sheet status below, within its column."""
+        if self.model.grid is None:
+            return
+        metrics = self._header_metrics()
+        labels: dict[tuple[int, SheetStatus], str] = {}
+        most = 1
+        for column in range(FIXED_COLUMNS, self.model.columnCount()):
+            sheet = self.model.sheet(column)
+            width = self.view.columnWidth(column) - 2 * HEADER_PADDING
+            lines = wrap_words(sheet.unit_name, metrics, width, 3) + \
+                wrap_words(sheet.status.label, metrics, width, 2)
+            labels[(sheet.unit_id, sheet.status)] = "\n".join(lines)
+            most = max(most, len(lines))
+        self.model.set_header_labels(labels)
+        self.view.horizontalHeader().setMinimumHeight(most * metrics.lineSpacing() + 10)
+
+    @Slot(int, int, int)
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column >= FIXED_COLUMNS and not self._fitting:
+            self._wrap_headers()
+
+    def grid_width(self) -> int:
+        """The grid's width with every column in view (no horizontal scrolling)."""
+        view = self.view
+        columns = sum(view.columnWidth(c) for c in range(self.model.columnCount()))
+        return (columns + view.verticalHeader().width() + 2 * view.frameWidth()
+                + view.verticalScrollBar().sizeHint().width())
+
+    def _decide_details(self, spare: int) -> bool:
+        """Until the officer decides, the details show only where the grid keeps its room
+        (``spare``: pixels left beside the grid at its natural widths)."""
+        stored = self.page.ctx.settings.value(DETAILS_KEY)
+        shown = stored == "true" if stored else \
+            spare >= self.details.minimumWidth() + self.splitter.handleWidth()
+        if shown != self.details_button.isChecked():
+            self.details_button.blockSignals(True)
+            self.details_button.setChecked(shown)
+            self.details_button.blockSignals(False)
+        self.details.setVisible(shown)
+        return shown
+
+    @Slot(bool)
+    def _on_details_toggled(self, shown: bool) -> None:
+        self.page.ctx.settings.set_flag(DETAILS_KEY, shown)
+        self._fit_columns()
 
     @Slot(bool)
     def _on_basis_toggled(self, self_checked: bool) -> None:

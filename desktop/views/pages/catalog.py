@@ -111,7 +111,7 @@ class CatalogPage(Page):
         super().__init__(ctx, parent)
         self.model = RecordTableModel([
             Column(translate("CatalogPage", "Code"), lambda r: r.code),
-            Column(translate("CatalogPage", "Name"), lambda r: r.name),
+            Column(translate("CatalogPage", "Name"), lambda r: r.name, tooltip=lambda r: r.name),
             Column(translate("CatalogPage", "Kind"), lambda r: r.category.label),
             Column(translate("CatalogPage", "Individual"),
                    lambda r: coefficient_text(r.coef_individual), align_right=True),
@@ -121,7 +121,8 @@ class CatalogPage(Page):
                    lambda r: coefficient_text(r.coef_household), align_right=True),
             Column(translate("CatalogPage", "Legal basis"),
                    lambda r: f"{r.legal_basis}; {r.legal_article}".strip("; "),
-                   tooltip=lambda r: r.note),
+                   tooltip=lambda r: "\n".join(part for part in (
+                       f"{r.legal_basis}; {r.legal_article}".strip("; "), r.note) if part)),
             Column(translate("CatalogPage", "Valid"), lambda r: " – ".join(
                 (format_date(r.valid_from) or "…", format_date(r.valid_to) or "…"))),
         ], self)
@@ -134,10 +135,14 @@ class CatalogPage(Page):
         self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        for column, width in ((0, 120), (2, 140), (3, 62), (4, 62), (5, 62), (6, 180), (7, 165)):
-            self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        # Codes, kinds, coefficients and dates as wide as they are; the name and the legal
+        # basis share the rest (the basis is whole in its tooltip).
+        for column in (0, 2, 3, 4, 5, 7):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 6):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.edit_button = QPushButton(translate("CatalogPage", "Edit…"), self)
         self.reset_button = QPushButton(translate("CatalogPage", "Restore shipped values"), self)
         self.salaries = QLabel(self)

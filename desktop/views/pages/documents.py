@@ -142,8 +142,8 @@ class DocumentsPage(Page):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 170), (2, 165), (3, 80)):
-            self.table.setColumnWidth(column, width)
+        for column in (1, 2, 3):  # as wide as their words: the template names need the room
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumWidth(560)
         self.help = QLabel(translate(
             "DocumentsPage", "To change a template: press “Edit template”; it opens in Word. Type "

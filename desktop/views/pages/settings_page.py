@@ -46,6 +46,9 @@ def _table(parent: QWidget, model: RecordTableModel, widths: tuple[int, ...], st
     for column, width in enumerate(widths):
         view.setColumnWidth(column, width)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    # Wrapped rows grow again when a column narrows (the window shrank or the officer dragged);
+    # otherwise the last line of a long value is cut.
+    header.sectionResized.connect(lambda *_: view.resizeRowsToContents())
     view.setMinimumHeight(height)
     return view
 
