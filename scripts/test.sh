@@ -3,7 +3,7 @@
 # unit, CLI and GUI tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/system-deps.sh
+bash scripts/system-deps.sh test
 bash scripts/venv.sh test
 export QT_QPA_PLATFORM=offscreen
 echo "== ruff"; .venv/bin/ruff check .

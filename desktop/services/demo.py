@@ -1,6 +1,8 @@
 """Synthetic demo database for a Lai Châu installation: the unit tree, people, yearly ratings,
-initiatives, discipline, award history, the province's emulation movements and two emulation
-blocs with scores (``demo_blocs``).
+initiatives, discipline, award history, the province's emulation movements, two emulation
+blocs with scores (``demo_blocs``) and one finished award round: nominations checked, a council
+meeting with votes and a signed decision that wrote award history (``demo_round``, made through
+the real services so that every screen and every README example has something to show).
 
 ``build_demo(db, "small")`` makes two communes' worth of data in about a second (for trying the
 app and for tests); ``build_demo(db, "province")`` makes the DESIGN §9 benchmark database (about
@@ -20,7 +22,8 @@ Rules the data follows, so that eligibility checks have something true to find:
   conditions (HTXSNV, everyone completed their tasks, ≥70% LĐTT, a CSTĐ cơ sở, no warning).
 * Decisions of district chairmen stop on 30/6/2025; commune chairmen sign afterwards.
 
-Everything is written in one transaction, so a cancel (or any error) leaves the database
+Everything is written in one transaction (the finished round's services run in savepoints of
+it), so a cancel (or any error) leaves the database
 exactly as it was. Only configuring a brand-new installation (``SetupService.configure``) is
 committed before the build starts, as its own complete step. Rows are bulk-inserted in chunks
 (Core ``insert()`` on any database; on SQLite straight to the driver's ``executemany`` with
@@ -62,8 +65,9 @@ from desktop.models import (
 )
 from desktop.models.base import utcnow
 from desktop.services import demo_data as data
-from desktop.services.database import Database
+from desktop.services.database import Database, InstallationInfo
 from desktop.services.demo_blocs import build_demo_blocs
+from desktop.services.demo_round import build_finished_round
 from desktop.services.people import person_search_key
 from desktop.services.setup import SetupService
 from desktop.services.units import UnitInput
@@ -148,7 +152,7 @@ def build_demo(db: Database, scale: str = "small", *, seed: int = 2026,
     with db.session() as s:
         _refuse_if_not_empty(s, info.unit_id)
         builder = _Builder(s, spec, seed, info.uuid, info.unit_id, progress, token)
-        counts = builder.run()
+        counts = builder.run(info)
     return DemoSummary(seconds=round(time.perf_counter() - started, 3), **counts)
 
 
@@ -334,7 +338,7 @@ class _Builder:
             connection.exec_driver_sql(sql, batch)  # type: ignore[arg-type]
 
     # -- the build -------------------------------------------------------------------------
-    def run(self) -> dict[str, int]:
+    def run(self, installation: InstallationInfo) -> dict[str, int]:
         self.make_units()
         people_total = sum(u.size for u in self.units)
         self.total = len(self.units) + people_total + len(data.MOVEMENTS)
@@ -362,6 +366,10 @@ class _Builder:
         self.report("Đang tạo khối, cụm thi đua…")
         self.counts["blocs"] = build_demo_blocs(
             self.s, [(u.id, u.name, u.kind.value) for u in self.units], self.seed)
+        self.cancel.raise_if_cancelled()
+        self.report("Đang tạo đợt xét khen thưởng đã kết thúc…")
+        finished = build_finished_round(self.s, installation, self.seed)
+        self.counts["award_records"] += finished.awards
         self.report("Đang ghi dữ liệu…")
         self.cancel.raise_if_cancelled()  # last chance: nothing is committed before this returns
         return self.counts

@@ -15,19 +15,31 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.domain.cccd import cccd_problem
-from desktop.domain.enums import UNIT_KIND_LEVEL, UnitKind
+from desktop.domain.enums import (
+    UNIT_KIND_LEVEL,
+    ConditionStatus,
+    NominationStatus,
+    RoundKind,
+    RoundStatus,
+    SubjectKind,
+    UnitKind,
+)
 from desktop.domain.errors import Cancelled, ConflictError, ValidationError
 from desktop.domain.progress import CancelToken
 from desktop.domain.vntext import fold, name_sort_key, sort_key
 from desktop.models import (
     AwardKind,
     AwardRecord,
+    CouncilMeeting,
+    Decision,
     Discipline,
     Initiative,
     Movement,
     MovementTarget,
+    Nomination,
     Person,
     Rating,
+    Round,
     Unit,
 )
 from desktop.paths import app_paths
@@ -35,7 +47,9 @@ from desktop.services import Services
 from desktop.services import demo as demo_module
 from desktop.services.demo import DemoSummary, award_amount, build_demo
 from desktop.services.movements import DOCUMENT_NUMBER_RE
+from desktop.services.nominations import NominationQuery
 from desktop.services.people import person_search_key
+from desktop.services.records import Subject
 from desktop.services.units import UnitInput
 
 
@@ -81,6 +95,15 @@ def _fingerprint(services: Services) -> tuple[list[tuple[object, ...]], ...]:
             select(Person.citizen_id, Rating.year, Rating.level)
             .join(Person, Person.id == Rating.person_id)).all())
     return units, people, awards, ratings
+
+
+def _records_of_signed_decisions(services: Services) -> dict[str, AwardRecord]:
+    """Award history written by signing the demo's decisions, by uuid."""
+    decisions = [d for r in services.rounds.list() for d in services.decisions.list(r.id)]
+    with services.db.read() as s:
+        return {a.uuid: a for d in decisions for a in s.scalars(select(AwardRecord).where(
+            AwardRecord.decision_number == d.number, AwardRecord.issuer == d.issuer,
+            AwardRecord.decision_date == d.signed_on))}
 
 
 # --------------------------------------------------------------------------------------------
@@ -173,8 +196,11 @@ def test_every_record_can_travel_in_a_sync_package(built) -> None:
                 seen.add(uuid_text)
                 assert row_owner == owner and version == 1
                 assert created_at is not None and deleted_at is None
+    signed = set(_records_of_signed_decisions(services))  # written by the services (uuid4)
+    assert signed
     demo_uuids = [u for u in seen if uuid.UUID(u).version == 7]
-    assert len(demo_uuids) >= len(seen) - 1  # all but the office's own unit (uuid4)
+    assert len(demo_uuids) >= len(seen) - 1 - len(signed)  # and the office's own unit (uuid4)
+    assert not signed & set(demo_uuids)
 
 
 def test_ethnic_groups_of_lai_chau_with_fitting_names(built) -> None:
@@ -418,3 +444,100 @@ def test_demo_blocs_have_a_valid_table_scores_at_every_step_and_a_ranking(built)
         final.rows[0].unit_id]
     assert len(services.blocs.criteria.table(agencies.id).rows) >= 20
     assert services.blocs.targets.list(2026)
+
+
+# -- the finished round ------------------------------------------------------------------------
+def test_demo_round_is_finished_with_council_votes_and_a_signed_decision(built) -> None:
+    services, _summary, _events = built
+    [finished] = services.rounds.list()
+    assert finished.id == 1 and finished.status is RoundStatus.CLOSED
+    assert finished.kind is RoundKind.THEMATIC and finished.year == 2026
+    nominations = services.nominations.page(NominationQuery(finished.id), 0, 1000)
+    assert len(nominations) == finished.nomination_count >= 6
+    assert all(n.eligibility is not None for n in nominations)  # the real check ran
+    status = {n.id: n.status for n in nominations}
+    counted = Counter(status.values())
+    assert counted[NominationStatus.AWARDED] >= 3 and counted[NominationStatus.REJECTED] == 1
+    assert counted[NominationStatus.INELIGIBLE] >= 1
+    assert set(counted) == {NominationStatus.AWARDED, NominationStatus.REJECTED,
+                            NominationStatus.INELIGIBLE}
+    for n in nominations:
+        if n.status is NominationStatus.INELIGIBLE:
+            assert n.eligibility is ConditionStatus.NOT_MET and n.status_note  # says why
+
+    [meeting] = services.council.meetings(finished.id)
+    assert meeting.closed and meeting.present_members <= meeting.total_members
+    votes = {r.nomination_id: r for r in services.council.results(meeting.id)}
+    assert set(votes) == {i for i, st in status.items() if st is not NominationStatus.INELIGIBLE}
+    for nid, result in votes.items():
+        assert result.yes_votes is not None
+        assert result.passed == (status[nid] is NominationStatus.AWARDED), result.text
+
+    [decision] = services.decisions.list(finished.id)
+    assert decision.id == 1 and decision.signed and decision.signer_name
+    assert decision.number.endswith("/QĐ-UBND") and decision.issuer == "Chủ tịch UBND tỉnh Lai Châu"
+    assert decision.signed_on is not None and decision.signed_on <= date.today()
+    assert decision.signed_on.year == 2026
+    base = services.catalog.base_salary_on(decision.signed_on).amount
+    assert decision.base_salary == base
+    awarded = {i for i, st in status.items() if st is NominationStatus.AWARDED}
+    assert {line.nomination_id for line in decision.lines} == awarded
+    assert {line.group for line in decision.lines} == set(SubjectKind)
+    for line in decision.lines:
+        assert line.award_code == "BK_TINH" and line.amount > 0
+        assert line.amount == award_amount(line.coefficient, base)
+        events = services.nominations.history(line.nomination_id)
+        assert events[-1].to_status is NominationStatus.AWARDED
+        assert decision.number in events[-1].note
+
+    records = _records_of_signed_decisions(services)
+    assert len(records) == len(decision.lines)
+    lines = {(n.person_id, n.unit_id, n.household_name): n.id
+             for n in nominations if n.id in awarded}
+    amounts = {line.nomination_id: line.amount for line in decision.lines}
+    kinds = {k.id: k.code for k in services.catalog.award_kinds()}
+    for record in records.values():
+        nid = lines[(record.person_id, record.unit_id, record.household_name)]
+        assert record.amount == amounts[nid] and kinds[record.award_kind_id] == "BK_TINH"
+        assert record.year == 2026 and record.achievement_kind == "chuyen_de"
+    # And the awards show in each person's history like any other.
+    person_line = next(line for line in decision.lines if line.group is SubjectKind.INDIVIDUAL)
+    person_id = next(n.person_id for n in nominations if n.id == person_line.nomination_id)
+    history = services.awards.for_subject(Subject(person_id=person_id))
+    assert any(a.decision_number == decision.number for a in history)
+
+
+def test_a_commune_office_gets_giay_khen_signed_by_its_own_chairman(tmp_path: Path) -> None:
+    services = _open(tmp_path)
+    try:
+        services.setup.configure(UnitInput("Ủy ban nhân dân xã Bình Lư", "BL", UnitKind.COMMUNE))
+        build_demo(services.db, "small")
+        [decision] = services.decisions.list(services.rounds.list()[0].id)
+        assert decision.signed and decision.issuer == "Chủ tịch UBND xã Bình Lư"
+        assert {line.award_code for line in decision.lines} == {"GIAY_KHEN"}
+    finally:
+        services.close()
+
+
+def test_cancel_after_the_finished_round_leaves_no_round_behind(tmp_path: Path) -> None:
+    services = _open(tmp_path)
+    try:
+        services.setup.configure(UnitInput("Ủy ban nhân dân tỉnh Lai Châu", "LCH",
+                                           UnitKind.PROVINCE))
+        token = CancelToken()
+        labels: list[str] = []
+
+        def cancel_once_the_round_is_made(_done: int, _total: int, label: str) -> None:
+            labels.append(label)
+            if "Đang ghi" in label:  # the finished round is made, nothing is committed yet
+                token.cancel()
+
+        with pytest.raises(Cancelled):
+            build_demo(services.db, "small", progress=cancel_once_the_round_is_made,
+                       cancel=token)
+        assert any("đợt xét" in label for label in labels)
+        with services.db.read() as s:
+            for model in (Round, Nomination, CouncilMeeting, Decision, AwardRecord, Person):
+                assert s.scalar(select(func.count(model.id))) == 0, model.__tablename__
+    finally:
+        services.close()
