@@ -4,6 +4,10 @@
 <context>
     <name>App</name>
     <message>
+        <source>TĐKT Desktop is already open on this data ({path}) but does not answer. Wait a moment for it to finish its work, or close it (with Task Manager if it hangs), then start the program again.</source>
+        <translation>TĐKT Desktop đang mở trên dữ liệu này ({path}) nhưng không phản hồi. Hãy đợi một lát cho cửa sổ đó làm xong việc, hoặc đóng nó (bằng Trình quản lý tác vụ nếu bị treo), rồi mở lại phần mềm.</translation>
+    </message>
+    <message>
         <source>The program stopped abnormally last time; details are in the log folder.</source>
         <translation>Lần chạy trước phần mềm bị dừng đột ngột; chi tiết được lưu trong thư mục nhật ký.</translation>
     </message>
@@ -111,7 +115,7 @@
     </message>
     <message>
         <source>Bloc or cluster</source>
-        <translation>Khối, cụm thi đua</translation>
+        <translation>Khối, cụm</translation>
     </message>
     <message>
         <source>Year</source>
@@ -414,6 +418,10 @@
         <translation>Báo cáo Word về kết quả chấm điểm, xếp hạng và các đơn vị được đề nghị khen thưởng</translation>
     </message>
     <message>
+        <source>Place</source>
+        <translation>Hạng</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
@@ -440,6 +448,34 @@
     <message>
         <source>Tie-break</source>
         <translation>Phân định khi bằng điểm</translation>
+    </message>
+    <message>
+        <source>Rank in the bloc</source>
+        <translation>Thứ hạng trong khối</translation>
+    </message>
+    <message>
+        <source>Scored criteria + bonus − penalty</source>
+        <translation>Điểm các tiêu chí chấm + điểm thưởng − điểm trừ</translation>
+    </message>
+    <message>
+        <source>Points of the scored criteria (before bonus and penalty)</source>
+        <translation>Điểm các tiêu chí chấm (chưa cộng thưởng, trừ)</translation>
+    </message>
+    <message>
+        <source>Bonus points</source>
+        <translation>Điểm thưởng</translation>
+    </message>
+    <message>
+        <source>Penalty points</source>
+        <translation>Điểm trừ</translation>
+    </message>
+    <message>
+        <source>Yes votes of the bloc meeting (suy tôn)</source>
+        <translation>Số phiếu đồng ý tại cuộc họp suy tôn của khối</translation>
+    </message>
+    <message>
+        <source>How units with equal totals were ordered</source>
+        <translation>Cách xếp thứ tự các đơn vị bằng điểm nhau</translation>
     </message>
     <message>
         <source>No ranking yet.</source>
@@ -540,6 +576,14 @@
     <message>
         <source>Export score sheet…</source>
         <translation>Xuất bảng điểm để in…</translation>
+    </message>
+    <message>
+        <source>Sheet details</source>
+        <translation>Chi tiết bảng điểm</translation>
+    </message>
+    <message>
+        <source>Show or hide the selected unit&apos;s sheet status, history and evidence beside the grid</source>
+        <translation>Hiện hoặc ẩn trạng thái, lịch sử và minh chứng của bảng điểm đơn vị đang chọn bên cạnh lưới điểm</translation>
     </message>
     <message>
         <source>Showing:</source>
@@ -1195,6 +1239,10 @@
         <translation>&amp;Hoàn tác xóa</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -1213,6 +1261,14 @@
     <message>
         <source>{units} units · {people} people</source>
         <translation>{units} đơn vị · {people} cá nhân</translation>
+    </message>
+    <message>
+        <source>Expand the &amp;sidebar</source>
+        <translation>Mở rộng &amp;thanh bên</translation>
+    </message>
+    <message>
+        <source>Collapse the &amp;sidebar</source>
+        <translation>Thu gọn &amp;thanh bên</translation>
     </message>
     <message>
         <source>Press Ctrl+Z to undo.</source>
@@ -1295,6 +1351,10 @@ Dữ liệu hiện tại sẽ được sao lưu vào thư mục sao lưu trướ
     <message>
         <source>No</source>
         <translation>Không</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2152,12 +2212,12 @@ Có thể khôi phục lại từ Thùng rác.</translation>
         <translation>Hãy tạo một đợt xét khen thưởng để bắt đầu.</translation>
     </message>
     <message>
-        <source>%1 nominations</source>
-        <translation>%1 đề nghị</translation>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
     </message>
     <message>
-        <source>(first %1 shown; narrow the filter)</source>
-        <translation>(hiện %1 đề nghị đầu; hãy lọc bớt)</translation>
+        <source>%1 nominations</source>
+        <translation>%1 đề nghị</translation>
     </message>
     <message>
         <source>New round</source>
@@ -2419,6 +2479,14 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     <message>
         <source>TĐKT Desktop</source>
         <translation>TĐKT Desktop</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
