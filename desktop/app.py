@@ -16,12 +16,19 @@ import sys
 import time
 from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import __version__, crash, i18n, logging_setup
+from desktop.api.installation import InstallationInfo
+from desktop.api.maintenance import CheckResult
+from desktop.api.setup import DemoSummary
+from desktop.api.units import UnitInput
 from desktop.domain.errors import DataFolderError, DomainError
 from desktop.domain.progress import CancelToken, ProgressFn
 from desktop.paths import AppPaths, app_paths
+
+if TYPE_CHECKING:
+    from desktop.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +36,7 @@ log = logging.getLogger(__name__)
 class ServiceBackend:
     """The ``desktop.views.backend.Backend`` the windows use, over a live ``Services``."""
 
-    def __init__(self, services: Any) -> None:
+    def __init__(self, services: Services) -> None:
         self.services = services
 
     @classmethod
@@ -40,36 +47,20 @@ class ServiceBackend:
 
     @property
     def paths(self) -> AppPaths:
-        return self.services.paths  # type: ignore[no-any-return]
+        return self.services.paths
 
     @property
     def database_path(self) -> Path | None:
-        return self.services.db.path  # type: ignore[no-any-return]
+        return self.services.db.path
 
     @property
-    def installation(self) -> Any:
+    def installation(self) -> InstallationInfo | None:
         return self.services.db.installation
 
-    # -- input DTOs -----------------------------------------------------------------------------
-    def people_query(self, **fields: Any) -> Any:
-        from desktop.services.people import PeopleQuery
-
-        return PeopleQuery(**fields)
-
-    def person_input(self, **fields: Any) -> Any:
-        from desktop.services.people import PersonInput
-
-        return PersonInput(**fields)
-
-    def unit_input(self, **fields: Any) -> Any:
-        from desktop.services.units import UnitInput
-
-        return UnitInput(**fields)
-
     def configure_office(self, *, name: str, code: str, kind: str, parent_office_name: str,
-                         parent_office_code: str) -> Any:
+                         parent_office_code: str) -> InstallationInfo:
         return self.services.setup.configure(
-            self.unit_input(name=name, code=code, kind=kind),
+            UnitInput(name=name, code=code, kind=kind),
             parent_office_name=parent_office_name, parent_office_code=parent_office_code)
 
     # -- demo and maintenance ---------------------------------------------------------------------
@@ -77,7 +68,8 @@ class ServiceBackend:
     def demo_available(self) -> bool:
         return demo_available()
 
-    def build_demo(self, scale: str, *, progress: ProgressFn, cancel: CancelToken) -> Any:
+    def build_demo(self, scale: str, *, progress: ProgressFn,
+                   cancel: CancelToken) -> DemoSummary:
         from desktop.services.demo import build_demo  # lands separately; imported when used
 
         summary = build_demo(self.services.db, scale, progress=progress, cancel=cancel)
@@ -89,7 +81,7 @@ class ServiceBackend:
 
         return backup_database(self.services.db, target, self.paths.backups)
 
-    def verify(self) -> list[Any]:
+    def verify(self) -> list[CheckResult]:
         from desktop.services.maintenance import verify_database
 
         return verify_database(self.services.db)
@@ -332,6 +324,7 @@ def _run_window(app: Any, args: argparse.Namespace, paths: AppPaths,
         _say(sys.stdout, "smoke test ok\n")
         return 0
     window.show()
+    _settle_after_start_up(window)
     if args.report_startup:
         app.processEvents()
         window_shown = time.time()
@@ -351,6 +344,17 @@ def _run_window(app: Any, args: argparse.Namespace, paths: AppPaths,
             "App", "The program stopped abnormally last time; details are in the log folder."),
             20000)
     return int(app.exec())
+
+
+def _settle_after_start_up(window: Any) -> None:
+    """Once the window is up: exempt the start-up heap from garbage collection (background
+    reads no longer stall the window on full collections) and import the pages in the
+    background so the first click of each does not wait for its module."""
+    from desktop.gc_policy import settle_after_start_up
+    from desktop.views.pages import preload_modules
+
+    settle_after_start_up()
+    window.runner.task(lambda _progress, _cancel: preload_modules()).run()
 
 
 def demo_available() -> bool:

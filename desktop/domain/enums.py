@@ -8,9 +8,12 @@ from enum import StrEnum
 class LabeledEnum(StrEnum):
     """A StrEnum whose members carry a Vietnamese label for screens and documents."""
 
+    _value_: str
     label: str
 
-    def __new__(cls, value: str, label: str) -> LabeledEnum:
+    def __new__(cls, value: str, label: str = "") -> LabeledEnum:
+        # `label` has a default only for the type checker, which reads this signature as the
+        # one of a lookup `Kind(value)`; every member declares its (value, label) pair.
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.label = label

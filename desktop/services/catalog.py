@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -13,6 +13,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.api.catalog import AwardKindRow as AwardKindRow
+from desktop.api.catalog import BaseSalaryRow as BaseSalaryRow
+from desktop.api.catalog import ParameterRow as ParameterRow
 from desktop.domain.enums import AwardCategory, AwardLevel, SubjectKind
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.models import AwardKind, BaseSalary, ProvinceParameter
@@ -29,40 +32,6 @@ def _date(text: str | None) -> date | None:
 def _json(name: str) -> dict[str, Any]:
     path: Path = resource_path("catalog", name)
     return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-
-
-@dataclass(frozen=True)
-class AwardKindRow:
-    id: int
-    code: str
-    name: str
-    short_name: str
-    category: AwardCategory
-    level: AwardLevel
-    subjects: tuple[SubjectKind, ...]
-    issuer: str
-    coef_individual: Decimal | None
-    coef_collective: Decimal | None
-    coef_household: Decimal | None
-    legal_basis: str
-    legal_article: str
-    lineage: str
-    rank: int
-    valid_from: date | None
-    valid_to: date | None
-    note: str
-
-    def coefficient(self, subject: SubjectKind) -> Decimal | None:
-        return {
-            SubjectKind.INDIVIDUAL: self.coef_individual,
-            SubjectKind.COLLECTIVE: self.coef_collective,
-            SubjectKind.HOUSEHOLD: self.coef_household,
-        }[subject]
-
-    def in_force_on(self, day: date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
 
 
 def _dec(value: Any) -> Decimal | None:
@@ -112,22 +81,6 @@ def load_shipped_catalog(session: Session) -> dict[str, int]:
                                           source=item["source"]))
             added["province_parameters"] += 1
     return added
-
-
-@dataclass(frozen=True)
-class BaseSalaryRow:
-    effective_from: date
-    amount: int
-    legal_basis: str
-
-
-@dataclass(frozen=True)
-class ParameterRow:
-    key: str
-    value: Any
-    label: str
-    description: str
-    source: str
 
 
 class CatalogService:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
+from desktop.api.common import Page as Page
 from desktop.domain.errors import NotFoundError
 from desktop.models.base import SyncMixin, utcnow
 
@@ -37,7 +37,3 @@ def revive(obj: SyncMixin) -> None:
     obj.deleted_at = None
 
 
-@dataclass(frozen=True)
-class Page(Generic[R]):
-    rows: list[R]
-    total: int

@@ -3,12 +3,11 @@ members (NĐ 152/2025 Điều 33 khoản 5), results that move the nominations' 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
-
 from sqlalchemy import select
 
+from desktop.api.council import MeetingInput as MeetingInput
+from desktop.api.council import MeetingRow as MeetingRow
+from desktop.api.council import VoteResult as VoteResult
 from desktop.domain.enums import NominationStatus
 from desktop.domain.errors import ConflictError
 from desktop.models import CouncilMeeting, Nomination, ProvinceParameter, Round, Vote
@@ -19,63 +18,6 @@ from desktop.services.validation import Problems
 
 DEFAULT_THRESHOLD_KEY = "*"
 DEFAULT_THRESHOLD = 50
-
-
-@dataclass(frozen=True)
-class MeetingInput:
-    round_id: int
-    held_on: date
-    total_members: int
-    present_members: int
-    place: str = ""
-    chair: str = ""
-    secretary: str = ""
-
-
-@dataclass(frozen=True)
-class MeetingRow:
-    id: int
-    round_id: int
-    held_on: date
-    total_members: int
-    present_members: int
-    place: str
-    chair: str
-    secretary: str
-    closed: bool
-
-
-@dataclass(frozen=True)
-class VoteResult:
-    nomination_id: int
-    subject_name: str
-    award_code: str
-    award_name: str
-    yes_votes: int | None
-    total_members: int
-    threshold: int
-
-    @property
-    def percent(self) -> Decimal | None:
-        if self.yes_votes is None:
-            return None
-        return (Decimal(self.yes_votes * 100) / self.total_members).quantize(
-            Decimal("0.1"), ROUND_HALF_UP)
-
-    @property
-    def passed(self) -> bool:
-        # Compare exact integers: yes/total ≥ threshold% ⇔ 100·yes ≥ threshold·total.
-        return self.yes_votes is not None and \
-            self.yes_votes * 100 >= self.threshold * self.total_members
-
-    @property
-    def text(self) -> str:
-        if self.yes_votes is None:
-            return "Chưa nhập số phiếu"
-        pct = f"{self.percent}".replace(".", ",")
-        verdict = "đạt" if self.passed else "không đạt"
-        return (f"{self.yes_votes}/{self.total_members} thành viên đồng ý = {pct}% "
-                f"(cần từ {self.threshold}%) — {verdict}")
 
 
 class CouncilService:
@@ -114,7 +56,8 @@ class CouncilService:
     def threshold(self, award_code: str) -> int:
         with self._db.read() as s:
             param = s.get(ProvinceParameter, "vote_threshold_percent")
-            table = param.value if param is not None and isinstance(param.value, dict) else {}
+            table: dict[str, int] = (param.value if param is not None and isinstance(param.value, dict)
+                                     else {})
         return int(table.get(award_code, table.get(DEFAULT_THRESHOLD_KEY, DEFAULT_THRESHOLD)))
 
     def record_votes(self, meeting_id: int, yes_votes: dict[int, int]) -> None:

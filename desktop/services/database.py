@@ -6,28 +6,18 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from desktop.api.installation import InstallationInfo as InstallationInfo
 from desktop.db.engine import database_url, make_engine, make_sessionmaker
 from desktop.db.migrate import MigrationResult, preflight_sqlite_file, upgrade
 from desktop.domain.errors import ReadOnlyStorageError, StorageError
 from desktop.models import Installation
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class InstallationInfo:
-    uuid: str
-    office_name: str
-    level: str
-    unit_id: int | None
-    parent_office_name: str
-    parent_office_code: str
 
 
 class Database:

@@ -3,13 +3,20 @@ from the base salary in force on the signing date, and signing that writes award
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import builtins
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from desktop.api.decisions import GROUP_ORDER as GROUP_ORDER
+from desktop.api.decisions import GROUP_TITLES as GROUP_TITLES
+from desktop.api.decisions import DecisionInput as DecisionInput
+from desktop.api.decisions import DecisionLineRow as DecisionLineRow
+from desktop.api.decisions import DecisionRow as DecisionRow
+from desktop.api.decisions import decision_number as decision_number
 from desktop.domain.enums import (
     ROUND_ACHIEVEMENT,
     AwardCategory,
@@ -36,68 +43,6 @@ from desktop.services.database import Database
 from desktop.services.money import BonusLine, Payment, apply_stacking, bonus_amount
 from desktop.services.nominations import current_actor
 from desktop.services.validation import Problems
-
-GROUP_ORDER = (SubjectKind.COLLECTIVE, SubjectKind.INDIVIDUAL, SubjectKind.HOUSEHOLD)
-GROUP_TITLES = {SubjectKind.COLLECTIVE: "I. TẬP THỂ", SubjectKind.INDIVIDUAL: "II. CÁ NHÂN",
-                SubjectKind.HOUSEHOLD: "III. HỘ GIA ĐÌNH"}
-
-
-@dataclass(frozen=True)
-class DecisionInput:
-    round_id: int
-    issuer: str
-    notation: str = "QĐ-UBND"
-    subject_line: str = ""
-    signer_name: str = ""
-    signer_capacity: SignerCapacity | str = SignerCapacity.CHAIRMAN
-
-
-@dataclass(frozen=True)
-class DecisionLineRow:
-    nomination_id: int
-    group: SubjectKind
-    subject_name: str
-    detail: str
-    award_code: str
-    award_name: str
-    coefficient: Decimal
-    amount: int
-    paid: bool
-    pay_note: str
-
-
-@dataclass(frozen=True)
-class DecisionRow:
-    id: int
-    round_id: int
-    number: str
-    sequence: int | None
-    year: int
-    notation: str
-    issuer: str
-    signed_on: date | None
-    signer_name: str
-    signer_capacity: SignerCapacity
-    subject_line: str
-    base_salary: int | None
-    signed: bool
-    lines: tuple[DecisionLineRow, ...]
-
-    @property
-    def total_amount(self) -> int:
-        return sum(line.amount for line in self.lines)
-
-    def group(self, kind: SubjectKind) -> list[DecisionLineRow]:
-        return [line for line in self.lines if line.group is kind]
-
-    def totals(self) -> dict[SubjectKind, tuple[int, int]]:
-        return {k: (len(self.group(k)), sum(x.amount for x in self.group(k)))
-                for k in GROUP_ORDER if self.group(k)}
-
-
-def decision_number(sequence: int, notation: str) -> str:
-    """Decree 30: numbers below 10 get a leading zero (05/QĐ-UBND)."""
-    return f"{sequence:02d}/{notation}"
 
 
 class DecisionService:
@@ -214,7 +159,7 @@ class DecisionService:
         return d
 
     @staticmethod
-    def _add_lines(s: Session, decision: Decision, nomination_ids: list[int]) -> None:
+    def _add_lines(s: Session, decision: Decision, nomination_ids: builtins.list[int]) -> None:
         p = Problems()
         noms = {n.id: n for n in s.scalars(select(Nomination).where(
             Nomination.id.in_(nomination_ids), Nomination.deleted_at.is_(None)))}
@@ -234,7 +179,7 @@ class DecisionService:
             s.add(DecisionLine(decision_id=decision.id, nomination_id=nid))
 
     @staticmethod
-    def _check_lines(s: Session, p: Problems, lines: list[DecisionLine], signed_on: date) -> None:
+    def _check_lines(s: Session, p: Problems, lines: builtins.list[DecisionLine], signed_on: date) -> None:
         for line in lines:
             n = s.get(Nomination, line.nomination_id)
             kind = s.get(AwardKind, n.award_kind_id) if n else None
@@ -246,7 +191,7 @@ class DecisionService:
                 p.add(str(line.nomination_id), kind.name,
                       f"không còn áp dụng vào ngày ký {signed_on:%d/%m/%Y}")
 
-    def _line_rows(self, s: Session, d: Decision, on: date) -> list[DecisionLineRow]:
+    def _line_rows(self, s: Session, d: Decision, on: date) -> builtins.list[DecisionLineRow]:
         base = d.base_salary or s.scalar(
             select(BaseSalary.amount).where(BaseSalary.effective_from <= on)
             .order_by(BaseSalary.effective_from.desc()).limit(1)) or 0
@@ -283,7 +228,7 @@ class DecisionService:
         return [row for row, _ in priced]
 
     @staticmethod
-    def _write_history(s: Session, d: Decision, round_: Round, lines: list[DecisionLine],
+    def _write_history(s: Session, d: Decision, round_: Round, lines: builtins.list[DecisionLine],
                        rows: dict[int, DecisionLineRow], actor: str) -> None:
         number = decision_number(d.sequence or 0, d.notation)
         achievement = ROUND_ACHIEVEMENT[RoundKind(round_.kind)].value

@@ -40,12 +40,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import partial
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from desktop.api.setup import DemoSummary as DemoSummary
 from desktop.domain.enums import UNIT_KIND_LEVEL, UnitKind
 from desktop.domain.errors import ConflictError, ValidationError
 from desktop.domain.progress import CancelToken, ProgressFn, no_progress
@@ -63,7 +65,7 @@ from desktop.models import (
     Rating,
     Unit,
 )
-from desktop.models.base import utcnow
+from desktop.models.base import SyncMixin, utcnow
 from desktop.services import demo_data as data
 from desktop.services.database import Database, InstallationInfo
 from desktop.services.demo_blocs import build_demo_blocs
@@ -83,19 +85,6 @@ BATCH_PEOPLE = 8_000   # people per write batch (with their ratings, awards…)
 INSERT_CHUNK = 20_000  # rows per executemany call
 FAST_SQLITE_INSERTS = True  # tests switch it off to run the portable Core path
 _UUID_VARIANT = 0x2 << 62     # RFC 9562 variant bits "10"
-
-
-@dataclass(frozen=True)
-class DemoSummary:
-    units: int
-    people: int
-    ratings: int
-    disciplines: int
-    initiatives: int
-    award_records: int
-    movements: int
-    blocs: int
-    seconds: float
 
 
 @dataclass(frozen=True)
@@ -229,8 +218,9 @@ class _Builder:
         self.today = date.today()
         self.counts = dict(units=0, people=0, ratings=0, disciplines=0, initiatives=0,
                            award_records=0, movements=0, blocs=0)
-        self.next_id = {model: (s.scalar(select(func.max(model.id))) or 0) + 1
-                        for model in (Unit, Person, Rating, Discipline, Initiative, AwardRecord,
+        self.next_id: dict[type[SyncMixin], int] = {
+            model: (s.scalar(select(func.max(model.id))) or 0) + 1
+            for model in (Unit, Person, Rating, Discipline, Initiative, AwardRecord,
                                       Movement, MovementTarget)}
         self.kinds: dict[str, tuple[int, Any, Any, Any, date | None, date | None]] = {
             k.code: (k.id, k.coef_individual, k.coef_collective, k.coef_household,
@@ -246,7 +236,8 @@ class _Builder:
         assert root is not None
         self.root_code = root.code
         self.cccd_used: set[str] = set(
-            c for c in s.scalars(select(Person.citizen_id).where(Person.citizen_id.is_not(None))))
+            c for c in s.scalars(select(Person.citizen_id).where(Person.citizen_id.is_not(None)))
+            if c is not None)
         self.decisions: dict[tuple[Any, ...], tuple[str, date, str]] = {}
         self.numbers_used: set[tuple[str, int, int]] = set()
         self.pending: dict[type, list[dict[str, Any]]] = {
@@ -266,7 +257,7 @@ class _Builder:
         low = f"{_UUID_VARIANT | (counter & 0x3FFFFFFF) << 32 | self._uuid_rng.getrandbits(32):016x}"
         return f"{self._uuid_prefix}{(counter >> 30) & 0xFFF:03x}-{low[:4]}-{low[4:]}"
 
-    def sync_cols(self, model: type) -> dict[str, Any]:
+    def sync_cols(self, model: type[SyncMixin]) -> dict[str, Any]:
         row_id = self.next_id[model]
         self.next_id[model] = row_id + 1
         return {"id": row_id, "uuid": self.uuid(), "owner_uuid": self.owner,
@@ -335,7 +326,7 @@ class _Builder:
                 for i, conv in converted:
                     values[i] = conv(values[i])
                 batch.append(tuple(values))
-            connection.exec_driver_sql(sql, batch)  # type: ignore[arg-type]
+            connection.exec_driver_sql(sql, batch)
 
     # -- the build -------------------------------------------------------------------------
     def run(self, installation: InstallationInfo) -> dict[str, int]:
@@ -895,7 +886,7 @@ class _Builder:
                     and year not in p.blocked and rng.random() < p_ldtt]
             if ldtt:
                 decision = self.decision(self.issuer_for_year(u, year), year, "LDTT",
-                                         lambda y=year: self.year_end(y))
+                                         partial(self.year_end, year))
                 for person in ldtt:
                     if self.award(lineage="LDTT", year=year, decision=decision,
                                   subject="individual", person=person):
@@ -907,7 +898,7 @@ class _Builder:
             chosen = rng.sample(candidates, k) if k else []
             if chosen:
                 decision = self.decision(self.issuer_for_year(u, year), year, "CSTDCS",
-                                         lambda y=year: self.year_end(y))
+                                         partial(self.year_end, year))
                 for person in chosen:
                     r = rng.random()
                     scope = "toan_quoc" if r < 0.002 else "tinh" if r < 0.07 else "co_so"
@@ -943,16 +934,16 @@ class _Builder:
             if {year - 2, year - 1, year} <= person.cstdcs and person.province_initiative & {
                     year - 2, year - 1, year} and rng.random() < 0.6:
                 decision = self.decision(province, year, "CSTD_TINH",
-                                         lambda y=year: self.day_in(date(y + 1, 1, 10),
-                                                                    date(y + 1, 1, 28)))
+                                         partial(self.day_in, date(year + 1, 1, 10),
+                                                                    date(year + 1, 1, 28)))
                 self.award(lineage="CSTD_TINH", year=year, decision=decision,
                            subject="individual", person=person,
                            period=(date(year - 2, 1, 1), date(year, 12, 31)))
             # Bằng khen tỉnh: two consecutive CSTĐ cơ sở (Luật 2022 Điều 74.1.d).
             if {year - 1, year} <= person.cstdcs and rng.random() < 0.35:
                 decision = self.decision(province, year, "BK_TINH",
-                                         lambda y=year: self.day_in(date(y + 1, 1, 10),
-                                                                    date(y + 1, 1, 28)))
+                                         partial(self.day_in, date(year + 1, 1, 10),
+                                                                    date(year + 1, 1, 28)))
                 self.award(lineage="BK_TINH", year=year, decision=decision, subject="individual",
                            person=person, period=(date(year - 1, 1, 1), date(year, 12, 31)))
             # The 2023 special movement closed on 30/10/2023 with province certificates.
@@ -974,15 +965,15 @@ class _Builder:
             if r < 0.035:
                 if person.ratings[year] == "HTXSNV":
                     decision = self.decision(self.issuer_for_year(u, year), year, "GK",
-                                             lambda y=year: self.year_end(y))
+                                             partial(self.year_end, year))
                     self.award(lineage="GIAY_KHEN", year=year, decision=decision,
                                subject="individual", person=person)
             elif r < 0.05:
                 movement = rng.choice(data.THEMATIC_MOVEMENTS)
                 decision = self.decision(self.issuer(u, date(year, 11, 1)), year,
                                          f"GK_CD:{movement}",
-                                         lambda y=year: self.day_in(date(y, 10, 15),
-                                                                    date(y, 11, 30)))
+                                         partial(self.day_in, date(year, 10, 15),
+                                                                    date(year, 11, 30)))
                 self.award(lineage="GIAY_KHEN", year=year, decision=decision,
                            subject="individual", person=person, achievement="chuyen_de",
                            note=f"Thành tích trong phong trào thi đua {movement}")
@@ -1032,16 +1023,16 @@ class _Builder:
                                province: tuple[str, str, str]) -> None:
         rng = self.rng
         level = u.ratings[year]
-        late = lambda y=year: self.day_in(date(y + 1, 1, 10), date(y + 1, 1, 28))  # noqa: E731
+        late = partial(self.day_in, date(year + 1, 1, 10), date(year + 1, 1, 28))
         if u.profile in ("village", "tdp"):
             if year >= 2024 and level in ("HTXSNV", "HTTNV") and rng.random() < 0.6:
                 decision = self.decision(self.issuer_for_year(u, year), year, "THON_VH",
-                                         lambda y=year: self.year_end(y))
+                                         partial(self.year_end, year))
                 self.award(lineage="THON_VH", year=year, decision=decision, subject="collective",
                            unit=u)
             elif rng.random() < 0.05:
                 decision = self.decision(self.issuer_for_year(u, year), year, "GK_TT",
-                                         lambda y=year: self.year_end(y))
+                                         partial(self.year_end, year))
                 self.award(lineage="GIAY_KHEN", year=year, decision=decision,
                            subject="collective", unit=u)
             return
@@ -1069,7 +1060,7 @@ class _Builder:
                            note="Đơn vị dẫn đầu khối, cụm thi đua của tỉnh")
         if not titled and advanced and u.kind is not UnitKind.DISTRICT and rng.random() < 0.9:
             decision = self.decision(self.issuer_for_year(u, year), year, "TTLDTT",
-                                     lambda y=year: self.year_end(y))
+                                     partial(self.year_end, year))
             self.award(lineage="TTLDTT", year=year, decision=decision, subject="collective",
                        unit=u)
         if level == "HTXSNV" and u.ratings.get(year - 1) == "HTXSNV" and rng.random() < 0.12:
@@ -1078,7 +1069,7 @@ class _Builder:
                        unit=u, period=(date(year - 1, 1, 1), date(year, 12, 31)))
         elif advanced and u.kind is not UnitKind.DISTRICT and rng.random() < 0.06:
             decision = self.decision(self.issuer_for_year(u, year), year, "GK_TT",
-                                     lambda y=year: self.year_end(y))
+                                     partial(self.year_end, year))
             self.award(lineage="GIAY_KHEN", year=year, decision=decision, subject="collective",
                        unit=u)
         if u.kind in (UnitKind.COMMUNE, UnitKind.WARD) and year >= 2024 and excellent \
@@ -1104,8 +1095,8 @@ class _Builder:
                 movement = rng.choice(data.THEMATIC_MOVEMENTS[1:3])
                 decision = self.decision(self.issuer(u, date(year, 11, 1)), year,
                                          f"GK_HGD:{movement}",
-                                         lambda y=year: self.day_in(date(y, 10, 15),
-                                                                    date(y, 11, 30)))
+                                         partial(self.day_in, date(year, 10, 15),
+                                                                    date(year, 11, 30)))
                 self.award(lineage="GIAY_KHEN", year=year, decision=decision, subject="household",
                            household=household, achievement="chuyen_de",
                            note=f"Hộ gia đình tiêu biểu trong phong trào thi đua {movement}")

@@ -133,7 +133,8 @@ def _choose(s: Session, year: int, size: int, rng: random.Random) -> list[tuple[
                             .where(AwardKind.lineage == "CSTDCS",
                                    AwardRecord.year >= year - 2,
                                    AwardRecord.person_id.is_not(None))):
-        cstd_years[pid].add(y)
+        if pid is not None:  # filtered in SQL; narrows the type
+            cstd_years[pid].add(y)
     people = list(s.scalars(select(Person.id).where(Person.deleted_at.is_(None))
                             .order_by(Person.id)))
     units = list(s.scalars(select(Unit.id).where(Unit.deleted_at.is_(None),
@@ -330,12 +331,14 @@ def _finished_round_subjects(s: Session, rng: random.Random, year: int
     for pid, y in s.execute(select(Rating.person_id, Rating.year).where(
             Rating.year >= year - 1, Rating.level == RatingLevel.EXCELLENT.value,
             Rating.person_id.is_not(None), Rating.deleted_at.is_(None))):
-        excellent[pid].add(y)
+        if pid is not None:  # filtered in SQL; narrows the type
+            excellent[pid].add(y)
     ideas: dict[int, int] = defaultdict(int)
     for (pid,) in s.execute(select(Initiative.person_id).where(
             Initiative.year >= year - 1, Initiative.person_id.is_not(None),
             Initiative.deleted_at.is_(None))):
-        ideas[pid] += 1
+        if pid is not None:  # filtered in SQL; narrows the type
+            ideas[pid] += 1
     recent_bk = set(s.scalars(select(AwardRecord.person_id)
                               .join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
                               .where(AwardKind.lineage == "BK_TINH", AwardRecord.year >= year - 1,

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import text
 
+from desktop.api.maintenance import CheckResult as CheckResult
 from desktop.db.migrate import head_revision, known_revisions, sqlite_copy
 from desktop.domain.errors import StorageError
 from desktop.services.database import Database
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    name: str
-    ok: bool
-    message: str
 
 
 def backup_database(db: Database, target: Path | None, backup_dir: Path) -> Path:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, Decimal
 
+from desktop.api.money import format_money as format_money
+
 ROUNDING_STEP = 10_000
 
 
@@ -63,6 +65,3 @@ def apply_stacking(lines: list[BonusLine]) -> dict[int, Payment]:
     return out
 
 
-def format_money(amount: int) -> str:
-    """Vietnamese grouping: 7.590.000."""
-    return f"{amount:,}".replace(",", ".")

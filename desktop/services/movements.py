@@ -2,75 +2,22 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+import builtins
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.api.movements import DOCUMENT_NUMBER_RE as DOCUMENT_NUMBER_RE
+from desktop.api.movements import MovementInput as MovementInput
+from desktop.api.movements import MovementRow as MovementRow
+from desktop.api.movements import TargetInput as TargetInput
+from desktop.api.movements import TargetRow as TargetRow
 from desktop.domain.enums import MovementKind, TargetDirection
 from desktop.models import Movement, MovementTarget, Unit
 from desktop.services.common import get_active, get_deleted, revive, tombstone
 from desktop.services.database import Database
 from desktop.services.validation import Problems
-
-# "02/CT-UBND", "15/2024/QĐ-UBND", "1122/BTĐKT-VI": number, optional year, type-issuer code.
-DOCUMENT_NUMBER_RE = re.compile(r"^\d{1,5}(/\d{4})?/[A-Za-zĐđ]{1,6}(-[A-Za-zĐđ0-9]{1,12})+$")
-
-
-@dataclass(frozen=True)
-class TargetInput:
-    indicator: str
-    measure_unit: str = ""
-    planned_value: float | None = None
-    direction: TargetDirection | str = TargetDirection.HIGHER_BETTER
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class MovementInput:
-    name: str
-    kind: MovementKind | str
-    year: int
-    directive_number: str = ""
-    directive_date: date | None = None
-    issuer: str = ""
-    theme: str = ""
-    period_start: date | None = None
-    period_end: date | None = None
-    organiser_unit_id: int | None = None
-    head_target_rule: bool = False
-    targets: list[TargetInput] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class TargetRow:
-    id: int
-    position: int
-    indicator: str
-    measure_unit: str
-    planned_value: float | None
-    direction: TargetDirection
-    note: str
-
-
-@dataclass(frozen=True)
-class MovementRow:
-    id: int
-    uuid: str
-    name: str
-    kind: MovementKind
-    year: int
-    directive_number: str
-    directive_date: date | None
-    issuer: str
-    theme: str
-    period_start: date | None
-    period_end: date | None
-    organiser_unit_id: int | None
-    head_target_rule: bool
-    targets: tuple[TargetRow, ...] = ()
 
 
 class MovementService:
@@ -145,7 +92,7 @@ class MovementService:
         movement.head_target_rule = data.head_target_rule
 
     @staticmethod
-    def _replace_targets(s: Session, movement: Movement, targets: list[TargetInput]) -> None:
+    def _replace_targets(s: Session, movement: Movement, targets: builtins.list[TargetInput]) -> None:
         existing = list(s.scalars(select(MovementTarget).where(
             MovementTarget.movement_id == movement.id, MovementTarget.deleted_at.is_(None))))
         for old in existing[len(targets):]:

@@ -4,13 +4,21 @@ by content hash, and a status workflow where every move is recorded."""
 from __future__ import annotations
 
 import getpass
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, func, literal, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
+from desktop.api.nominations import SORT_KEYS as SORT_KEYS
+from desktop.api.nominations import AttachmentRow as AttachmentRow
+from desktop.api.nominations import EventRow as EventRow
+from desktop.api.nominations import EvidenceRow as EvidenceRow
+from desktop.api.nominations import NominationBrief as NominationBrief
+from desktop.api.nominations import NominationInput as NominationInput
+from desktop.api.nominations import NominationQuery as NominationQuery
+from desktop.api.nominations import NominationRow as NominationRow
 from desktop.domain.enums import (
     ConditionStatus,
     EvidenceKind,
@@ -41,91 +49,6 @@ from desktop.services.validation import Problems
 from desktop.services.workflow import EDITABLE, transition_problem
 
 
-@dataclass(frozen=True)
-class NominationInput:
-    round_id: int
-    subject: Subject
-    award_code: str
-    achievement_summary: str = ""
-    proposing_unit_id: int | None = None
-    period_from: date | None = None
-    period_to: date | None = None
-
-
-@dataclass(frozen=True)
-class NominationRow:
-    id: int
-    round_id: int
-    subject_kind: SubjectKind
-    person_id: int | None
-    unit_id: int | None
-    household_name: str
-    subject_name: str
-    subject_detail: str
-    award_code: str
-    award_name: str
-    status: NominationStatus
-    eligibility: ConditionStatus | None
-    achievement_summary: str
-    proposing_unit_id: int | None
-    period_from: date | None
-    period_to: date | None
-    status_note: str
-
-    @property
-    def subject(self) -> Subject:
-        return Subject(self.person_id, self.unit_id, self.household_name)
-
-
-@dataclass(frozen=True, slots=True)
-class NominationBrief:
-    """What a list of targets shows of a nomination: read without ORM objects, so listing
-    30,000 of them makes little garbage (a big heap's collections freeze the window)."""
-
-    id: int
-    subject_kind: SubjectKind
-    subject_name: str
-    subject_detail: str
-    award_name: str
-    status: NominationStatus
-
-
-@dataclass(frozen=True)
-class NominationQuery:
-    round_id: int
-    text: str = ""
-    status: NominationStatus | None = None
-    eligibility: ConditionStatus | None = None
-    award_code: str | None = None
-    sort: str = "name"
-    descending: bool = False
-
-
-@dataclass(frozen=True)
-class EventRow:
-    from_status: NominationStatus | None
-    to_status: NominationStatus
-    actor: str
-    at: datetime
-    note: str
-
-
-@dataclass(frozen=True)
-class EvidenceRow:
-    kind: EvidenceKind
-    record_uuid: str
-    label: str
-
-
-@dataclass(frozen=True)
-class AttachmentRow:
-    id: int
-    sha256: str
-    file_name: str
-    size: int
-    description: str
-
-
 def current_actor() -> str:
     try:
         return getpass.getuser()
@@ -142,7 +65,6 @@ _STATUS_ORDER = case({s.value: i for i, s in enumerate(NominationStatus)},
 _ELIGIBILITY_ORDER = case({ConditionStatus.MET.value: 1, ConditionStatus.CHECK.value: 2,
                            ConditionStatus.NOT_MET.value: 3},
                           value=Nomination.eligibility, else_=0)
-SORT_KEYS = ("name", "award", "status", "eligibility", "position")
 
 
 class NominationService:
@@ -216,7 +138,7 @@ class NominationService:
                     for i, person, unit, name, detail, award, status in s.execute(stmt)]
 
     @staticmethod
-    def _order(s: Session, key: str) -> ColumnElement:  # type: ignore[type-arg]
+    def _order(s: Session, key: str) -> ColumnElement[Any] | InstrumentedAttribute[int]:
         if key == "award":  # the catalogue is small: rank its names in Python, order by rank
             kinds = s.execute(select(AwardKind.id, AwardKind.name)).all()
             ranked = sorted(kinds, key=lambda k: (sort_key(k.name), k.id))

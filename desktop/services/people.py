@@ -4,12 +4,14 @@ that the people list and the CLI share."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, literal, literal_column, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, UnaryExpression, func, literal, literal_column, select, text
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from desktop.api.people import PeopleQuery as PeopleQuery
+from desktop.api.people import PersonInput as PersonInput
+from desktop.api.people import PersonRow as PersonRow
 from desktop.domain.cccd import cccd_problem
 from desktop.domain.enums import Gender
 from desktop.domain.errors import ConflictError
@@ -20,43 +22,8 @@ from desktop.services.common import Page, get_active, get_deleted, revive, tombs
 from desktop.services.database import Database
 from desktop.services.validation import Problems
 
-
-@dataclass(frozen=True)
-class PersonInput:
-    full_name: str
-    gender: Gender | str
-    unit_id: int | None
-    birth_date: date | None = None
-    ethnicity: str = "Kinh"
-    citizen_id: str | None = None
-    position: str = ""
-    is_unit_head: bool = False
-    is_direct_worker: bool = False
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class PersonRow:
-    id: int
-    uuid: str
-    full_name: str
-    gender: Gender
-    birth_date: date | None
-    ethnicity: str
-    citizen_id: str | None
-    position: str
-    unit_id: int | None
-    unit_name: str
-    is_unit_head: bool
-    is_direct_worker: bool
-    note: str = ""
-    version: int = 1
-
-    def as_input(self) -> PersonInput:
-        return PersonInput(self.full_name, self.gender, self.unit_id, self.birth_date,
-                           self.ethnicity, self.citizen_id, self.position, self.is_unit_head,
-                           self.is_direct_worker, self.note)
-
+SortKey = ColumnElement[Any] | InstrumentedAttribute[Any]
+T = TypeVar("T")
 
 # Columns the list can be sorted by, mapped to SQL expressions; ties break on the name key.
 SORT_COLUMNS = {
@@ -68,18 +35,6 @@ SORT_COLUMNS = {
     "position": Person.position,
     "unit": Unit.sort_key,
 }
-
-
-@dataclass(frozen=True)
-class PeopleQuery:
-    """What the people list shows: search text, unit subtree, sort column and direction."""
-
-    text: str = ""
-    unit_id: int | None = None
-    include_subunits: bool = True
-    sort: str = "name"
-    descending: bool = False
-    deleted: bool = False
 
 
 _TOKEN_RE = re.compile(r"[0-9a-z]+")
@@ -115,7 +70,7 @@ class PersonService:
             fts_only = self._fts_only_count(s, query)
             if fts_only is not None:
                 return fts_only
-            stmt = self._filtered(select(func.count(Person.id)), query, s)
+            stmt = self._filtered(select(func.count(Person.id)), query)
             return s.scalar(stmt) or 0
 
     def _fts_only_count(self, s: Session, query: PeopleQuery) -> int | None:
@@ -138,11 +93,11 @@ class PersonService:
         order = SORT_COLUMNS.get(query.sort, Person.sort_key)
         with self._db.read() as s:
             plan = self._text_plan(s, query)
-            inner_order = order
+            inner_order: SortKey = order
             if plan == "few" and order is Person.sort_key:
                 # Unary + keeps SQLite from walking the whole name index: look up the few
                 # matches by id and sort just them.
-                inner_order = literal_column("+people.sort_key")  # type: ignore[assignment]
+                inner_order = literal_column("+people.sort_key")
             ids = select(Person.id)
             if order is Unit.sort_key:
                 ids = ids.outerjoin(Unit, Unit.id == Person.unit_id)
@@ -170,8 +125,7 @@ class PersonService:
         query = PeopleQuery(text=text)
         return Page(self.page(query, 0, limit), self.count(query))
 
-    def _filtered(self, stmt: Select, query: PeopleQuery,  # type: ignore[type-arg]
-                  plan: str = "index") -> Select:  # type: ignore[type-arg]
+    def _filtered(self, stmt: Select[T], query: PeopleQuery, plan: str = "index") -> Select[T]:
         if plan != "few":  # the FTS index holds live people only: "few" needs no tombstone test
             stmt = stmt.where(Person.deleted_at.is_not(None) if query.deleted
                               else Person.deleted_at.is_(None))
@@ -307,9 +261,9 @@ class PersonService:
             raise ConflictError(f"số {citizen_id} đã thuộc về {clash.full_name}")
 
 
-def _order_keys(order: object, descending: bool) -> list[object]:
+def _order_keys(order: SortKey, descending: bool) -> list[UnaryExpression[Any]]:
     """The sort column, then the name, then the id: a total order, so pages never overlap."""
-    keys = [order.desc() if descending else order.asc()]  # type: ignore[attr-defined]
+    keys = [order.desc() if descending else order.asc()]
     if order is not Person.sort_key and not isinstance(order, type(literal_column(""))):
         keys.append(Person.sort_key.asc())
     keys.append(Person.id.desc() if descending else Person.id.asc())

@@ -3,12 +3,17 @@ award history. Each record has exactly one subject (a person or a unit; awards a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.api.records import AwardRecordInput as AwardRecordInput
+from desktop.api.records import AwardRecordRow as AwardRecordRow
+from desktop.api.records import DisciplineInput as DisciplineInput
+from desktop.api.records import DisciplineRow as DisciplineRow
+from desktop.api.records import InitiativeInput as InitiativeInput
+from desktop.api.records import InitiativeRow as InitiativeRow
+from desktop.api.records import RatingRow as RatingRow
+from desktop.api.records import Subject as Subject
 from desktop.domain.enums import (
     AchievementKind,
     DisciplineForm,
@@ -21,15 +26,6 @@ from desktop.models import AwardKind, AwardRecord, Discipline, Initiative, Perso
 from desktop.services.common import get_active, get_deleted, revive, tombstone
 from desktop.services.database import Database
 from desktop.services.validation import Problems
-
-
-@dataclass(frozen=True)
-class Subject:
-    """Who a record is about: a person, a unit, or (awards only) a household by name."""
-
-    person_id: int | None = None
-    unit_id: int | None = None
-    household_name: str = ""
 
 
 def check_subject(s: Session, p: Problems, subject: Subject, *, households: bool = False) -> None:
@@ -53,14 +49,6 @@ def check_subject(s: Session, p: Problems, subject: Subject, *, households: bool
 
 
 # --------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class RatingRow:
-    id: int
-    person_id: int | None
-    unit_id: int | None
-    year: int
-    level: RatingLevel
-    note: str
 
 
 class RatingService:
@@ -106,30 +94,6 @@ def _rating_row(r: Rating) -> RatingRow:
 
 
 # --------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class DisciplineInput:
-    subject: Subject
-    form: DisciplineForm | str
-    status: DisciplineStatus | str = DisciplineStatus.DECIDED
-    decision_number: str = ""
-    decision_date: date | None = None
-    effective_from: date | None = None
-    effective_to: date | None = None
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class DisciplineRow:
-    id: int
-    person_id: int | None
-    unit_id: int | None
-    form: DisciplineForm
-    status: DisciplineStatus
-    decision_number: str
-    decision_date: date | None
-    effective_from: date | None
-    effective_to: date | None
-    reason: str
 
 
 class DisciplineService:
@@ -177,28 +141,6 @@ def _discipline_row(r: Discipline) -> DisciplineRow:
 
 
 # --------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class InitiativeInput:
-    subject: Subject
-    title: str
-    year: int
-    scope: InitiativeScope | str
-    decision_number: str = ""
-    decision_date: date | None = None
-    recognised_by: str = ""
-
-
-@dataclass(frozen=True)
-class InitiativeRow:
-    id: int
-    person_id: int | None
-    unit_id: int | None
-    title: str
-    year: int
-    scope: InitiativeScope
-    decision_number: str
-    decision_date: date | None
-    recognised_by: str
 
 
 class InitiativeService:
@@ -246,38 +188,6 @@ def _initiative_row(r: Initiative) -> InitiativeRow:
 
 
 # --------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class AwardRecordInput:
-    subject: Subject
-    award_code: str
-    year: int
-    achievement_kind: AchievementKind | str
-    decision_number: str
-    decision_date: date | None
-    issuer: str = ""
-    period_from: date | None = None
-    period_to: date | None = None
-    amount: int | None = None
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class AwardRecordRow:
-    id: int
-    person_id: int | None
-    unit_id: int | None
-    household_name: str
-    award_code: str
-    award_name: str
-    lineage: str
-    year: int
-    achievement_kind: AchievementKind
-    period_from: date | None
-    period_to: date | None
-    decision_number: str
-    decision_date: date | None
-    issuer: str
-    amount: int | None
 
 
 class AwardHistoryService:

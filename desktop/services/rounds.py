@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.api.rounds import RegistrationRow as RegistrationRow
+from desktop.api.rounds import RoundInput as RoundInput
+from desktop.api.rounds import RoundRow as RoundRow
 from desktop.domain.enums import RoundKind, RoundStatus
 from desktop.domain.errors import ConflictError
 from desktop.models import AwardKind, Movement, Nomination, Registration, Round, Unit
@@ -15,37 +17,6 @@ from desktop.services.common import get_active, tombstone
 from desktop.services.database import Database
 from desktop.services.records import Subject, check_subject
 from desktop.services.validation import Problems
-
-
-@dataclass(frozen=True)
-class RoundInput:
-    name: str
-    year: int
-    kind: RoundKind | str
-    movement_id: int | None = None
-    office_unit_id: int | None = None
-    registration_deadline: date | None = None
-    submission_deadline: date | None = None
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class RoundRow:
-    id: int
-    uuid: str
-    name: str
-    year: int
-    kind: RoundKind
-    movement_id: int | None
-    movement_name: str
-    head_target_rule: bool
-    office_unit_id: int | None
-    office_name: str
-    registration_deadline: date | None
-    submission_deadline: date | None
-    status: RoundStatus
-    note: str
-    nomination_count: int = 0
 
 
 class RoundService:
@@ -143,15 +114,6 @@ def _round_row(s: Session, r: Round, count: int) -> RoundRow:
 
 
 # ------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class RegistrationRow:
-    id: int
-    year: int
-    person_id: int | None
-    unit_id: int | None
-    award_code: str
-    award_name: str
-    registered_on: date | None
 
 
 class RegistrationService:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from sqlalchemy import select
 
+from desktop.api.trash import KIND_LABELS as KIND_LABELS
+from desktop.api.trash import TrashItem as TrashItem
 from desktop.domain.errors import NotFoundError
 from desktop.models import AwardRecord, Movement, Person, Unit
 from desktop.services.database import Database
@@ -14,26 +13,6 @@ from desktop.services.movements import MovementService
 from desktop.services.people import PersonService
 from desktop.services.records import AwardHistoryService
 from desktop.services.units import UnitService
-
-KIND_LABELS = {
-    "unit": "Đơn vị",
-    "person": "Cá nhân",
-    "movement": "Phong trào thi đua",
-    "award_record": "Khen thưởng",
-}
-
-
-@dataclass(frozen=True)
-class TrashItem:
-    kind: str
-    id: int
-    label: str
-    detail: str
-    deleted_at: datetime
-
-    @property
-    def kind_label(self) -> str:
-        return KIND_LABELS[self.kind]
 
 
 class TrashService:

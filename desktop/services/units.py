@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from desktop.api.units import DISTRICTS_ABOLISHED_ON as DISTRICTS_ABOLISHED_ON
+from desktop.api.units import UnitInput as UnitInput
+from desktop.api.units import UnitRow as UnitRow
 from desktop.domain.enums import UNIT_KIND_LEVEL, UnitKind
 from desktop.domain.errors import ConflictError
 from desktop.domain.vntext import fold, sort_key
@@ -15,46 +15,6 @@ from desktop.models import Person, Unit
 from desktop.services.common import get_active, get_deleted, revive, tombstone
 from desktop.services.database import Database
 from desktop.services.validation import Problems
-
-# Local government has two tiers since 01/7/2025: districts are history only.
-DISTRICTS_ABOLISHED_ON = date(2025, 7, 1)
-
-
-@dataclass(frozen=True)
-class UnitInput:
-    name: str
-    code: str
-    kind: UnitKind | str
-    parent_id: int | None = None
-    short_name: str = ""
-    address: str = ""
-    valid_from: date | None = None
-    valid_to: date | None = None
-
-
-@dataclass(frozen=True)
-class UnitRow:
-    id: int
-    uuid: str
-    name: str
-    short_name: str
-    code: str
-    kind: UnitKind
-    level: str
-    parent_id: int | None
-    address: str
-    valid_from: date | None
-    valid_to: date | None
-    child_count: int = 0
-    version: int = 1
-
-    @property
-    def kind_label(self) -> str:
-        return self.kind.label
-
-    @property
-    def is_historical(self) -> bool:
-        return self.valid_to is not None and self.valid_to < date.today()
 
 
 def _row(unit: Unit, child_count: int = 0) -> UnitRow:

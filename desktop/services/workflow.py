@@ -2,30 +2,9 @@
 
 from __future__ import annotations
 
-from desktop.domain.enums import NominationStatus as S
-
-TRANSITIONS: dict[S, frozenset[S]] = {
-    S.DRAFT: frozenset({S.SUBMITTED}),
-    S.SUBMITTED: frozenset({S.RECEIVED, S.RETURNED}),
-    S.RECEIVED: frozenset({S.ELIGIBLE, S.INELIGIBLE, S.RETURNED}),
-    S.ELIGIBLE: frozenset({S.VOTED, S.REJECTED, S.INELIGIBLE, S.RETURNED}),
-    S.INELIGIBLE: frozenset({S.ELIGIBLE, S.RETURNED, S.REJECTED}),
-    S.VOTED: frozenset({S.AWARDED, S.REJECTED}),
-    S.RETURNED: frozenset({S.DRAFT, S.SUBMITTED}),
-    S.REJECTED: frozenset(),
-    S.AWARDED: frozenset(),
-}
-NEEDS_REASON = frozenset({S.RETURNED, S.REJECTED, S.INELIGIBLE})
-# Content can be edited only before the upper level has received the nomination.
-EDITABLE = frozenset({S.DRAFT, S.RETURNED})
+from desktop.api.workflow import EDITABLE as EDITABLE
+from desktop.api.workflow import NEEDS_REASON as NEEDS_REASON
+from desktop.api.workflow import TRANSITIONS as TRANSITIONS
+from desktop.api.workflow import transition_problem as transition_problem
 
 
-def transition_problem(current: S, target: S, note: str) -> str | None:
-    """Why ``current`` → ``target`` is refused, in Vietnamese; None when it is allowed."""
-    if target not in TRANSITIONS[current]:
-        allowed = ", ".join(s.label for s in S if s in TRANSITIONS[current]) or "không có"
-        return (f"không thể chuyển từ “{current.label}” sang “{target.label}” "
-                f"(có thể chuyển sang: {allowed})")
-    if target in NEEDS_REASON and not note.strip():
-        return f"chuyển sang “{target.label}” phải ghi rõ lý do"
-    return None

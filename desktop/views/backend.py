@@ -1,51 +1,54 @@
 """What the windows need from the composition root, as a Protocol.
 
-Views may not import ``desktop.services`` at all: every service module pulls in SQLAlchemy, and
-the import-linter contract forbids that chain. So ``desktop.app`` hands the views a ``Backend``:
-the live ``Services`` container (used by duck typing, returning DTOs) plus factories for the
-input DTOs (``PeopleQuery``, ``PersonInput``, ``UnitInput``) and the maintenance operations.
-Input objects are frozen dataclasses; views derive new ones with ``dataclasses.replace``.
+Views may not import ``desktop.services`` at run time: every service module pulls in
+SQLAlchemy, and the import-linter contract forbids that chain. What a view hands to a service or
+gets back (rows, inputs, queries) comes from ``desktop.api``, which views import freely; the
+services themselves are typed through a ``TYPE_CHECKING`` import, so mypy checks every call a
+view makes against the real signatures. ``desktop.app`` hands the views a ``Backend``: the live
+``Services`` container plus the maintenance operations that replace or rebuild it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from desktop.api.installation import InstallationInfo
+from desktop.api.maintenance import CheckResult
+from desktop.api.setup import DemoSummary
 from desktop.domain.progress import CancelToken, ProgressFn
+from desktop.paths import AppPaths
+
+if TYPE_CHECKING:
+    from desktop.services import Services
 
 
 class Backend(Protocol):
     """The services of one open database, as seen from the GUI."""
 
-    services: Any  # desktop.services.Services (its type lives below the views' layer)
+    services: Services
 
     @property
-    def paths(self) -> Any: ...  # desktop.paths.AppPaths
+    def paths(self) -> AppPaths: ...
 
     @property
     def database_path(self) -> Path | None: ...
 
     @property
-    def installation(self) -> Any: ...  # InstallationInfo | None
+    def installation(self) -> InstallationInfo | None: ...
 
     @property
     def demo_available(self) -> bool: ...
 
-    def people_query(self, **fields: Any) -> Any: ...
-
-    def person_input(self, **fields: Any) -> Any: ...
-
-    def unit_input(self, **fields: Any) -> Any: ...
-
     def configure_office(self, *, name: str, code: str, kind: str, parent_office_name: str,
-                         parent_office_code: str) -> Any: ...
+                         parent_office_code: str) -> InstallationInfo: ...
 
-    def build_demo(self, scale: str, *, progress: ProgressFn, cancel: CancelToken) -> Any: ...
+    def build_demo(self, scale: str, *, progress: ProgressFn,
+                   cancel: CancelToken) -> DemoSummary: ...
 
     def backup(self, target: Path | None = None) -> Path: ...
 
-    def verify(self) -> list[Any]: ...
+    def verify(self) -> list[CheckResult]: ...
 
     def restore(self, source: Path) -> Path: ...
 

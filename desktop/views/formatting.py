@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import Any
 
 from desktop.i18n import translate
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
+    """Mark ``text`` for translation in ``context`` and return it unchanged, typed as the str it
+    is (PySide6 types its own QT_TRANSLATE_NOOP as object)."""
+    return text
 
 
 def format_int(value: int) -> str:
@@ -24,7 +29,7 @@ def format_utc(value: datetime | None) -> str:
     return f"{local:%d/%m/%Y %H:%M}"
 
 
-def format_value(value: Any) -> str:
+def format_value(value: object) -> str:
     """Parameter values (numbers, flags, lists, mappings) as short readable text."""
     if isinstance(value, bool):
         return translate("Formatting", "Yes") if value else translate("Formatting", "No")

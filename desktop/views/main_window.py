@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.api.people import PeopleQuery
 from desktop.domain.errors import DomainError
 from desktop.i18n import translate
 from desktop.paths import resource_path
@@ -188,7 +189,7 @@ class MainWindow(QMainWindow):
         services = self.backend.services
         self.counts_status.setText(translate("MainWindow", "{units} units · {people} people").format(
             units=format_int(services.units.count()),
-            people=format_int(services.people.count(self.backend.people_query()))))
+            people=format_int(services.people.count(PeopleQuery()))))
 
     def notify(self, text: str, msecs: int = 8000) -> None:
         self.statusBar().showMessage(text, msecs)

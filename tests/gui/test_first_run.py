@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from desktop.api.people import PeopleQuery
 from desktop.app import ServiceBackend
 from desktop.domain.enums import UnitKind
 from desktop.paths import AppPaths
@@ -121,7 +122,7 @@ def test_demo_data_is_built_in_the_background(qtbot: Any, opened: Any, paths: Ap
     qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=60_000)
     services = dialog.backend.services
     assert services.units.count() > 10
-    assert services.people.count(dialog.backend.people_query()) > 50
+    assert services.people.count(PeopleQuery()) > 50
     assert dialog.backend.installation.office_name == "Ủy ban nhân dân xã Bình Lư"
 
 

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
+from desktop.api.people import PeopleQuery
 from desktop.views.itemmodels.people_model import COLUMNS, PeopleTableModel
 from desktop.views.itemmodels.records import Column, RecordTableModel
 from desktop.views.itemmodels.roles import OBJECT_ROLE
@@ -32,8 +33,8 @@ class CountingPeople:
 
 def test_people_model_passes_modeltester(qtmodeltester: Any, backend: Any,
                                          sample_people: list[Any]) -> None:
-    model = PeopleTableModel(backend.services.people, backend.people_query())
-    model.set_query(backend.people_query())
+    model = PeopleTableModel(backend.services.people, PeopleQuery())
+    model.set_query(PeopleQuery())
     qtmodeltester.check(model)
     assert model.rowCount() == len(sample_people)
     assert model.headerData(0, Qt.Orientation.Horizontal) == "Họ và tên"
@@ -41,8 +42,8 @@ def test_people_model_passes_modeltester(qtmodeltester: Any, backend: Any,
 
 def test_people_model_fetches_pages_lazily(backend: Any, sample_people: list[Any]) -> None:
     source = CountingPeople(backend.services.people)
-    model = PeopleTableModel(source, backend.people_query(), page_size=2)
-    model.set_query(backend.people_query())
+    model = PeopleTableModel(source, PeopleQuery(), page_size=2)
+    model.set_query(PeopleQuery())
     assert model.total == 5 and model.rowCount() == 2
     assert model.canFetchMore(QModelIndex())
     model.fetchMore(QModelIndex())
@@ -53,8 +54,8 @@ def test_people_model_fetches_pages_lazily(backend: Any, sample_people: list[Any
 
 def test_people_model_sort_requeries(backend: Any, sample_people: list[Any]) -> None:
     source = CountingPeople(backend.services.people)
-    model = PeopleTableModel(source, backend.people_query())
-    model.set_query(backend.people_query())
+    model = PeopleTableModel(source, PeopleQuery())
+    model.set_query(PeopleQuery())
     birth = [c.key for c in COLUMNS].index("birth_date")
     model.sort(birth, Qt.SortOrder.DescendingOrder)
     assert model.query.sort == "birth_date" and model.query.descending
@@ -104,8 +105,8 @@ def test_record_model_passes_modeltester(qtmodeltester: Any) -> None:
 
 def test_people_model_refresh_keeps_the_loaded_rows(backend: Any, sample_people: list[Any]) -> None:
     source = CountingPeople(backend.services.people)
-    model = PeopleTableModel(source, backend.people_query(), page_size=2)
-    model.set_query(backend.people_query())
+    model = PeopleTableModel(source, PeopleQuery(), page_size=2)
+    model.set_query(PeopleQuery())
     model.fetchMore(QModelIndex())
     assert model.rowCount() == 4
     model.refresh()
@@ -126,10 +127,10 @@ def test_people_model_loads_in_the_background(qtbot: Any, backend: Any,
             return super().count(query)
 
     runner = TaskRunner()
-    model = PeopleTableModel(Recording(backend.services.people), backend.people_query(),
+    model = PeopleTableModel(Recording(backend.services.people), PeopleQuery(),
                              runner=runner)
     with qtbot.waitSignal(model.loaded, timeout=5000):
-        model.set_query(backend.people_query())
+        model.set_query(PeopleQuery())
         assert model.loading and model.rowCount() == 0
     assert model.rowCount() == 5 and threads[0] is not threading.main_thread()
     # Rapid changes: only the newest query's rows are shown.

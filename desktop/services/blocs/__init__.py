@@ -11,7 +11,9 @@ One entry point, ``Services.blocs`` (a ``BlocService``), with its parts as attri
 * ``blocs.proposals`` — nominations from the ranking (proposals.py);
 * ``blocs.excel`` — templates, imports, the printed score sheet (excel.py).
 
-Everything taken and returned is a frozen dataclass from ``dto``; the rules themselves
+Everything taken and returned is a frozen dataclass of ``desktop.api.blocs`` (the typed
+boundary the windows import; ``dto`` names them here), which also holds the pure helpers the
+windows use (points, tiers as text, tie-break labels, the sheet workflow); the rules themselves
 (``formulas``, ``tree``, ``ranking``) are pure functions of plain data. The parts are imported
 on first use, so opening the app does not load them.
 """

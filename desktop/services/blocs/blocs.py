@@ -3,6 +3,7 @@ year from last year's bloc (members and criteria table copied, scores not)."""
 
 from __future__ import annotations
 
+import builtins
 from datetime import date
 from decimal import Decimal
 
@@ -60,7 +61,7 @@ class BlocRegistry:
                                 " hãy ghi ID hoặc năm.")
         return found[0]
 
-    def members(self, bloc_id: int) -> list[MemberRow]:
+    def members(self, bloc_id: int) -> builtins.list[MemberRow]:
         with self._db.read() as s:
             live_bloc(s, bloc_id)
             return member_rows(s, bloc_id)
@@ -152,7 +153,7 @@ class BlocRegistry:
                 raise ConflictError("Không bỏ được thành viên đã công bố kết quả chấm điểm.")
             tombstone(member)
 
-    def move_member(self, bloc_id: int, unit_id: int, position: int) -> list[MemberRow]:
+    def move_member(self, bloc_id: int, unit_id: int, position: int) -> builtins.list[MemberRow]:
         """Put a member at ``position`` (from 1) in the bloc's order (the columns' order)."""
         with self._db.session() as s:
             member = _member(s, bloc_id, unit_id)

@@ -11,6 +11,7 @@ consistent, or nothing is written. Once a sheet is published the table is frozen
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import func, select
@@ -176,15 +177,23 @@ def copy_criteria(s: Session, source_bloc_id: int, target_bloc_id: int) -> int:
 
 
 # -- rules ----------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
 class _Spec:
     """A node as the table rules read it (``tree.NodeLike``), built from an input."""
 
-    __slots__ = ("basis", "cap", "code", "direction", "evidence_required", "formula", "indicator",
-                 "kind", "max_points", "name", "parent_code", "position", "tiers")
-
-    def __init__(self, **values: object) -> None:
-        for key, value in values.items():
-            setattr(self, key, value)
+    code: str
+    name: str
+    kind: CriterionKind
+    max_points: Decimal
+    cap: Decimal | None
+    formula: TargetFormula | None
+    direction: TargetDirection
+    tiers: tuple[Tier, ...]
+    indicator: str
+    basis: str
+    evidence_required: bool
+    parent_code: str
+    position: int | None
 
 
 def _normalise(p: Problems, field: str, label: str, data: CriterionInput) -> _Spec | None:
@@ -217,7 +226,7 @@ def _normalise(p: Problems, field: str, label: str, data: CriterionInput) -> _Sp
                  indicator=data.indicator.strip(), basis=data.basis.strip(),
                  evidence_required=bool(data.evidence_required),
                  parent_code=data.parent_code.strip(), position=data.position)
-    for message in node_problems(spec):  # type: ignore[arg-type]
+    for message in node_problems(spec):
         p.add(field, where, message)
     return spec if len(p.items) == before else None
 

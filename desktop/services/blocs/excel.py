@@ -16,7 +16,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
@@ -43,6 +42,7 @@ from desktop.services.blocs.dto import (
     ImportResult,
     RowProblem,
     ScoreEntry,
+    Tier,
 )
 from desktop.services.blocs.formulas import format_tiers, parse_tiers, tier_problems
 from desktop.services.blocs.loading import BlocData, load_bloc
@@ -323,7 +323,7 @@ class _ScoreLine:
     note: str
 
 
-def _open(path: Path) -> Any:
+def _open(path: Path) -> Workbook:
     """A workbook, refusing what is not one (or is hostile) before parsing it."""
     label = "Tệp Excel"
     if not path.is_file():
@@ -349,7 +349,7 @@ def _open(path: Path) -> Any:
 
 
 def _rows(path: Path, sheet: str, columns: Sequence[str]
-          ) -> tuple[list[tuple[int, dict[str, Any]]], list[RowProblem]]:
+          ) -> tuple[list[tuple[int, dict[str, object]]], list[RowProblem]]:
     """Data rows as {column: value} keyed by the header's names, with Excel row numbers."""
     wb = _open(path)
     try:
@@ -359,7 +359,7 @@ def _rows(path: Path, sheet: str, columns: Sequence[str]
         ws = wb[sheet]
         header_line, where = 0, {}
         wanted = {fold(c): c for c in columns}
-        out: list[tuple[int, dict[str, Any]]] = []
+        out: list[tuple[int, dict[str, object]]] = []
         for line, values in enumerate(ws.iter_rows(values_only=True), start=1):
             if not header_line:
                 found = {wanted[fold(str(v))]: i for i, v in enumerate(values)
@@ -383,7 +383,7 @@ def _rows(path: Path, sheet: str, columns: Sequence[str]
         wb.close()
 
 
-def _text(value: Any) -> str:
+def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -391,7 +391,7 @@ def _text(value: Any) -> str:
     return normalize(str(value))
 
 
-def _points(value: Any) -> Decimal | RowProblem | None:
+def _points(value: object) -> Decimal | RowProblem | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     try:
@@ -447,7 +447,7 @@ def _read_criteria(path: Path) -> tuple[list[tuple[int, CriterionInput]], list[R
         if direction is None:
             bad("Chiều chỉ tiêu", f"“{direction_text}” không hợp lệ; chọn: "
                                   f"{', '.join(d.label for d in TargetDirection)}")
-        tiers: tuple[Any, ...] = ()
+        tiers: tuple[Tier, ...] = ()
         try:
             tiers = parse_tiers(_text(r["Các mức (% từ:điểm)"]))
         except ValueError as exc:
@@ -547,7 +547,7 @@ def _raise(problems: list[RowProblem]) -> None:
 
 
 # -- writing ------------------------------------------------------------------------------------------
-def _safe(value: Any) -> Any:
+def _safe(value: object) -> object:
     """Text without the control characters a workbook cannot hold."""
     if isinstance(value, str):
         return ILLEGAL_CHARACTERS_RE.sub("", value)
@@ -567,7 +567,7 @@ def _neutralise(wb: Workbook) -> None:
 
 def _cells(ws: Worksheet, first_row: int) -> Iterator[Cell]:
     for row in ws.iter_rows(min_row=first_row):
-        yield from row  # type: ignore[misc]
+        yield from row
 
 
 def _title(ws: Worksheet, text: str, width: int) -> None:
@@ -589,7 +589,7 @@ def _header(ws: Worksheet, columns: Sequence[str], row: int) -> None:
 
 def _body_style(ws: Worksheet, first_row: int, width: int, wrap: Sequence[int] = ()) -> None:
     for cell in _cells(ws, first_row):
-        if cell.column > width:  # type: ignore[operator]
+        if cell.column > width:
             continue
         cell.font = Font(name=FONT, size=12)
         cell.border = _BORDER
@@ -692,7 +692,7 @@ def _print_setup(ws: Worksheet, header_row: int) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.print_options.horizontalCentered = True

@@ -15,12 +15,20 @@ Formulas:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Protocol
 
+from desktop.api.blocs import (
+    ZERO,
+    Tier,
+    fmt_number,
+    fmt_percent,
+    fmt_points,
+    format_tiers,
+    parse_tiers,
+    quantize,
+)
 from desktop.domain.enums import TargetDirection, TargetFormula
-from desktop.services.blocs.dto import Tier
-from desktop.services.blocs.points import ZERO, fmt_number, fmt_percent, fmt_points, quantize
 
 HUNDRED = Decimal(100)
 
@@ -118,30 +126,6 @@ def target_points(rule: TargetRule, planned: float | None, actual: float | None,
                                f"{fmt_points(top)} điểm: {fmt_points(points)} điểm.", percent)
 
 
-# -- tiers as text (Excel cells, command line) -----------------------------------------------------
-def format_tiers(tiers: tuple[Tier, ...]) -> str:
-    """"100:10; 90:8; 80:5" — percent from which, then points."""
-    return "; ".join(f"{fmt_points(t.from_percent)}:{fmt_points(t.points)}"
-                     for t in sorted(tiers, key=lambda t: t.from_percent, reverse=True))
-
-
-def parse_tiers(text: str) -> tuple[Tier, ...]:
-    """Read "100:10; 90:8" (decimal comma allowed); ``ValueError`` says what is wrong."""
-    tiers: list[Tier] = []
-    for part in (p.strip() for p in text.replace("\n", ";").split(";")):
-        if not part:
-            continue
-        percent, sep, points = part.partition(":")
-        if not sep:
-            raise ValueError(f"mức “{part}” phải có dạng “% từ:điểm”, ví dụ 90:8")
-        try:
-            tiers.append(Tier(Decimal(percent.strip().rstrip("%").replace(",", ".")),
-                              Decimal(points.strip().replace(",", "."))))
-        except InvalidOperation:
-            raise ValueError(f"mức “{part}” có số không hợp lệ") from None
-    return tuple(tiers)
-
-
 def tier_problems(tiers: tuple[Tier, ...], max_points: Decimal) -> list[str]:
     """Why a tier list cannot be used (empty when it can)."""
     problems = []
@@ -158,3 +142,7 @@ def tier_problems(tiers: tuple[Tier, ...], max_points: Decimal) -> list[str]:
             problems.append(f"mức {fmt_points(t.from_percent)}% cho {fmt_points(t.points)} điểm, "
                             f"phải từ 0 đến {fmt_points(max_points)}")
     return problems
+
+
+__all__ = ["TargetRule", "TargetScore", "completion_percent", "describe_figures", "format_tiers",
+           "parse_tiers", "target_met", "target_points", "tier_problems"]

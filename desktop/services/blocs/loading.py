@@ -57,7 +57,7 @@ def live_bloc(s: Session, bloc_id: int) -> Bloc:
 
 def bloc_row(s: Session, b: Bloc) -> BlocRow:
     linked = [u for u in (b.organiser_unit_id, b.head_unit_id, b.deputy_unit_id) if u]
-    names: dict[int | None, str] = dict(s.execute(  # type: ignore[arg-type]
+    names: dict[int | None, str] = dict(s.execute(
         select(Unit.id, Unit.name).where(Unit.id.in_(linked))).all()) if linked else {}
     members = s.scalar(select(func.count(BlocMember.id)).where(
         BlocMember.bloc_id == b.id, BlocMember.deleted_at.is_(None))) or 0

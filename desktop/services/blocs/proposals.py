@@ -180,7 +180,8 @@ def _existing(s: Session, round_id: int, unit_ids: list[int]
             .where(Nomination.round_id == round_id, Nomination.deleted_at.is_(None),
                    Nomination.unit_id.in_(unit_ids), AwardKind.lineage.in_(PROPOSED_LINEAGES))
             .order_by(Nomination.id)):
-        out.setdefault(uid, (nid, code, status, summary))
+        if uid is not None:  # always: the query asks for these units
+            out.setdefault(uid, (nid, code, status, summary))
     return out
 
 
@@ -200,7 +201,7 @@ def _stale(s: Session, round_id: int, data: BlocData, chosen: set[int]) -> list[
                    NominationEvidence.deleted_at.is_(None),
                    NominationEvidence.kind == EvidenceKind.BLOC_SCORE.value,
                    NominationEvidence.record_uuid.in_(list(uuids)))):
-        if uuids[record] not in chosen:
+        if uuids[record] not in chosen and uid is not None:  # a bloc's proposals are units'
             out.append(ProposalLine(uid, names.get(uid, ""), 0, code, kind_name, nid,
                                     "not_selected", "theo xếp hạng hiện nay không còn được đề "
                                                     "nghị; hãy xem lại và xóa nếu cần"))

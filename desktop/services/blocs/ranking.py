@@ -20,37 +20,21 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from desktop.api.blocs import (
+    GROUP_RULE_PREFIX,
+    TIE_RULES,
+    ZERO,
+    GroupScore,
+    RankedUnit,
+    fmt_points,
+    tie_rule_label,
+    tie_rule_problem,
+)
 from desktop.domain.enums import CriterionKind
-from desktop.services.blocs.dto import GroupScore, RankedUnit
-from desktop.services.blocs.points import ZERO, fmt_points
 from desktop.services.blocs.tree import SCORED, NodeLike, children_of, limit_of
 
 WOMEN_SHARE_PRIORITY = Decimal(70)
 WOMEN_RULE_TEXT = "có từ 70% nữ trở lên (Nghị định 152/2025/NĐ-CP, Điều 4 khoản 6)"
-TIE_RULES: dict[str, str] = {
-    "first_group": "Điểm nhóm tiêu chí thứ nhất cao hơn",
-    "fewer_penalty": "Ít điểm trừ hơn",
-    "more_bonus": "Nhiều điểm thưởng hơn",
-    "more_votes": "Nhiều phiếu suy tôn hơn",
-}
-GROUP_RULE_PREFIX = "group:"
-
-
-def tie_rule_label(rule: str) -> str:
-    if rule.startswith(GROUP_RULE_PREFIX):
-        return f"Điểm nhóm {rule[len(GROUP_RULE_PREFIX):]} cao hơn"
-    return TIE_RULES.get(rule, rule)
-
-
-def tie_rule_problem(rule: str) -> str | None:
-    """Why a rule code is not one we know ("group:I" names a top group by its code)."""
-    if rule in TIE_RULES or (rule.startswith(GROUP_RULE_PREFIX) and
-                             rule[len(GROUP_RULE_PREFIX):].strip()):
-        return None
-    known = ", ".join(f"{code} ({label.lower()})" for code, label in TIE_RULES.items())
-    return f"quy tắc “{rule}” không có; chọn: {known}, hoặc group:MÃ_NHÓM"
-
-
 @dataclass(frozen=True, slots=True)
 class UnitScores:
     """One unit's leaf scores by criterion code (computed target points included)."""
@@ -248,3 +232,8 @@ def rank_units(nodes: Sequence[NodeLike], units: Sequence[UnitScores],
     """Total and rank a bloc's units from their leaf scores (the whole pure pipeline)."""
     plan = ScoringPlan(nodes)
     return rank_totals(plan, [plan.totals(u) for u in units], tie_rules)
+
+
+__all__ = ["GROUP_RULE_PREFIX", "TIE_RULES", "WOMEN_RULE_TEXT", "WOMEN_SHARE_PRIORITY", "ScoringPlan",
+           "UnitScores", "UnitTotals", "rank_totals", "rank_units", "tie_rule_label",
+           "tie_rule_problem"]

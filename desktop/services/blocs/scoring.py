@@ -18,6 +18,26 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.api.blocs import (
+    EDITABLE,
+    NEEDS_REASON,
+    TRANSITIONS,
+    WHICH_LABEL,
+    AttachmentRow,
+    CriterionRow,
+    FieldProblemRow,
+    MemberRow,
+    Ranking,
+    ScoreEntry,
+    ScoreGrid,
+    ScoreWriteResult,
+    SheetEventRow,
+    SheetRow,
+    VoteInput,
+    VoteRow,
+    edit_refusal,
+    transition_refusal,
+)
 from desktop.domain.enums import CriterionKind, ScoreBasis, SheetStatus
 from desktop.domain.errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from desktop.models import (
@@ -31,20 +51,6 @@ from desktop.models import (
     Unit,
 )
 from desktop.services.attachments import store_file
-from desktop.services.blocs.dto import (
-    AttachmentRow,
-    CriterionRow,
-    FieldProblemRow,
-    MemberRow,
-    Ranking,
-    ScoreEntry,
-    ScoreGrid,
-    ScoreWriteResult,
-    SheetEventRow,
-    SheetRow,
-    VoteInput,
-    VoteRow,
-)
 from desktop.services.blocs.loading import BlocData, live_bloc, load_bloc
 from desktop.services.blocs.points import ZERO, to_points
 from desktop.services.blocs.ranking import ScoringPlan
@@ -55,43 +61,6 @@ from desktop.services.nominations import current_actor
 from desktop.services.validation import Problems
 
 S = SheetStatus
-TRANSITIONS: dict[S, frozenset[S]] = {
-    S.DRAFT: frozenset({S.SUBMITTED}),
-    S.SUBMITTED: frozenset({S.REVIEWED, S.DRAFT}),
-    S.REVIEWED: frozenset({S.PUBLISHED, S.SUBMITTED}),
-    S.PUBLISHED: frozenset({S.REVIEWED}),
-}
-# Going back (returning a sheet, reopening a review, unlocking) must say why.
-NEEDS_REASON = frozenset({(S.SUBMITTED, S.DRAFT), (S.REVIEWED, S.SUBMITTED),
-                          (S.PUBLISHED, S.REVIEWED)})
-EDITABLE: dict[ScoreBasis, frozenset[S]] = {
-    ScoreBasis.SELF: frozenset({S.DRAFT}),
-    ScoreBasis.REVIEWED: frozenset({S.SUBMITTED}),
-}
-WHICH_LABEL = {ScoreBasis.SELF: "điểm tự chấm", ScoreBasis.REVIEWED: "điểm khối chấm"}
-
-
-def edit_refusal(status: SheetStatus, which: ScoreBasis) -> str | None:
-    """Why a sheet in ``status`` does not take a change of ``which`` score (None if it does)."""
-    if status in EDITABLE[which]:
-        return None
-    if status is S.PUBLISHED:
-        return "bảng điểm đã công bố (khóa), không sửa được; mở khóa trước nếu cần sửa"
-    if which is ScoreBasis.SELF:
-        return f"bảng điểm đang ở trạng thái “{status.label}”: đơn vị chỉ tự chấm khi còn đang chấm"
-    if status is S.DRAFT:
-        return "đơn vị chưa gửi bảng tự chấm: khối chấm sau khi đơn vị gửi"
-    return f"bảng điểm đã ở trạng thái “{status.label}”: chuyển lại “Đã gửi khối” để chấm lại"
-
-
-def transition_refusal(current: S, target: S, note: str) -> str | None:
-    if target not in TRANSITIONS[current]:
-        allowed = ", ".join(x.label for x in S if x in TRANSITIONS[current])
-        return (f"không thể chuyển từ “{current.label}” sang “{target.label}” "
-                f"(có thể chuyển sang: {allowed})")
-    if (current, target) in NEEDS_REASON and not note.strip():
-        return f"chuyển từ “{current.label}” về “{target.label}” phải ghi rõ lý do"
-    return None
 
 
 class ScoringService:
@@ -315,7 +284,7 @@ def check_entry(entry: ScoreEntry, by_id: dict[int, CriterionRow],
             value = to_points(entry.value)
         except ValueError as exc:
             return FieldProblemRow(field, label, str(exc), entry.unit_id, c.id), None
-    problem = score_problem(c, value, c.is_group, ancestors(c, by_code))  # type: ignore[arg-type]
+    problem = score_problem(c, value, c.is_group, ancestors(c, by_code))
     if problem is None:
         problem = edit_refusal(member.sheet_status, which)
     if problem is not None:
@@ -409,5 +378,5 @@ def _vote_row(s: Session, v: BlocVote) -> VoteRow:
     return VoteRow(v.id, v.unit_id, name, v.yes_votes, v.members_present, v.held_on, v.note)
 
 
-__all__ = ["EDITABLE", "TRANSITIONS", "ScoringService", "cell_label", "check_entry",
-           "edit_refusal", "transition_refusal", "write_entries"]
+__all__ = ["EDITABLE", "NEEDS_REASON", "TRANSITIONS", "WHICH_LABEL", "ScoringService", "cell_label",
+           "check_entry", "edit_refusal", "transition_refusal", "write_entries"]

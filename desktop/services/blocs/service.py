@@ -8,6 +8,7 @@ hand-over to the module that does the work (blocs.py for blocs and members).
 
 from __future__ import annotations
 
+import builtins
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,61 +34,66 @@ class BlocService:
         self._db = db
         self._store = attachment_store
         self._nominations = nominations
-        self._parts: dict[str, object] = {}
+        self._registry: BlocRegistry | None = None
+        self._criteria: CriteriaService | None = None
+        self._targets: TargetService | None = None
+        self._scores: ScoringService | None = None
+        self._proposals: ProposalService | None = None
+        self._excel: BlocExcelService | None = None
 
     # -- the parts, made on first use ----------------------------------------------------------
     @property
     def registry(self) -> BlocRegistry:
-        if "registry" not in self._parts:
+        if self._registry is None:
             from desktop.services.blocs.blocs import BlocRegistry
 
-            self._parts["registry"] = BlocRegistry(self._db)
-        return self._parts["registry"]  # type: ignore[return-value]
+            self._registry = BlocRegistry(self._db)
+        return self._registry
 
     @property
     def criteria(self) -> CriteriaService:
         """The criteria tree of a bloc and its rules."""
-        if "criteria" not in self._parts:
+        if self._criteria is None:
             from desktop.services.blocs.criteria import CriteriaService
 
-            self._parts["criteria"] = CriteriaService(self._db)
-        return self._parts["criteria"]  # type: ignore[return-value]
+            self._criteria = CriteriaService(self._db)
+        return self._criteria
 
     @property
     def targets(self) -> TargetService:
         """Units' targets (chỉ tiêu) per year; a movement's appendix handed out to units."""
-        if "targets" not in self._parts:
+        if self._targets is None:
             from desktop.services.blocs.targets import TargetService
 
-            self._parts["targets"] = TargetService(self._db)
-        return self._parts["targets"]  # type: ignore[return-value]
+            self._targets = TargetService(self._db)
+        return self._targets
 
     @property
     def scores(self) -> ScoringService:
         """Scores, evidence, sheets and their workflow, ranking, votes."""
-        if "scores" not in self._parts:
+        if self._scores is None:
             from desktop.services.blocs.scoring import ScoringService
 
-            self._parts["scores"] = ScoringService(self._db, self._store)
-        return self._parts["scores"]  # type: ignore[return-value]
+            self._scores = ScoringService(self._db, self._store)
+        return self._scores
 
     @property
     def proposals(self) -> ProposalService:
         """Nominations into an award round from a bloc's ranking."""
-        if "proposals" not in self._parts:
+        if self._proposals is None:
             from desktop.services.blocs.proposals import ProposalService
 
-            self._parts["proposals"] = ProposalService(self._db, self._nominations)
-        return self._parts["proposals"]  # type: ignore[return-value]
+            self._proposals = ProposalService(self._db, self._nominations)
+        return self._proposals
 
     @property
     def excel(self) -> BlocExcelService:
         """Excel templates, imports and the printed score sheet (loads openpyxl)."""
-        if "excel" not in self._parts:
+        if self._excel is None:
             from desktop.services.blocs.excel import BlocExcelService
 
-            self._parts["excel"] = BlocExcelService(self._db)
-        return self._parts["excel"]  # type: ignore[return-value]
+            self._excel = BlocExcelService(self._db)
+        return self._excel
 
     # -- blocs and members -----------------------------------------------------------------------
     def list(self, year: int | None = None) -> list[BlocRow]:
@@ -112,7 +118,7 @@ class BlocService:
         """To the trash; refused once a result is published."""
         self.registry.delete(bloc_id)
 
-    def members(self, bloc_id: int) -> list[MemberRow]:
+    def members(self, bloc_id: int) -> builtins.list[MemberRow]:
         """In the bloc's order (the scoring grid's columns), with each sheet's status."""
         return self.registry.members(bloc_id)
 
@@ -125,7 +131,7 @@ class BlocService:
     def remove_member(self, bloc_id: int, unit_id: int) -> None:
         self.registry.remove_member(bloc_id, unit_id)
 
-    def move_member(self, bloc_id: int, unit_id: int, position: int) -> list[MemberRow]:
+    def move_member(self, bloc_id: int, unit_id: int, position: int) -> builtins.list[MemberRow]:
         return self.registry.move_member(bloc_id, unit_id, position)
 
     def start_next_year(self, bloc_id: int, year: int | None = None,

@@ -4,6 +4,7 @@ to units in one step."""
 
 from __future__ import annotations
 
+import builtins
 import math
 from collections.abc import Sequence
 from datetime import date
@@ -41,9 +42,9 @@ class TargetService:
     def get(self, target_id: int) -> UnitTargetRow:
         with self._db.read() as s:
             t = get_active(s, UnitTarget, target_id, "chỉ tiêu")
-            return _row(t, s.get(Unit, t.unit_id).name)  # type: ignore[union-attr]
+            return _row(t, s.get_one(Unit, t.unit_id).name)
 
-    def indicators(self, year: int) -> list[str]:
+    def indicators(self, year: int) -> builtins.list[str]:
         """Indicator names in use for a year (what a target-based criterion can name)."""
         with self._db.read() as s:
             names = s.scalars(select(UnitTarget.indicator).where(
@@ -56,14 +57,14 @@ class TargetService:
             _apply(s, t, data)
             s.add(t)
             s.flush()
-            return _row(t, s.get(Unit, t.unit_id).name)  # type: ignore[union-attr]
+            return _row(t, s.get_one(Unit, t.unit_id).name)
 
     def update(self, target_id: int, data: UnitTargetInput) -> UnitTargetRow:
         with self._db.session() as s:
             t = get_active(s, UnitTarget, target_id, "chỉ tiêu")
             _apply(s, t, data)
             s.flush()
-            return _row(t, s.get(Unit, t.unit_id).name)  # type: ignore[union-attr]
+            return _row(t, s.get_one(Unit, t.unit_id).name)
 
     def set_actual(self, target_id: int, actual: float | None) -> UnitTargetRow:
         """Record the figure achieved (the usual year-end edit)."""
@@ -74,14 +75,14 @@ class TargetService:
             p.raise_if_any()
             t.actual_value = actual
             s.flush()
-            return _row(t, s.get(Unit, t.unit_id).name)  # type: ignore[union-attr]
+            return _row(t, s.get_one(Unit, t.unit_id).name)
 
     def delete(self, target_id: int) -> None:
         with self._db.session() as s:
             tombstone(get_active(s, UnitTarget, target_id, "chỉ tiêu"))
 
     def assign_movement_targets(self, movement_id: int, unit_ids: Sequence[int],
-                                year: int | None = None) -> list[UnitTargetRow]:
+                                year: int | None = None) -> builtins.list[UnitTargetRow]:
         """Give each unit every line of the movement's appendix (planned as in the appendix,
         to be adjusted per unit). A unit that already has a line keeps it: assigning twice
         adds nothing. Returns the targets created."""
@@ -175,12 +176,12 @@ def _row(t: UnitTarget, unit_name: str) -> UnitTargetRow:
     met = target_met(t.planned_value, t.actual_value, direction)
     percent = completion_percent(t.planned_value, t.actual_value, direction)
     figures = describe_figures(t.planned_value, t.actual_value, t.measure_unit, direction)
-    if met is None:
+    if met is None or percent is None:  # both: a figure is missing
         explanation = ("Chưa có kế hoạch" if t.planned_value is None
                        else "Chưa có số thực hiện") + f" ({figures})"
     else:
         explanation = (f"{'Đạt' if met else 'Không đạt'}: {figures}; "
-                       f"{fmt_percent(percent)} kế hoạch")  # type: ignore[arg-type]
+                       f"{fmt_percent(percent)} kế hoạch")
     return UnitTargetRow(t.id, t.unit_id, unit_name, t.year, t.indicator, t.measure_unit,
                          t.planned_value, t.actual_value, direction, t.movement_target_id,
                          t.note, met, percent, explanation)

@@ -20,7 +20,7 @@ the editor's warning line) because a table is built one node at a time:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Protocol
 
@@ -168,7 +168,7 @@ def _cycles(node: NodeLike, by_code: dict[str, NodeLike]) -> bool:
     return False
 
 
-def ancestors(node: NodeLike, by_code: dict[str, NodeLike]) -> list[NodeLike]:
+def ancestors(node: NodeLike, by_code: Mapping[str, NodeLike]) -> list[NodeLike]:
     out = []
     current = by_code.get(node.parent_code) if node.parent_code else None
     while current is not None and current not in out:

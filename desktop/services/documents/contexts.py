@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.api.documents import DEFAULT_NOTATION as DEFAULT_NOTATION
+from desktop.api.documents import RenderOptions as RenderOptions
 from desktop.domain.enums import (
     AwardCategory,
     Gender,
@@ -55,26 +56,6 @@ from desktop.services.documents.vnformat import (
 from desktop.services.nominations import NominationQuery, NominationService
 
 Context = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    """What the officer types in the "Tạo văn bản" dialog (a decision brings its own)."""
-
-    on: date | None = None  # document date; default today
-    sequence: int | None = None  # the number; blank until the clerk issues one
-    notation: str = ""  # e.g. TTr-UBND; default per template
-    signer_name: str = ""
-    signer_capacity: SignerCapacity | str | None = None
-    recipient: str = ""  # Kính gửi …
-    year: int | None = None  # registration forms: which year
-
-
-DEFAULT_NOTATION = {"to_trinh": "TTr-UBND", "quyet_dinh": "QĐ-UBND",
-                    "bien_ban_hoi_dong": "BB-HĐTĐKT", "bao_cao_thanh_tich_ca_nhan": "",
-                    "bao_cao_thanh_tich_tap_the": "", "giay_khen": "QĐ-UBND",
-                    "bang_khen": "QĐ-UBND", "dang_ky_thi_dua": "ĐK", "bao_cao_tong_ket": "BC-UBND",
-                    "ket_qua_khoi": "BC-KTĐ"}
 
 
 def expand_agency(name: str) -> str:
@@ -524,7 +505,8 @@ def _history(s: Session, person_id: int | None, unit_id: int | None) -> Context:
              .where(AwardRecord.deleted_at.is_(None)))
     query = query.where(AwardRecord.person_id == person_id) if person_id is not None \
         else query.where(AwardRecord.unit_id == unit_id)
-    titles, awards = [], []
+    titles: list[dict[str, str]] = []
+    awards: list[dict[str, str]] = []
     for record, kind in s.execute(query.order_by(AwardRecord.year, AwardKind.rank)):
         decision = " ".join(x for x in (record.decision_number,
                                         f"ngày {date_short(record.decision_date)}"

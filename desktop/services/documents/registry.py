@@ -6,79 +6,10 @@ that is not declared here, so a typo is reported instead of printing a blank).""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from desktop.domain.enums import LabeledEnum
-
-
-class ContextKind(LabeledEnum):
-    """What a template is rendered for; decides what the user picks before rendering."""
-
-    ROUND = "round", "Đợt xét khen thưởng"
-    NOMINATION = "nomination", "Một đề nghị khen thưởng"
-    DECISION = "decision", "Quyết định khen thưởng"
-    MEETING = "meeting", "Cuộc họp Hội đồng"
-    REGISTRATION = "registration", "Đơn vị và năm đăng ký"
-    MOVEMENT = "movement", "Phong trào thi đua"
-    BLOC = "bloc", "Khối, cụm thi đua"
-
-
-@dataclass(frozen=True)
-class FieldSpec:
-    """One field: ``{{ name }}`` in Word. A list field has ``items`` (the fields of each row,
-    used as ``{{ r.ten }}`` inside ``{%tr for r in name %}``)."""
-
-    name: str
-    description: str
-    items: tuple[FieldSpec, ...] = ()
-    block: str = "tr"  # a list repeats table rows (tr) or paragraphs (p)
-    var: str = ""  # the row's name in the shipped templates, when not g / r
-
-    @property
-    def is_list(self) -> bool:
-        return bool(self.items)
-
-    @property
-    def loop_var(self) -> str:
-        """The name the shipped templates give a row: ``g`` for a group of rows, else ``r``."""
-        return self.var or ("g" if any(i.is_list for i in self.items) else "r")
-
-    def token(self, owner: str = "") -> str:
-        """What to type in Word: ``{{ ho_ten }}``, ``{{ r.ten }}`` or a row loop."""
-        name = f"{owner}.{self.name}" if owner else self.name
-        if self.is_list:
-            return f"{{%{self.block} for {self.loop_var} in {name} %}}"
-        return f"{{{{ {name} }}}}"
-
-
-def field_rows(fields: tuple[FieldSpec, ...], owner: str = "",
-               depth: int = 0) -> list[tuple[int, str, str]]:
-    """(depth, token, description) for every field and, under each list, its row fields; what
-    the field list in the app and ``tdkt templates KEY`` show."""
-    rows: list[tuple[int, str, str]] = []
-    for f in fields:
-        rows.append((depth, f.token(owner), f.description))
-        if f.is_list:
-            rows.extend(field_rows(f.items, f.loop_var, depth + 1))
-    return rows
-
-
-@dataclass(frozen=True)
-class TemplateSpec:
-    key: str  # also the file name: <key>.docx
-    title: str
-    context: ContextKind
-    description: str
-    fields: tuple[FieldSpec, ...]
-    per_subject: bool = False  # a batch makes one file per nomination
-    subjects: tuple[str, ...] = field(default=())  # nomination subject kinds it is meant for
-
-    @property
-    def filename(self) -> str:
-        return f"{self.key}.docx"
-
-    def field(self, name: str) -> FieldSpec | None:
-        return next((f for f in self.fields if f.name == name), None)
+from desktop.api.documents import ContextKind as ContextKind
+from desktop.api.documents import FieldSpec as FieldSpec
+from desktop.api.documents import TemplateSpec as TemplateSpec
+from desktop.api.documents import field_rows as field_rows
 
 
 def _f(name: str, description: str, *items: FieldSpec, block: str = "tr",
@@ -142,7 +73,6 @@ CERTIFICATE_ROW = (
     _f("chi_tiet", "Chức vụ, đơn vị"),
     _f("hinh_thuc", "Hình thức khen thưởng"),
 )
-
 
 
 def _certificate(key: str, name: str, authority: str) -> TemplateSpec:

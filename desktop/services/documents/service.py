@@ -3,13 +3,14 @@ one), check it, fill it, write it, batch it, turn it into PDF."""
 
 from __future__ import annotations
 
-import re
 import shutil
 import time
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from desktop.api.documents import BatchResult as BatchResult
+from desktop.api.documents import safe_filename as safe_filename
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.progress import CancelToken, ProgressFn, no_progress
 from desktop.domain.vntext import fold
@@ -35,19 +36,6 @@ class TemplateInfo:
     path: Path
     customised: bool  # the officer's copy in the user template folder is used
     modified_at: datetime | None
-
-
-@dataclass(frozen=True)
-class BatchResult:
-    files: tuple[Path, ...]
-    pdfs: tuple[Path, ...]
-    seconds: float
-
-
-def safe_filename(text: str, limit: int = 120) -> str:
-    """A file name Windows accepts, keeping Vietnamese letters (Word and Explorer show them)."""
-    cleaned = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", text).strip(" .")
-    return re.sub(r"\s+", " ", cleaned)[:limit].rstrip(" .") or "van-ban"
 
 
 class DocumentService:

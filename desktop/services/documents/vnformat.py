@@ -26,7 +26,7 @@ def format_number(value: int | Decimal | None) -> str:
 def _group_words(group: int, inner: bool) -> str:
     """Three digits. An inner group below 100 is read with "không trăm" (1.005.000 = một triệu
     không trăm lẻ năm nghìn), which num2words leaves out."""
-    words = num2words(group, lang="vi")
+    words: str = num2words(group, lang="vi")
     if inner and group < 100:
         words = "không trăm " + ("lẻ " if group < 10 else "") + words
     return words

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 
 from desktop.domain.errors import NotFoundError
 from desktop.domain.progress import CancelToken, ProgressFn, no_progress
@@ -50,9 +50,10 @@ class EligibilityService:
     def _save(self, round_id: int, results: list[EligibilityResult]) -> None:
         """Write changed overall statuses only; updated_at is kept as it was (a cache)."""
         table = Nomination.__table__
+        assert isinstance(table, Table)  # a mapped class's table, typed as any FromClause
         with self._db.session() as s:
             conn = s.connection()
-            before = dict(conn.execute(select(table.c.id, table.c.eligibility)
+            before: dict[int, str | None] = dict(conn.execute(select(table.c.id, table.c.eligibility)
                                        .where(table.c.round_id == round_id)).all())
             changed = [{"nid": r.nomination_id, "new_status": r.status.value} for r in results
                        if before.get(r.nomination_id) != r.status.value]

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
+from desktop.api.eligibility import Condition as Condition
 from desktop.domain.enums import (
     AchievementKind,
     ConditionStatus,
@@ -24,17 +24,6 @@ SCOPE_ORDER = {InitiativeScope.UNIT: 1, InitiativeScope.PROVINCE: 2, InitiativeS
 # Nominations that no longer stand (they neither count as evidence nor as duplicates).
 DEAD_STATUSES = {NominationStatus.RETURNED.value, NominationStatus.REJECTED.value,
                  NominationStatus.INELIGIBLE.value}
-
-
-@dataclass(frozen=True)
-class Condition:
-    code: str
-    status: ConditionStatus
-    text: str
-    source: str
-
-    def line(self) -> str:
-        return f"[{self.status.label}] {self.text} — {self.source}"
 
 
 def years_text(years: Iterable[int]) -> str:

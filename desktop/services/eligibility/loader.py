@@ -161,9 +161,10 @@ def load_round_facts(s: Session, round_id: int,
     checked = [n for n in noms if only_ids is None or n.id in only_ids]
     ranks = bloc_ranks(s, year, {n.unit_id for n in checked
                                  if n.unit_id is not None and n.lineage in BLOC_LINEAGES})
-    heads_met = targets_met(s, year, {people[n.person_id][1] for n in checked
+    heads_met = targets_met(s, year, {unit for n in checked
                                       if head_rule and n.person_id in people
-                                      and people[n.person_id][0] and people[n.person_id][1]})
+                                      for head, unit, _ in (people[n.person_id],)
+                                      if head and unit})
 
     out: list[NominationFacts] = []
     for n in noms:
@@ -264,7 +265,8 @@ def _quota(s: Connection, noms: Any, year: int,
             .join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
             .where(AwardKind.lineage == "LDTT", AwardRecord.year == year,
                    AwardRecord.deleted_at.is_(None), Person.unit_id.in_(units))):
-        ldtt[uid].add(pid)
+        if pid is not None:  # always, by the join; says so to the type checker
+            ldtt[uid].add(pid)
     return dict(used), {u: len(p) for u, p in ldtt.items()}
 
 

@@ -7,6 +7,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from desktop.api.eligibility import EligibilityResult as EligibilityResult
 from desktop.domain.enums import (
     ConditionStatus,
     InitiativeScope,
@@ -56,21 +57,6 @@ def overall(conditions: tuple[Condition, ...]) -> ConditionStatus:
     if ConditionStatus.CHECK in statuses:
         return ConditionStatus.CHECK
     return ConditionStatus.MET
-
-
-@dataclass(frozen=True)
-class EligibilityResult:
-    nomination_id: int
-    rule_set: str
-    conditions: tuple[Condition, ...]
-    status: ConditionStatus
-
-    @property
-    def failed(self) -> list[Condition]:
-        return [cond for cond in self.conditions if cond.status is ConditionStatus.NOT_MET]
-
-    def explain(self) -> str:
-        return "\n".join(cond.line() for cond in self.conditions)
 
 
 Rule = Callable[[NominationFacts, RuleSet], list[Condition]]

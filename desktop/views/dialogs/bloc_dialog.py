@@ -5,7 +5,7 @@ dialog stays open with what was typed."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -22,15 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.blocs import (
+    DEFAULT_TIE_RULES,
+    TIE_RULES,
+    BlocInput,
+    BlocRow,
+    MemberInput,
+    fmt_points,
+    tie_rule_label,
+)
 from desktop.domain.enums import BlocKind
 from desktop.domain.errors import DomainError, FieldProblem
 from desktop.i18n import translate
-from desktop.services.blocs.dto import DEFAULT_TIE_RULES, BlocInput, MemberInput
-from desktop.services.blocs.points import fmt_points
-from desktop.services.blocs.ranking import TIE_RULES, tie_rule_label
 from desktop.views.widgets.date_edit import OptionalDateEdit
 from desktop.views.widgets.form import ValidatedForm
 from desktop.views.widgets.unit_picker import UnitPicker, unit_label
+
+if TYPE_CHECKING:
+    from desktop.services import Services
 
 UNIT_ROLE = int(Qt.ItemDataRole.UserRole) + 10
 
@@ -38,11 +47,12 @@ UNIT_ROLE = int(Qt.ItemDataRole.UserRole) + 10
 class BlocDialog(QDialog):
     """``saved`` holds the BlocRow after a successful save (members included)."""
 
-    def __init__(self, parent: QWidget | None, services: Any, *, bloc: Any = None) -> None:
+    def __init__(self, parent: QWidget | None, services: Services, *,
+                 bloc: BlocRow | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self._bloc = bloc
-        self.saved: Any = None
+        self.saved: BlocRow | None = None
         self.setWindowTitle(translate("BlocDialog", "Edit bloc") if bloc is not None
                             else translate("BlocDialog", "New bloc"))
         self.setMinimumWidth(700)
@@ -131,12 +141,13 @@ class BlocDialog(QDialog):
         self.name_edit.setFocus()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, services: Any, bloc: Any = None) -> Any:
+    def ask(cls, parent: QWidget | None, services: Services,
+            bloc: BlocRow | None = None) -> BlocRow | None:
         dialog = cls(parent, services, bloc=bloc)
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     # -- loading -----------------------------------------------------------------------------
-    def _load(self, bloc: Any) -> None:
+    def _load(self, bloc: BlocRow) -> None:
         self.name_edit.setText(bloc.name)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(bloc.kind)))
         self.year_spin.setValue(bloc.year)

@@ -5,7 +5,7 @@ page, since a table is inconsistent while it is being built."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -19,26 +19,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.blocs import CriterionInput, CriterionRow, fmt_points, format_tiers, parse_tiers
 from desktop.domain.enums import CriterionKind, TargetDirection, TargetFormula
 from desktop.domain.errors import DomainError, FieldProblem
 from desktop.i18n import translate
-from desktop.services.blocs.dto import CriterionInput
-from desktop.services.blocs.formulas import format_tiers, parse_tiers
-from desktop.services.blocs.points import fmt_points
 from desktop.views.widgets.form import ValidatedForm
+
+if TYPE_CHECKING:
+    from desktop.services import Services
 
 
 class CriterionDialog(QDialog):
     """``saved`` holds the CriterionRow after a successful save."""
 
-    def __init__(self, parent: QWidget | None, services: Any, bloc_id: int, *,
-                 criterion: Any = None, parent_code: str = "", code: str = "",
+    def __init__(self, parent: QWidget | None, services: Services, bloc_id: int, *,
+                 criterion: CriterionRow | None = None, parent_code: str = "", code: str = "",
                  kind: CriterionKind = CriterionKind.MANUAL) -> None:
         super().__init__(parent)
         self._services = services
         self._bloc_id = bloc_id
         self._criterion = criterion
-        self.saved: Any = None
+        self.saved: CriterionRow | None = None
         self.setWindowTitle(translate("CriterionDialog", "Edit criterion") if criterion
                             else translate("CriterionDialog", "Add criterion"))
         self.setMinimumWidth(640)
@@ -110,11 +111,14 @@ class CriterionDialog(QDialog):
         (self.name_edit if code else self.code_edit).setFocus()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, services: Any, bloc_id: int, **options: Any) -> Any:
-        dialog = cls(parent, services, bloc_id, **options)
+    def ask(cls, parent: QWidget | None, services: Services, bloc_id: int, *,
+            criterion: CriterionRow | None = None, parent_code: str = "", code: str = "",
+            kind: CriterionKind = CriterionKind.MANUAL) -> CriterionRow | None:
+        dialog = cls(parent, services, bloc_id, criterion=criterion, parent_code=parent_code,
+                     code=code, kind=kind)
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
-    def _load(self, c: Any) -> None:
+    def _load(self, c: CriterionRow) -> None:
         self.code_edit.setText(c.code)
         self.name_edit.setText(c.name)
         self.parent_combo.setCurrentIndex(max(0, self.parent_combo.findData(c.parent_code)))
@@ -160,7 +164,7 @@ class CriterionDialog(QDialog):
             return
         criteria = self._services.blocs.criteria
         try:
-            self.saved = criteria.update(self._criterion.id, data) if self._criterion \
+            self.saved = criteria.update(self._criterion.id, data) if self._criterion is not None \
                 else criteria.add(self._bloc_id, data)
         except DomainError as exc:
             self.form.show_error(exc)

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.nominations import NominationInput
+from desktop.api.records import Subject
 from desktop.domain.enums import SubjectKind
 from desktop.domain.errors import DomainError
 from desktop.i18n import translate
-from desktop.services.nominations import NominationInput
-from desktop.services.records import Subject
 from desktop.views.widgets.form import ValidatedForm
 from desktop.views.widgets.unit_picker import UnitPicker
 

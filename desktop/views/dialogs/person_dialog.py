@@ -4,8 +4,6 @@ the field; the dialog stays open with the data until it saves."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.people import PersonInput, PersonRow
+from desktop.api.units import UnitRow
 from desktop.domain.enums import Gender
 from desktop.domain.errors import DomainError, FieldProblem
 from desktop.domain.ethnicities import ETHNIC_NAMES
@@ -34,12 +34,12 @@ from desktop.views.widgets.unit_picker import UnitPicker
 class PersonDialog(QDialog):
     """``saved`` holds the PersonRow after a successful save."""
 
-    def __init__(self, parent: QWidget | None, backend: Backend, *, person: Any = None,
-                 default_unit: Any = None) -> None:
+    def __init__(self, parent: QWidget | None, backend: Backend, *, person: PersonRow | None = None,
+                 default_unit: UnitRow | None = None) -> None:
         super().__init__(parent)
         self._backend = backend
         self._person = person
-        self.saved: Any = None
+        self.saved: PersonRow | None = None
         self.setWindowTitle(translate("PersonDialog", "Edit person") if person is not None
                             else translate("PersonDialog", "Add person"))
         self.setMinimumWidth(640)
@@ -106,7 +106,7 @@ class PersonDialog(QDialog):
                 self.unit_picker.set_unit(default_unit)
         self.name_edit.setFocus()
 
-    def _load(self, person: Any) -> None:
+    def _load(self, person: PersonRow) -> None:
         self.name_edit.setText(person.full_name)
         self.gender_combo.setCurrentIndex(max(0, self.gender_combo.findData(person.gender.value)))
         self.birth_date.set_date(person.birth_date)
@@ -119,9 +119,9 @@ class PersonDialog(QDialog):
         self.is_direct.setChecked(bool(person.is_direct_worker))
         self.note_edit.setPlainText(person.note)
 
-    def input(self) -> Any:
+    def input(self) -> PersonInput:
         self.unit_picker.resolve_typed_text()
-        return self._backend.person_input(
+        return PersonInput(
             full_name=self.name_edit.text(), gender=self.gender_combo.currentData(),
             unit_id=self.unit_picker.unit_id, birth_date=self.birth_date.date(),
             ethnicity=self.ethnicity_combo.currentText(),
@@ -148,8 +148,8 @@ class PersonDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, backend: Backend, *, person: Any = None,
-            default_unit: Any = None) -> Any:
+    def ask(cls, parent: QWidget | None, backend: Backend, *, person: PersonRow | None = None,
+            default_unit: UnitRow | None = None) -> PersonRow | None:
         """The saved PersonRow, or None if the officer cancelled."""
         dialog = cls(parent, backend, person=person, default_unit=default_unit)
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None

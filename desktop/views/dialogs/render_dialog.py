@@ -39,13 +39,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.documents import DEFAULT_NOTATION, BatchResult, ContextKind, RenderOptions, safe_filename
+from desktop.api.nominations import NominationQuery
 from desktop.domain.enums import SignerCapacity, SubjectKind
 from desktop.domain.errors import DomainError
 from desktop.i18n import translate
-from desktop.services.documents import BatchResult, ContextKind, RenderOptions
-from desktop.services.documents.contexts import DEFAULT_NOTATION
-from desktop.services.documents.service import safe_filename
-from desktop.services.nominations import NominationQuery
 from desktop.tasks import TaskRunner
 from desktop.views.messages import FileDialogs, Messages, SystemOpener
 from desktop.views.widgets.enum_combo import add_enum_items, enum_data
@@ -207,12 +205,11 @@ class RenderDialog(QDialog):
                 self.round_combo.setCurrentIndex(self.round_combo.count() - 1)
         self.decision_combo = QComboBox(self)
         self.meeting_combo = QComboBox(self)
+        # Filled when a template needs them (_fill_choices): reading every bloc and movement
+        # for a dialog opened on a round's reports cost ~70 ms of a frozen window.
         self.movement_combo = QComboBox(self)
-        for movement in services.movements.list():
-            self.movement_combo.addItem(f"{movement.name} — {movement.year}", movement.id)
         self.bloc_combo = QComboBox(self)
-        for bloc in services.blocs.list():
-            self.bloc_combo.addItem(f"{bloc.name} — {bloc.year}", bloc.id)
+        self._filled: set[ContextKind] = set()
         self.targets = TargetsModel(self)
         self.nominations = TargetList(self)
         self.nominations.setModel(self.targets)
@@ -381,9 +378,22 @@ class RenderDialog(QDialog):
     def _set_row(self, name: str, visible: bool) -> None:
         self.form.setRowVisible(self._rows[name], visible)
 
+    def _fill_choices(self, kind: ContextKind) -> None:
+        """The movements or blocs a template of that kind chooses from, read once."""
+        if kind in self._filled:
+            return
+        self._filled.add(kind)
+        if kind is ContextKind.MOVEMENT:
+            for movement in self.services.movements.list():
+                self.movement_combo.addItem(f"{movement.name} — {movement.year}", movement.id)
+        elif kind is ContextKind.BLOC:
+            for bloc in self.services.blocs.list():
+                self.bloc_combo.addItem(f"{bloc.name} — {bloc.year}", bloc.id)
+
     def _on_template_changed(self) -> None:
         spec = self.spec
         kind = spec.context
+        self._fill_choices(kind)
         self.purpose.setText(translate("RenderDialog", "For: %1. %2")
                              .replace("%1", kind.label).replace("%2", spec.description))
         in_round = kind in (ContextKind.ROUND, ContextKind.DECISION, ContextKind.MEETING,

@@ -4,7 +4,6 @@ and the dialog stays open with what was typed."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.units import UnitInput, UnitRow
 from desktop.domain.enums import UnitKind
 from desktop.domain.errors import DomainError, FieldProblem
 from desktop.i18n import translate
@@ -29,12 +29,12 @@ from desktop.views.widgets.unit_picker import UnitPicker
 class UnitDialog(QDialog):
     """``saved`` holds the UnitRow after a successful save."""
 
-    def __init__(self, parent: QWidget | None, backend: Backend, *, unit: Any = None,
-                 parent_unit: Any = None) -> None:
+    def __init__(self, parent: QWidget | None, backend: Backend, *, unit: UnitRow | None = None,
+                 parent_unit: UnitRow | None = None) -> None:
         super().__init__(parent)
         self._backend = backend
         self._unit = unit
-        self.saved: Any = None
+        self.saved: UnitRow | None = None
         self.setWindowTitle(translate("UnitDialog", "Edit unit") if unit is not None
                             else translate("UnitDialog", "Add unit"))
         self.setMinimumWidth(620)
@@ -82,7 +82,7 @@ class UnitDialog(QDialog):
             self._preselect_child_kind(parent_unit)
         self.name_edit.setFocus()
 
-    def _load(self, unit: Any) -> None:
+    def _load(self, unit: UnitRow) -> None:
         self.name_edit.setText(unit.name)
         self.code_edit.setText(unit.code)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(str(unit.kind.value))))
@@ -93,7 +93,7 @@ class UnitDialog(QDialog):
         self.valid_from.set_date(unit.valid_from)
         self.valid_to.set_date(unit.valid_to)
 
-    def _preselect_child_kind(self, parent_unit: Any) -> None:
+    def _preselect_child_kind(self, parent_unit: UnitRow) -> None:
         """A sensible default kind under the parent (a commune's units are usually villages)."""
         child_kind = {
             UnitKind.PROVINCE: UnitKind.COMMUNE, UnitKind.COMMUNE: UnitKind.VILLAGE,
@@ -101,9 +101,9 @@ class UnitDialog(QDialog):
         }.get(parent_unit.kind, UnitKind.ORGANISATION)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(child_kind.value))
 
-    def input(self) -> Any:
+    def input(self) -> UnitInput:
         self.parent_picker.resolve_typed_text()
-        return self._backend.unit_input(
+        return UnitInput(
             name=self.name_edit.text(), code=self.code_edit.text(),
             kind=self.kind_combo.currentData(), parent_id=self.parent_picker.unit_id,
             short_name=self.short_name_edit.text(), address=self.address_edit.text(),
@@ -130,8 +130,8 @@ class UnitDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, backend: Backend, *, unit: Any = None,
-            parent_unit: Any = None) -> Any:
+    def ask(cls, parent: QWidget | None, backend: Backend, *, unit: UnitRow | None = None,
+            parent_unit: UnitRow | None = None) -> UnitRow | None:
         """The saved UnitRow, or None if the officer cancelled."""
         dialog = cls(parent, backend, unit=unit, parent_unit=parent_unit)
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None

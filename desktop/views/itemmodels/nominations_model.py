@@ -9,15 +9,16 @@ this model only brings the nomination columns, their colours and their SQL sort 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.api.nominations import NominationQuery, NominationRow
 from desktop.domain.enums import ConditionStatus
 from desktop.i18n import translate
 from desktop.tasks import TaskRunner
-from desktop.views.itemmodels.people_model import PAGE_SIZE, Index, PeopleSource, PeopleTableModel
+from desktop.views.formatting import QT_TRANSLATE_NOOP
+from desktop.views.itemmodels.people_model import PAGE_SIZE, Index, PagedSource, PagedTableModel
 from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
 
 MARKS = {ConditionStatus.MET: ("✓", "#1b7f2a"), ConditionStatus.NOT_MET: ("✗", "#b00020"),
@@ -39,13 +40,13 @@ COLUMNS: tuple[_Col, ...] = (
 ELIGIBILITY_COLUMN = 3
 
 
-def eligibility_text(row: Any) -> str:
+def eligibility_text(row: NominationRow) -> str:
     if row.eligibility is None:
         return "– " + translate("RoundsPage", "not checked")
     return f"{MARKS[row.eligibility][0]} {row.eligibility.label}"
 
 
-def _cell(row: Any, key: str) -> str:
+def _cell(row: NominationRow, key: str) -> str:
     if key == "name":
         return str(row.subject_name)
     if key == "award":
@@ -55,24 +56,22 @@ def _cell(row: Any, key: str) -> str:
     return eligibility_text(row)
 
 
-class NominationsTableModel(PeopleTableModel):
+class NominationsTableModel(PagedTableModel[NominationQuery, NominationRow]):
     """Rows fetched so far of a ``NominationQuery``; ``total`` is the full count.
 
     ``source`` is ``services.nominations`` (``count(query)``, ``page(query, offset, limit)``).
     ``clear()`` shows nothing (no round yet) without asking the database.
     """
 
-    def __init__(self, source: PeopleSource, query: Any, parent: Any = None, *,
+    def __init__(self, source: PagedSource[NominationQuery, NominationRow], query: NominationQuery,
+                 parent: QObject | None = None, *,
                  page_size: int = PAGE_SIZE, runner: TaskRunner | None = None) -> None:
         super().__init__(source, query, parent, page_size=page_size, runner=runner)
 
     @property
-    def rows(self) -> list[Any]:
+    def rows(self) -> list[NominationRow]:
         """The rows loaded so far, in the order shown."""
         return list(self._rows)
-
-    def row_object(self, row: int) -> Any:
-        return self._rows[row]
 
     def clear(self) -> None:
         self._generation += 1
@@ -83,7 +82,7 @@ class NominationsTableModel(PeopleTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -99,7 +98,7 @@ class NominationsTableModel(PeopleTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
@@ -111,8 +110,4 @@ class NominationsTableModel(PeopleTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        key = COLUMNS[column].key
-        descending = order == Qt.SortOrder.DescendingOrder
-        if key == self._query.sort and descending == self._query.descending and self._generation:
-            return  # already showing (or loading) this order
-        self.update_query(sort=key, descending=descending)
+        self.sort_by(COLUMNS[column].key, order)

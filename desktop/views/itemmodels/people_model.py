@@ -9,13 +9,14 @@ the officer scrolls. A header click re-queries (a proxy could only sort the rows
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -23,26 +24,55 @@ from PySide6.QtCore import (
 )
 from shiboken6 import isValid
 
+from desktop.api.people import PeopleQuery, PersonRow
 from desktop.i18n import translate
 from desktop.tasks import TaskRunner
-from desktop.views.formatting import format_date
+from desktop.views.formatting import QT_TRANSLATE_NOOP, format_date
 from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
-def _first_page(source: PeopleSource, query: Any, size: int) -> tuple[int, list[Any]]:
+    class ListQuery(DataclassInstance, Protocol):
+        """A list's query: a frozen dataclass with a sort column and direction."""
+
+        @property
+        def sort(self) -> str: ...
+
+        @property
+        def descending(self) -> bool: ...
+
+
+class ListRow(Protocol):
+    @property
+    def id(self) -> int: ...
+
+
+Q = TypeVar("Q", bound="ListQuery")
+R = TypeVar("R", bound=ListRow)
+Q_contra = TypeVar("Q_contra", bound="ListQuery", contravariant=True)
+R_co = TypeVar("R_co", bound=ListRow, covariant=True)
+
+
+class PagedSource(Protocol[Q_contra, R_co]):
+    """``services.people`` or ``services.nominations``: counts and pages of a query."""
+
+    def count(self, query: Q_contra) -> int: ...
+
+    def page(self, query: Q_contra, offset: int, limit: int) -> Sequence[R_co]: ...
+
+
+PeopleSource = PagedSource[PeopleQuery, PersonRow]
+
+
+def _first_page(source: PagedSource[Q, R], query: Q, size: int) -> tuple[int, list[R]]:
     """Count and first page (runs in a worker thread when the model has a runner)."""
     total = source.count(query)
     rows = list(source.page(query, 0, size)) if total else []
     return (len(rows) if len(rows) < size else total), rows
-
-
-class PeopleSource(Protocol):
-    def count(self, query: Any) -> int: ...
-
-    def page(self, query: Any, offset: int, limit: int) -> list[Any]: ...
 
 
 @dataclass(frozen=True)
@@ -63,7 +93,7 @@ COLUMNS: tuple[_Col, ...] = (
 SORT_KEYS = tuple(column.key for column in COLUMNS)
 
 
-def _cell(person: Any, key: str) -> str:
+def _cell(person: PersonRow, key: str) -> str:
     if key == "name":
         return str(person.full_name)
     if key == "gender":
@@ -79,7 +109,7 @@ def _cell(person: Any, key: str) -> str:
     return str(person.unit_name)
 
 
-class PeopleTableModel(QAbstractTableModel):
+class PagedTableModel(QAbstractTableModel, Generic[Q, R]):
     """Rows fetched so far of ``query``; ``total`` is the full count.
 
     With a ``runner`` every read (count + first page, each further page) runs on the runner's
@@ -98,14 +128,14 @@ class PeopleTableModel(QAbstractTableModel):
     loading_changed = Signal(bool)
     loaded = Signal()
 
-    def __init__(self, source: PeopleSource, query: Any, parent: Any = None, *,
+    def __init__(self, source: PagedSource[Q, R], query: Q, parent: QObject | None = None, *,
                  page_size: int = PAGE_SIZE, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self._source = source
         self._query = query
         self._page_size = page_size
         self._runner = runner
-        self._rows: list[Any] = []
+        self._rows: list[R] = []
         self._total = 0
         self._generation = 0
         self._fetching = False
@@ -116,7 +146,7 @@ class PeopleTableModel(QAbstractTableModel):
 
     # -- querying ------------------------------------------------------------------------------
     @property
-    def query(self) -> Any:
+    def query(self) -> Q:
         return self._query
 
     @property
@@ -127,7 +157,7 @@ class PeopleTableModel(QAbstractTableModel):
     def busy(self) -> bool:
         return self.loading or self._fetching
 
-    def set_query(self, query: Any, *, keep_loaded: bool = False) -> None:
+    def set_query(self, query: Q, *, keep_loaded: bool = False) -> None:
         """Show ``query``: count it and load its first page (in the background if possible).
 
         ``keep_loaded`` reloads as many rows as are loaded now (up to 10 pages), so a refresh
@@ -144,14 +174,14 @@ class PeopleTableModel(QAbstractTableModel):
         else:
             self._start_reload()
 
-    def update_query(self, **changes: Any) -> None:
+    def update_query(self, **changes: object) -> None:
         self.set_query(dataclasses.replace(self._query, **changes))
 
     def refresh(self) -> None:
         """Re-read the same query (after edits), keeping the rows loaded so far."""
         self.set_query(self._query, keep_loaded=True)
 
-    def person(self, row: int) -> Any:
+    def row_object(self, row: int) -> R:
         return self._rows[row]
 
     def row_of(self, person_id: int) -> int:
@@ -170,7 +200,7 @@ class PeopleTableModel(QAbstractTableModel):
         task.finished.connect(self._on_reload_finished)
         task.run()
 
-    def _on_first_page(self, generation: int, result: tuple[int, list[Any]]) -> None:
+    def _on_first_page(self, generation: int, result: tuple[int, list[R]]) -> None:
         if isValid(self) and generation == self._generation:
             self._apply_first(result)
 
@@ -186,7 +216,7 @@ class PeopleTableModel(QAbstractTableModel):
             self.loading = loading
             self.loading_changed.emit(loading)
 
-    def _apply_first(self, result: tuple[int, list[Any]]) -> None:
+    def _apply_first(self, result: tuple[int, list[R]]) -> None:
         total, rows = result
         self.beginResetModel()
         self._rows, self._total = rows, total
@@ -220,7 +250,7 @@ class PeopleTableModel(QAbstractTableModel):
     def _on_fetch_finished(self) -> None:
         self._fetching = False
 
-    def _append(self, generation: int, offset: int, rows: list[Any]) -> None:
+    def _append(self, generation: int, offset: int, rows: list[R]) -> None:
         if not isValid(self):  # the page closed (e.g. during a restore) before the rows came
             return
         self._fetching = False
@@ -242,10 +272,29 @@ class PeopleTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._rows)
 
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort_by(self, key: str, order: Qt.SortOrder) -> None:
+        """Re-query in ``key`` order (the service's sort key), unless already shown so."""
+        descending = order == Qt.SortOrder.DescendingOrder
+        if key == self._query.sort and descending == self._query.descending and self._generation:
+            return  # already showing (or loading) this order
+        self.update_query(sort=key, descending=descending)
+
+
+class PeopleTableModel(PagedTableModel[PeopleQuery, PersonRow]):
+    """The people list (``services.people``) in the columns of ``COLUMNS``."""
+
+    def person(self, row: int) -> PersonRow:
+        return self._rows[row]
+
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         person = self._rows[index.row()]
@@ -261,7 +310,7 @@ class PeopleTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
@@ -270,16 +319,6 @@ class PeopleTableModel(QAbstractTableModel):
             return str(section + 1)
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
-            return
-        key = COLUMNS[column].key
-        descending = order == Qt.SortOrder.DescendingOrder
-        if key == self._query.sort and descending == self._query.descending and self._generation:
-            return  # already showing (or loading) this order
-        self.update_query(sort=key, descending=descending)
+        if 0 <= column < len(COLUMNS):
+            self.sort_by(COLUMNS[column].key, order)

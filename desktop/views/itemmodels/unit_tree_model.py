@@ -17,7 +17,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -29,7 +28,7 @@ from shiboken6 import isValid
 
 from desktop.i18n import translate
 from desktop.tasks import TaskRunner
-from desktop.views.formatting import format_date
+from desktop.views.formatting import QT_TRANSLATE_NOOP, format_date
 from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex

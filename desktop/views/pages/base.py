@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
@@ -14,6 +14,9 @@ from desktop.i18n import translate
 from desktop.settings import UiSettings
 from desktop.tasks import TaskRunner
 from desktop.views.backend import Backend
+
+if TYPE_CHECKING:
+    from desktop.services import Services
 
 
 class DataEvents(QObject):
@@ -59,7 +62,7 @@ class Page(QWidget):
         ctx.events.changed.connect(self._on_data_changed)
 
     @property
-    def services(self) -> Any:
+    def services(self) -> Services:
         return self.ctx.backend.services
 
     def _on_data_changed(self, kind: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
 from PySide6.QtWidgets import (
@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.blocs import BlocRow, fmt_points
 from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.vntext import name_sort_key
 from desktop.i18n import translate
-from desktop.services.blocs.points import fmt_points
 from desktop.views.dialogs.bloc_dialog import BlocDialog
 from desktop.views.dialogs.import_report_dialog import ImportReportDialog
 from desktop.views.itemmodels.records import Column, RecordTableModel
@@ -42,6 +42,7 @@ from desktop.views.pages.blocs_criteria import CriteriaTab
 from desktop.views.pages.blocs_ranking import RankingTab
 from desktop.views.pages.blocs_scoring import ScoringTab
 
+R = TypeVar("R")
 LIST_WIDTH = 210  # the blocs list beside the tabs (the grids need the room)
 
 
@@ -54,7 +55,7 @@ class BlocsPage(Page):
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.bloc: Any = None
+        self.bloc: BlocRow | None = None
         self.folder = Path.home()
         self.year_filter = QComboBox(self)
         self.model = RecordTableModel([
@@ -97,7 +98,7 @@ class BlocsPage(Page):
         self.tabs.addTab(self.criteria, translate("BlocsPage", "Criteria table"))
         self.tabs.addTab(self.scoring, translate("BlocsPage", "Scoring"))
         self.tabs.addTab(self.ranking, translate("BlocsPage", "Ranking and proposals"))
-        self._stale_tabs: set[QWidget] = set()
+        self._stale_tabs: set[CriteriaTab | ScoringTab | RankingTab] = set()
 
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -175,11 +176,12 @@ class BlocsPage(Page):
         else:
             self._show_heading()
 
-    def current_row(self) -> Any:
+    def current_row(self) -> BlocRow | None:
         index = self.list.currentIndex()
         if not index.isValid():
             return None
-        return self.model.row_object(self.proxy.mapToSource(index).row())
+        row: BlocRow = self.model.row_object(self.proxy.mapToSource(index).row())
+        return row
 
     def _on_bloc_changed(self) -> None:
         self.bloc = self.current_row()
@@ -191,10 +193,11 @@ class BlocsPage(Page):
         self._load_current_tab()
 
     def _load_current_tab(self) -> None:
-        tab = self.tabs.currentWidget()
-        if tab in self._stale_tabs:
-            self._stale_tabs.discard(tab)
-            tab.set_bloc(self.bloc)
+        current = self.tabs.currentWidget()
+        for tab in (self.criteria, self.scoring, self.ranking):
+            if tab is current and tab in self._stale_tabs:
+                self._stale_tabs.discard(tab)
+                tab.set_bloc(self.bloc)
 
     def _show_heading(self) -> None:
         b = self.bloc
@@ -218,14 +221,16 @@ class BlocsPage(Page):
     def data_changed(self) -> None:
         """Counts in the list and heading changed; the tabs re-read what they show."""
         self.reload_list()
-        self._stale_tabs |= {self.criteria, self.scoring, self.ranking} - {
-            self.tabs.currentWidget()}
+        current = self.tabs.currentWidget()
+        self._stale_tabs |= {t for t in (self.criteria, self.scoring, self.ranking)
+                             if t is not current}
 
-    def activated(self, **options: Any) -> None:
+    def activated(self, **options: object) -> None:
         super().activated(**options)
         if "bloc_id" in options:
+            bloc_id = options["bloc_id"]
             self.year_filter.setCurrentIndex(0)
-            self.reload_list(options["bloc_id"])
+            self.reload_list(bloc_id if isinstance(bloc_id, int) else None)
 
     # -- blocs -------------------------------------------------------------------------------
     @Slot()
@@ -242,7 +247,7 @@ class BlocsPage(Page):
         if saved is not None:
             self._after_saved(saved, force=True)
 
-    def _after_saved(self, saved: Any, *, force: bool = False) -> None:
+    def _after_saved(self, saved: BlocRow, *, force: bool = False) -> None:
         if self.year_filter.currentData() not in (None, saved.year):
             self.year_filter.blockSignals(True)
             self.year_filter.setCurrentIndex(0)
@@ -288,8 +293,8 @@ class BlocsPage(Page):
     def show_error(self, text: str) -> None:
         Messages.error(self, text)
 
-    def import_file(self, title: str, work: Callable[[Path], Any], label: str,
-                    done: Callable[[Any], str], after: Callable[[], None]) -> None:
+    def import_file(self, title: str, work: Callable[[Path], R], label: str,
+                    done: Callable[[R], str], after: Callable[[], None]) -> None:
         """Pick a workbook and import it in the background; a wrong file is reported row by
         row and nothing is imported."""
         path = FileDialogs.open_file(self, title, self.folder, excel_filter())
@@ -297,7 +302,7 @@ class BlocsPage(Page):
             return
         self.folder = path.parent
 
-        def imported(result: Any) -> None:
+        def imported(result: R) -> None:
             self.ctx.host.notify(done(result))
             self.data_changed()
             after()

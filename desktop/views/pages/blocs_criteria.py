@@ -4,9 +4,16 @@ the bloc's total, caps) listed beside it, and the table's Excel template, import
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,21 +28,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.blocs import CriteriaTable, CriterionRow, fmt_points, format_tiers
 from desktop.domain.enums import CriterionKind
 from desktop.domain.errors import DomainError
 from desktop.i18n import translate
-from desktop.services.blocs.formulas import format_tiers
-from desktop.services.blocs.points import fmt_points
 from desktop.views.dialogs.criterion_dialog import CriterionDialog
 from desktop.views.itemmodels.roles import OBJECT_ROLE
 from desktop.views.messages import Messages
+
+if TYPE_CHECKING:
+    from desktop.api.blocs import BlocRow
+    from desktop.views.pages.blocs import BlocsPage
 
 Index = QModelIndex | QPersistentModelIndex
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 PROBLEM_COLOUR = "#b00020"
 
 
-def formula_summary(row: Any) -> str:
+def formula_summary(row: CriterionRow) -> str:
     """One line for a target-based criterion: indicator, formula, direction and tiers."""
     if row.kind is not CriterionKind.TARGET:
         return ""
@@ -49,22 +59,22 @@ def formula_summary(row: Any) -> str:
 class CriteriaTreeModel(QAbstractItemModel):
     """The table's nodes by parent; an index's internal id is the criterion id."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: dict[int, Any] = {}
-        self.children: dict[int | None, list[Any]] = {None: []}
+        self.rows: dict[int, CriterionRow] = {}
+        self.child_rows: dict[int | None, list[CriterionRow]] = {None: []}
         self.problems: dict[str, list[str]] = {}
         self.headers = [translate("BlocsPage", "Code"), translate("BlocsPage", "Criterion"),
                         translate("BlocsPage", "Kind"), translate("BlocsPage", "Max points"),
                         translate("BlocsPage", "Cap"), translate("BlocsPage", "Formula"),
                         translate("BlocsPage", "Evidence")]
 
-    def set_table(self, table: Any) -> None:
+    def set_table(self, table: CriteriaTable | None) -> None:
         self.beginResetModel()
         self.rows = {r.id: r for r in table.rows} if table is not None else {}
-        self.children = {None: []}
+        self.child_rows = {None: []}
         for r in (table.rows if table is not None else ()):  # depth first, in order
-            self.children.setdefault(r.parent_id, []).append(r)
+            self.child_rows.setdefault(r.parent_id, []).append(r)
         self.problems = {}
         for problem in (table.problems if table is not None else ()):
             self.problems.setdefault(problem.code, []).append(problem.message)
@@ -74,13 +84,13 @@ class CriteriaTreeModel(QAbstractItemModel):
         row = self.rows.get(criterion_id)
         if row is None:
             return QModelIndex()
-        siblings = self.children.get(row.parent_id, [])
+        siblings = self.child_rows.get(row.parent_id, [])
         return self.createIndex(siblings.index(row), column, criterion_id)
 
     # -- Qt model ------------------------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         key = parent.internalId() if parent.isValid() else None
-        siblings = self.children.get(key, [])
+        siblings = self.child_rows.get(key, [])
         if not 0 <= row < len(siblings) or not 0 <= column < len(self.headers):
             return QModelIndex()
         return self.createIndex(row, column, siblings[row].id)
@@ -96,18 +106,18 @@ class CriteriaTreeModel(QAbstractItemModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         if parent.isValid() and parent.column() != 0:
             return 0
-        return len(self.children.get(parent.internalId() if parent.isValid() else None, []))
+        return len(self.child_rows.get(parent.internalId() if parent.isValid() else None, []))
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return len(self.headers)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers[section]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         r = self.rows.get(index.internalId())
@@ -147,10 +157,10 @@ class CriteriaTab(QWidget):
     """Editing happens in ``CriterionDialog``; every change re-reads the table in the
     background and shows what the whole-table check says."""
 
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: BlocsPage) -> None:
         super().__init__(page)
         self.page = page
-        self.table: Any = None
+        self.table: CriteriaTable | None = None
         self.loading = False
         self._generation = 0  # only the latest read is shown
         self.model = CriteriaTreeModel(self)
@@ -220,7 +230,7 @@ class CriteriaTab(QWidget):
         self._update_buttons()
 
     # -- data ------------------------------------------------------------------------------------
-    def set_bloc(self, bloc: Any) -> None:
+    def set_bloc(self, bloc: BlocRow | None) -> None:
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
@@ -235,7 +245,7 @@ class CriteriaTab(QWidget):
         self.page.ctx.runner.task(lambda _p, _c: services.blocs.criteria.table(bloc_id), self) \
             .success(lambda table: self._loaded(generation, table, select_id)).run()
 
-    def _loaded(self, generation: int, table: Any, select_id: int | None) -> None:
+    def _loaded(self, generation: int, table: CriteriaTable, select_id: int | None) -> None:
         if generation != self._generation:
             return
         self.loading = False
@@ -246,7 +256,7 @@ class CriteriaTab(QWidget):
                 self.tree.setCurrentIndex(index)
                 self.tree.scrollTo(index)
 
-    def _show(self, table: Any) -> None:
+    def _show(self, table: CriteriaTable | None) -> None:
         self.table = table
         self.model.set_table(table)
         self.tree.expandAll()
@@ -271,34 +281,38 @@ class CriteriaTab(QWidget):
             self.problem_list.addItem(str(problem))
         self._update_buttons()
 
-    def current(self) -> Any:
+    def current(self) -> CriterionRow | None:
         index = self.tree.currentIndex()
-        return self.model.data(index, OBJECT_ROLE) if index.isValid() else None
+        return self.model.rows.get(index.internalId()) if index.isValid() else None
 
     def _update_buttons(self) -> None:
         editable = self.table is not None and not self.table.locked
-        selected = self.current() is not None
+        current = self.current()
+        selected = current is not None
         for button in (self.add_group_button, self.add_button, self.import_button):
             button.setEnabled(editable)
         self.add_child_button.setEnabled(
-            editable and selected and self.current().kind is not CriterionKind.TARGET)
+            editable and current is not None and current.kind is not CriterionKind.TARGET)
         for button in (self.edit_button, self.delete_button):
             button.setEnabled(editable and selected)
         self.export_button.setEnabled(self.table is not None)
         self.template_button.setEnabled(True)
 
     # -- editing -----------------------------------------------------------------------------
-    def _next_code(self, parent: Any) -> str:
+    def _next_code(self, parent: CriterionRow | None) -> str:
         """I, II, … for top groups; "I.3" for the third part of group I."""
-        siblings = self.model.children.get(parent.id if parent is not None else None, [])
+        siblings = self.model.child_rows.get(parent.id if parent is not None else None, [])
         n = len(siblings) + 1
         if parent is None:
             return ROMAN[n - 1] if n <= len(ROMAN) else str(n)
         return f"{parent.code}.{n}"
 
-    def _add(self, parent: Any) -> None:
+    def _add(self, parent: CriterionRow | None) -> None:
+        bloc = self.page.bloc
+        if bloc is None:
+            return
         kind = parent.kind if parent is not None else CriterionKind.MANUAL
-        saved = CriterionDialog.ask(self, self.page.services, self.page.bloc.id,
+        saved = CriterionDialog.ask(self, self.page.services, bloc.id,
                                     parent_code=parent.code if parent is not None else "",
                                     code=self._next_code(parent), kind=kind)
         if saved is not None:
@@ -314,9 +328,9 @@ class CriteriaTab(QWidget):
         """A criterion beside the selected one (or in the selected group)."""
         current = self.current()
         if current is None:
-            top = self.model.children.get(None, [])
+            top = self.model.child_rows.get(None, [])
             parent = top[-1] if top else None
-        elif current.is_group or current.depth == 0:
+        elif current.is_group or current.depth == 0 or current.parent_id is None:
             parent = current
         else:
             parent = self.model.rows.get(current.parent_id)
@@ -330,10 +344,10 @@ class CriteriaTab(QWidget):
 
     @Slot()
     def edit_criterion(self) -> None:
-        current = self.current()
-        if current is None or self.table is None or self.table.locked:
+        current, bloc = self.current(), self.page.bloc
+        if current is None or bloc is None or self.table is None or self.table.locked:
             return
-        saved = CriterionDialog.ask(self, self.page.services, self.page.bloc.id,
+        saved = CriterionDialog.ask(self, self.page.services, bloc.id,
                                     criterion=current)
         if saved is not None:
             self.page.data_changed()
@@ -362,6 +376,8 @@ class CriteriaTab(QWidget):
     # -- Excel -------------------------------------------------------------------------------
     @Slot()
     def import_table(self) -> None:
+        if self.page.bloc is None:
+            return
         bloc_id = self.page.bloc.id
         excel = self.page.services.blocs.excel
         self.page.import_file(
@@ -383,6 +399,8 @@ class CriteriaTab(QWidget):
     @Slot()
     def export_table(self) -> None:
         bloc = self.page.bloc
+        if bloc is None:
+            return
         excel = self.page.services.blocs.excel
         self.page.export_file(translate("BlocsPage", "Export criteria table"),
                               translate("BlocsPage", "criteria-%1.xlsx").replace(

@@ -5,9 +5,9 @@ Bằng khen for the next ones)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtCore import QDate, QModelIndex, QObject, QPersistentModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -29,15 +29,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.blocs import (
+    BlocRow,
+    ProposalResult,
+    RankedUnit,
+    Ranking,
+    VoteInput,
+    VoteRow,
+    fmt_points,
+)
+from desktop.api.rounds import RoundRow
 from desktop.domain.enums import RoundStatus, ScoreBasis
 from desktop.domain.errors import DomainError
+from desktop.domain.progress import CancelToken, ProgressFn
 from desktop.i18n import translate
-from desktop.services.blocs.dto import VoteInput
-from desktop.services.blocs.points import fmt_points
 from desktop.views.dialogs.render_dialog import RenderDialog
 from desktop.views.itemmodels.records import Column, RecordTableModel
 from desktop.views.widgets.bar_chart import Bar, BarChart
 from desktop.views.widgets.form import ValidatedForm
+
+if TYPE_CHECKING:
+    from desktop.services import Services
+    from desktop.views.pages.blocs import BlocsPage
 
 
 def outcome_text(outcome: str) -> str:
@@ -53,10 +66,11 @@ def outcome_text(outcome: str) -> str:
 class VoteDialog(QDialog):
     """The bloc meeting's ballot (suy tôn) for a unit, usually the leading one."""
 
-    def __init__(self, parent: QWidget | None, services: Any, bloc: Any, rows: list[Any]) -> None:
+    def __init__(self, parent: QWidget | None, services: Services, bloc: BlocRow,
+                 rows: list[RankedUnit]) -> None:
         super().__init__(parent)
         self._services, self._bloc = services, bloc
-        self.saved: Any = None
+        self.saved: VoteRow | None = None
         self.setWindowTitle(translate("BlocsPage", "Bloc vote"))
         self.setMinimumWidth(520)
         self.form = ValidatedForm(self)
@@ -94,13 +108,15 @@ class VoteDialog(QDialog):
         layout.addWidget(buttons)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, services: Any, bloc: Any, rows: list[Any]) -> Any:
+    def ask(cls, parent: QWidget | None, services: Services, bloc: BlocRow,
+            rows: list[RankedUnit]) -> VoteRow | None:
         dialog = cls(parent, services, bloc, rows)
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     @Slot()
     def save(self) -> None:
-        held: date = self.held_on.date().toPython()
+        day = self.held_on.date()
+        held = date(day.year(), day.month(), day.day())
         try:
             self.saved = self._services.blocs.scores.record_vote(self._bloc.id, VoteInput(
                 self.unit_combo.currentData(), self.yes_spin.value(), self.present_spin.value(),
@@ -114,7 +130,7 @@ class VoteDialog(QDialog):
 class ProposeDialog(QDialog):
     """Which round, and how many units for the flag and for the certificate."""
 
-    def __init__(self, parent: QWidget | None, services: Any, bloc: Any) -> None:
+    def __init__(self, parent: QWidget | None, services: Services, bloc: BlocRow) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("BlocsPage", "Propose for awards"))
         self.setMinimumWidth(560)
@@ -155,12 +171,13 @@ class ProposeDialog(QDialog):
         layout.addLayout(self.form.layout)
         layout.addWidget(buttons)
 
-    def choice(self) -> tuple[Any, int, int] | None:
-        row = self.round_combo.currentData()
+    def choice(self) -> tuple[RoundRow, int, int] | None:
+        row: RoundRow | None = self.round_combo.currentData()
         return None if row is None else (row, self.flag_spin.value(), self.merit_spin.value())
 
     @classmethod
-    def ask(cls, parent: QWidget | None, services: Any, bloc: Any) -> tuple[Any, int, int] | None:
+    def ask(cls, parent: QWidget | None, services: Services,
+            bloc: BlocRow) -> tuple[RoundRow, int, int] | None:
         """(round row, flag count, certificate count), or None when cancelled."""
         dialog = cls(parent, services, bloc)
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -175,7 +192,8 @@ class OneLineDelegate(QStyledItemDelegate):
     """Unit names stay on one line (cut with "…", whole in the tooltip) while the tie-break
     notes of the same table wrap."""
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: Any) -> None:
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
         super().initStyleOption(option, index)
         option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
         option.textElideMode = Qt.TextElideMode.ElideRight
@@ -184,12 +202,12 @@ class OneLineDelegate(QStyledItemDelegate):
 class RankingModel(RecordTableModel):
     """The ranking's rows; column titles are short and explained in their tooltips."""
 
-    def __init__(self, columns: list[Column], parent: Any = None) -> None:
+    def __init__(self, columns: list[Column], parent: QObject | None = None) -> None:
         super().__init__(columns, parent)
         self.header_tips: list[str] = []
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
                 and 0 <= section < len(self.header_tips):
             return self.header_tips[section] or None
@@ -197,15 +215,15 @@ class RankingModel(RecordTableModel):
 
 
 class RankingTab(QWidget):
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: BlocsPage) -> None:
         super().__init__(page)
         self.page = page
-        self.ranking: Any = None
-        self.votes: list[Any] = []
+        self.ranking: Ranking | None = None
+        self.votes: list[VoteRow] = []
         self.loading = False
         self._generation = 0  # only the latest ranking is shown
         self.proposing = False
-        self.last_result: Any = None
+        self.last_result: ProposalResult | None = None
         self.basis_combo = QComboBox(self)
         self.basis_combo.addItem(ScoreBasis.REVIEWED.label, ScoreBasis.REVIEWED)
         self.basis_combo.addItem(ScoreBasis.SELF.label, ScoreBasis.SELF)
@@ -307,7 +325,7 @@ class RankingTab(QWidget):
     def busy(self) -> bool:
         return self.loading or self.proposing
 
-    def set_bloc(self, bloc: Any) -> None:
+    def set_bloc(self, bloc: BlocRow | None) -> None:
         self.result.hide()
         self.reload()
 
@@ -325,7 +343,7 @@ class RankingTab(QWidget):
         generation = self._generation
         self._update_buttons()
 
-        def work(_progress: Any, _cancel: Any) -> Any:
+        def work(_progress: ProgressFn, _cancel: CancelToken) -> tuple[Ranking, list[VoteRow]]:
             return scores.ranking(bloc_id, basis), scores.votes(bloc_id)
 
         self.page.ctx.runner.task(work, self).with_progress(
@@ -340,13 +358,13 @@ class RankingTab(QWidget):
         self.summary.setText(text)
         self._update_buttons()
 
-    def _loaded(self, generation: int, ranking: Any, votes: list[Any]) -> None:
+    def _loaded(self, generation: int, ranking: Ranking, votes: list[VoteRow]) -> None:
         if generation != self._generation:
             return
         self.loading = False
         self._show(ranking, votes)
 
-    def _show(self, ranking: Any, votes: list[Any]) -> None:
+    def _show(self, ranking: Ranking | None, votes: list[VoteRow]) -> None:
         self.ranking, self.votes = ranking, votes
         rows = list(ranking.rows) if ranking is not None else []
         self.model.set_rows(rows)
@@ -399,7 +417,7 @@ class RankingTab(QWidget):
     # -- vote and proposals ----------------------------------------------------------------------
     @Slot()
     def record_vote(self) -> None:
-        if self.ranking is None:
+        if self.ranking is None or self.page.bloc is None:
             return
         if VoteDialog.ask(self, self.page.services, self.page.bloc,
                           list(self.ranking.rows)) is not None:
@@ -416,6 +434,8 @@ class RankingTab(QWidget):
 
     def propose(self) -> None:
         bloc = self.page.bloc
+        if bloc is None:
+            return
         choice = ProposeDialog.ask(self, self.page.services, bloc)
         if choice is None:
             return
@@ -424,7 +444,7 @@ class RankingTab(QWidget):
         self.proposing = True
         self._update_buttons()
 
-        def work(_progress: Any, _cancel: Any) -> Any:
+        def work(_progress: ProgressFn, _cancel: CancelToken) -> ProposalResult:
             return proposals.propose(bloc_id, round_row.id, flag_count=flags,
                                      merit_count=merits)
 
@@ -438,7 +458,7 @@ class RankingTab(QWidget):
             .success(lambda result: self._proposed(round_row, result)) \
             .failure(failed).run(writes=True)
 
-    def _proposed(self, round_row: Any, result: Any) -> None:
+    def _proposed(self, round_row: RoundRow, result: ProposalResult) -> None:
         self.proposing = False
         self.last_result = result
         self._update_buttons()

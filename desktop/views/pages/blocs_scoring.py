@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
@@ -53,13 +54,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.blocs import (
+    NEEDS_REASON,
+    TRANSITIONS,
+    ZERO,
+    CriterionRow,
+    ScoreCell,
+    ScoreEntry,
+    ScoreGrid,
+    ScoreWriteResult,
+    SheetEventRow,
+    SheetRow,
+    edit_refusal,
+    fmt_points,
+)
 from desktop.domain.enums import CriterionKind, ScoreBasis, SheetStatus
 from desktop.domain.errors import DomainError
+from desktop.domain.progress import CancelToken, ProgressFn
 from desktop.i18n import translate
-from desktop.services.blocs.dto import ScoreEntry
-from desktop.services.blocs.points import ZERO, fmt_points
-from desktop.services.blocs.scoring import NEEDS_REASON, TRANSITIONS, edit_refusal
 from desktop.views.messages import Messages
+
+if TYPE_CHECKING:
+    from desktop.api.blocs import BlocRow
+    from desktop.views.pages.blocs import BlocsPage
 
 Index = QModelIndex | QPersistentModelIndex
 CRITERION_WIDTH, CRITERION_MINIMUM = 260, 180  # the criterion names (the officer can drag)
@@ -99,14 +116,14 @@ class ScoreGridModel(QAbstractTableModel):
 
     edited = Signal(list)
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.grid: Any = None
+        self.grid: ScoreGrid | None = None
         self.which = ScoreBasis.SELF
         self.pending: dict[Key, str] = {}
         self.problems: dict[Key, tuple[str, str]] = {}  # typed text, reason
         self._sums: dict[tuple[int, int], Decimal] = {}
-        self._children: dict[int, list[Any]] = {}
+        self._children: dict[int, list[CriterionRow]] = {}
         # Unit column titles wrapped to the column's width, by (unit id, sheet status).
         self.header_labels: dict[tuple[int, SheetStatus], str] = {}
 
@@ -117,7 +134,7 @@ class ScoreGridModel(QAbstractTableModel):
                                         max(self.columnCount() - 1, 0))
 
     # -- content -------------------------------------------------------------------------------
-    def set_grid(self, grid: Any) -> None:
+    def set_grid(self, grid: ScoreGrid | None) -> None:
         """Same criteria and members: update in place (keeps the cursor and selection)."""
         same = (self.grid is not None and grid is not None
                 and [c.id for c in self.grid.criteria] == [c.id for c in grid.criteria]
@@ -142,7 +159,8 @@ class ScoreGridModel(QAbstractTableModel):
         self._compute_sums()
         self._changed_all()
 
-    def settle(self, keys: list[Key], problems: dict[Key, tuple[str, str]], grid: Any) -> None:
+    def settle(self, keys: list[Key], problems: dict[Key, tuple[str, str]],
+               grid: ScoreGrid) -> None:
         """A save came back: sent cells are no longer pending; refused ones keep their text."""
         for key in keys:
             self.pending.pop(key, None)
@@ -156,20 +174,26 @@ class ScoreGridModel(QAbstractTableModel):
                                   self.index(self.rowCount() - 1, self.columnCount() - 1))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(self.columnCount() - 1, 0))
 
-    def score(self, c: Any, unit_id: int) -> Decimal | None:
+    def score(self, c: CriterionRow, unit_id: int) -> Decimal | None:
         """The shown score of a leaf: the reviewed view falls back on the self-score."""
-        cell = self.grid.cell(c.id, unit_id)
+        cell = self.cell(c.id, unit_id)
         if self.which is ScoreBasis.SELF or cell.computed:
             return cell.self_score
         return cell.effective
 
+    def cell(self, criterion_id: int, unit_id: int) -> ScoreCell:
+        """A cell of the grid shown (only asked for while one is)."""
+        assert self.grid is not None
+        return self.grid.cell(criterion_id, unit_id)
+
     def _compute_sums(self) -> None:
         """Groups show the sum of their parts, at most the group's limit (its cap counts)."""
         self._sums = {}
-        if self.grid is None:
+        grid = self.grid
+        if grid is None:
             return
 
-        def value(c: Any, unit_id: int) -> Decimal:
+        def value(c: CriterionRow, unit_id: int) -> Decimal:
             parts = self._children.get(c.id)
             if not parts:
                 return self.score(c, unit_id) or ZERO
@@ -177,23 +201,24 @@ class ScoreGridModel(QAbstractTableModel):
             self._sums[(c.id, unit_id)] = total
             return total
 
-        for sheet in self.grid.sheets:
-            for c in self.grid.criteria:
+        for sheet in grid.sheets:
+            for c in grid.criteria:
                 if c.parent_id is None:
                     value(c, sheet.unit_id)
 
     # -- addressing ----------------------------------------------------------------------------
-    def criterion(self, row: int) -> Any:
+    def criterion(self, row: int) -> CriterionRow | None:
         if self.grid is None or not 0 <= row < len(self.grid.criteria):
             return None
         return self.grid.criteria[row]
 
-    def sheet(self, column: int) -> Any:
+    def sheet(self, column: int) -> SheetRow | None:
         if self.grid is None or not 0 <= column - FIXED_COLUMNS < len(self.grid.sheets):
             return None
         return self.grid.sheets[column - FIXED_COLUMNS]
 
     def index_for(self, criterion_id: int, unit_id: int) -> QModelIndex:
+        assert self.grid is not None
         rows = [c.id for c in self.grid.criteria]
         columns = [s.unit_id for s in self.grid.sheets]
         return self.index(rows.index(criterion_id), columns.index(unit_id) + FIXED_COLUMNS)
@@ -209,7 +234,7 @@ class ScoreGridModel(QAbstractTableModel):
         if c.is_group:
             return translate("BlocsPage", "A group: the sum of its sub-criteria.")
         if c.kind is CriterionKind.TARGET:
-            explanation = self.grid.cell(c.id, sheet.unit_id).explanation
+            explanation = self.cell(c.id, sheet.unit_id).explanation
             return translate("BlocsPage", "Computed from the unit's target.") + (
                 f"\n{explanation}" if explanation else "")
         return edit_refusal(sheet.status, self.which)
@@ -223,7 +248,7 @@ class ScoreGridModel(QAbstractTableModel):
             len(self.grid.sheets) + FIXED_COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if self.grid is None:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -254,7 +279,7 @@ class ScoreGridModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or self.grid is None:
             return None
         row, column = index.row(), index.column()
@@ -294,7 +319,7 @@ class ScoreGridModel(QAbstractTableModel):
                 return problem[1]
             return self.refusal(row, column) or None
         if role == Qt.ItemDataRole.ForegroundRole:
-            cell = self.grid.cell(c.id, sheet.unit_id)
+            cell = self.cell(c.id, sheet.unit_id)
             if self.which is ScoreBasis.REVIEWED and not cell.computed and not c.is_group \
                     and cell.reviewed_score is None and cell.self_score is not None:
                 return QBrush(QColor("#8a8f98"))  # the unit's own score, not re-scored
@@ -305,10 +330,10 @@ class ScoreGridModel(QAbstractTableModel):
             return font
         return None
 
-    def _total_data(self, sheet: Any, role: int) -> Any:
+    def _total_data(self, sheet: SheetRow | None, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             if sheet is None:
-                return fmt_points(self.grid.bloc.total_points)
+                return fmt_points(self.grid.bloc.total_points) if self.grid is not None else ""
             total = sheet.self_total if self.which is ScoreBasis.SELF else sheet.reviewed_total
             return fmt_points(total)
         if role == Qt.ItemDataRole.FontRole:
@@ -330,7 +355,7 @@ class ScoreGridModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         return self.write([(index.row(), index.column(), str(value))]) > 0
@@ -475,7 +500,8 @@ class SheetView(QTableView):
     def _selected_block(self) -> tuple[int, int, list[QModelIndex]]:
         """The top-left corner and cells of the selected range that holds the cursor."""
         current = self.currentIndex()
-        for part in self.selectionModel().selection():
+        selection = self.selectionModel().selection()
+        for part in (selection.at(i) for i in range(selection.count())):
             if current.isValid() and part.contains(current):
                 return part.top(), part.left(), list(part.indexes())
         if not current.isValid():
@@ -554,7 +580,7 @@ BACK = {SheetStatus.SUBMITTED: SheetStatus.DRAFT, SheetStatus.REVIEWED: SheetSta
 
 
 class ScoringTab(QWidget):
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: BlocsPage) -> None:
         super().__init__(page)
         self.page = page
         self.loading = False
@@ -563,6 +589,7 @@ class ScoringTab(QWidget):
         self.model = ScoreGridModel(self)
         self.view = SheetView(self)
         vertical = CriterionHeader(self.view)
+        self.names_header = vertical
         self.view.setVerticalHeader(vertical)
         self.view.setModel(self.model)
         vertical.set_width(CRITERION_WIDTH)
@@ -587,7 +614,7 @@ class ScoringTab(QWidget):
         self.status_label.setWordWrap(True)
         self.forward_buttons: dict[SheetStatus, QPushButton] = {}
         for status, text in FORWARD:
-            self.forward_buttons[status] = QPushButton(translate("BlocsPage", text), self)
+            self.forward_buttons[status] = QPushButton(translate("BlocsPage", str(text)), self)
         self.back_button = QPushButton(translate("BlocsPage", "Return / unlock…"), self)
         self.evidence_button = QPushButton(translate("BlocsPage", "Evidence note…"), self)
         self.import_button = QPushButton(translate("BlocsPage", "Import scores…"), self)
@@ -650,7 +677,7 @@ class ScoringTab(QWidget):
         return self.loading or self.saving > 0
 
     # -- data ------------------------------------------------------------------------------------
-    def set_bloc(self, bloc: Any) -> None:
+    def set_bloc(self, bloc: BlocRow | None) -> None:
         self.model.set_grid(None)
         self.reload()
 
@@ -667,7 +694,7 @@ class ScoringTab(QWidget):
         self.page.ctx.runner.task(lambda _p, _c: services.blocs.scores.grid(bloc_id), self) \
             .success(lambda grid: self._loaded(generation, grid)).run()
 
-    def _loaded(self, generation: int, grid: Any) -> None:
+    def _loaded(self, generation: int, grid: ScoreGrid) -> None:
         if generation != self._generation:
             return
         self.loading = False
@@ -680,7 +707,8 @@ class ScoringTab(QWidget):
         """Six unit columns (or all, when fewer) beside the criterion names on a 1366 px
         screen: the names narrow first, then the units, down to a readable width; titles are
         wrapped to fit. The details beside the grid hide when they would squeeze it."""
-        if self.model.grid is None:
+        grid = self.model.grid
+        if grid is None:
             return
         metrics = self._header_metrics()
         view = self.view
@@ -696,10 +724,9 @@ class ScoringTab(QWidget):
                 self.splitter.handleWidth()
         names, unit = self._widths(room - fixed, shown_units)
         self._fitting = True
-        view.verticalHeader().set_width(names)
+        self.names_header.set_width(names)
         view.setColumnWidth(0, max_width)
-        for column in range(FIXED_COLUMNS, self.model.columnCount()):
-            sheet = self.model.sheet(column)
+        for column, sheet in enumerate(grid.sheets, start=FIXED_COLUMNS):
             wanted = max(metrics.horizontalAdvance(sheet.unit_name),
                          metrics.horizontalAdvance(sheet.status.label)) + 2 * HEADER_PADDING
             view.setColumnWidth(column, max(UNIT_MINIMUM, min(wanted, unit)))
@@ -732,13 +759,13 @@ class ScoringTab(QWidget):
 
     def _wrap_headers(self) -> None:
         """Each unit's name on up to three lines and its sheet status below, within its column."""
-        if self.model.grid is None:
+        grid = self.model.grid
+        if grid is None:
             return
         metrics = self._header_metrics()
         labels: dict[tuple[int, SheetStatus], str] = {}
         most = 1
-        for column in range(FIXED_COLUMNS, self.model.columnCount()):
-            sheet = self.model.sheet(column)
+        for column, sheet in enumerate(grid.sheets, start=FIXED_COLUMNS):
             width = self.view.columnWidth(column) - 2 * HEADER_PADDING
             lines = wrap_words(sheet.unit_name, metrics, width, 3) + \
                 wrap_words(sheet.status.label, metrics, width, 2)
@@ -795,14 +822,16 @@ class ScoringTab(QWidget):
         typed = {(e.criterion_id, e.unit_id, which): e.text for e in edits}
         scores, bloc_id = self.page.services.blocs.scores, bloc.id
 
-        def work(_progress: Any, _cancel: Any) -> Any:
+        def work(_progress: ProgressFn, _cancel: CancelToken) -> tuple[ScoreWriteResult, ScoreGrid]:
             return scores.set_scores(bloc_id, entries, partial=True), scores.grid(bloc_id)
 
-        def saved(outcome: Any) -> None:
+        def saved(outcome: tuple[ScoreWriteResult, ScoreGrid]) -> None:
             result, grid = outcome
             self.saving -= 1
             problems: dict[Key, tuple[str, str]] = {}
             for p in result.problems:
+                if p.criterion_id is None or p.unit_id is None:
+                    continue  # never: a refused cell names its cell
                 key = (p.criterion_id, p.unit_id, ScoreBasis(p.field.rsplit(":", 1)[-1]))
                 problems[key] = (typed.get(key, ""), p.message)
             if self.page.bloc is None or self.page.bloc.id != bloc_id:
@@ -813,7 +842,7 @@ class ScoringTab(QWidget):
             self._report(result.saved, len(problems))
             self._update_buttons()
 
-        def failed(exc: Any) -> None:
+        def failed(exc: DomainError) -> None:
             self.saving -= 1
             Messages.error(self, str(exc))
             self.reload()
@@ -829,7 +858,7 @@ class ScoringTab(QWidget):
         self.status_label.setText(text)
 
     # -- sheets ----------------------------------------------------------------------------------
-    def selected_sheets(self) -> list[Any]:
+    def selected_sheets(self) -> list[SheetRow]:
         columns = {i.column() for i in self.view.selectionModel().selectedIndexes()}
         if not columns and self.view.currentIndex().isValid():
             columns = {self.view.currentIndex().column()}
@@ -851,12 +880,12 @@ class ScoringTab(QWidget):
             button.setEnabled(has_grid)
 
     def move_sheets(self, target: SheetStatus, note: str = "") -> None:
-        sheets = self.selected_sheets()
-        if not sheets:
+        sheets, bloc = self.selected_sheets(), self.page.bloc
+        if not sheets or bloc is None:
             return
         try:
-            self.page.services.blocs.scores.transition(self.page.bloc.id,
-                                                       [s.unit_id for s in sheets], target, note)
+            self.page.services.blocs.scores.transition(bloc.id, [s.unit_id for s in sheets],
+                                                       target, note)
         except DomainError as exc:
             Messages.error(self, translate("BlocsPage", "No sheet was moved:") + "\n" + str(exc))
         self.page.data_changed()
@@ -890,12 +919,13 @@ class ScoringTab(QWidget):
                                            "status, history and evidence."))
             return
         c = self.model.criterion(index.row())
-        cell = self.model.grid.cell(c.id, sheet.unit_id) if c is not None else None
+        cell = self.model.cell(c.id, sheet.unit_id) if c is not None else None
         scores, bloc_id = self.page.services.blocs.scores, bloc.id
         self.page.ctx.runner.task(lambda _p, _c: scores.history(bloc_id, sheet.unit_id), self) \
             .success(lambda events: self._show_details(sheet, c, cell, events)).run()
 
-    def _show_details(self, sheet: Any, c: Any, cell: Any, events: list[Any]) -> None:
+    def _show_details(self, sheet: SheetRow, c: CriterionRow | None, cell: ScoreCell | None,
+                      events: list[SheetEventRow]) -> None:
         status = translate("BlocsPage", "Status")
         self_total = translate("BlocsPage", "Self-score total")
         bloc_total = translate("BlocsPage", "Bloc score total")
@@ -927,15 +957,15 @@ class ScoringTab(QWidget):
         index = self.view.currentIndex()
         c = self.model.criterion(index.row()) if index.isValid() else None
         sheet = self.model.sheet(index.column()) if index.isValid() else None
-        if c is None or sheet is None:
+        bloc = self.page.bloc
+        if c is None or sheet is None or bloc is None:
             return
-        current = self.model.grid.cell(c.id, sheet.unit_id).evidence_note
+        current = self.model.cell(c.id, sheet.unit_id).evidence_note
         answer = EvidenceNoteDialog.ask(self, f"{c.code} — {sheet.unit_name}", current)
         if answer is None:
             return
         try:
-            self.page.services.blocs.scores.set_evidence(self.page.bloc.id, sheet.unit_id,
-                                                         c.id, answer)
+            self.page.services.blocs.scores.set_evidence(bloc.id, sheet.unit_id, c.id, answer)
         except DomainError as exc:
             Messages.error(self, str(exc))
             return
@@ -944,6 +974,8 @@ class ScoringTab(QWidget):
     # -- Excel -----------------------------------------------------------------------------------
     @Slot()
     def import_scores(self) -> None:
+        if self.page.bloc is None:
+            return
         bloc_id = self.page.bloc.id
         excel = self.page.services.blocs.excel
         self.page.import_file(
@@ -958,18 +990,22 @@ class ScoringTab(QWidget):
     @Slot()
     def export_entry_file(self) -> None:
         bloc = self.page.bloc
-        excel = self.page.services.blocs.excel
+        if bloc is None:
+            return
+        excel, bloc_id = self.page.services.blocs.excel, bloc.id
         self.page.export_file(translate("BlocsPage", "Save scores entry file"),
                               translate("BlocsPage", "scores-%1.xlsx").replace(
                                   "%1", str(bloc.year)),
-                              lambda path: excel.write_scores(path, bloc.id))
+                              lambda path: excel.write_scores(path, bloc_id))
 
     @Slot()
     def export_sheet(self) -> None:
         bloc = self.page.bloc
+        if bloc is None:
+            return
         which = self.model.which
-        excel = self.page.services.blocs.excel
+        excel, bloc_id = self.page.services.blocs.excel, bloc.id
         self.page.export_file(translate("BlocsPage", "Export score sheet"),
                               translate("BlocsPage", "score-sheet-%1.xlsx").replace(
                                   "%1", str(bloc.year)),
-                              lambda path: excel.export_score_sheet(path, bloc.id, which))
+                              lambda path: excel.export_score_sheet(path, bloc_id, which))

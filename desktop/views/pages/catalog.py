@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.money import format_money
 from desktop.domain.errors import DomainError, FieldProblem
 from desktop.i18n import translate
-from desktop.services.money import format_money
 from desktop.views.formatting import format_date
 from desktop.views.itemmodels.records import Column, RecordTableModel
 from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE

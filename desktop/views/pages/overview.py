@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.people import PeopleQuery
 from desktop.i18n import translate
 from desktop.views.formatting import format_int, format_size
 from desktop.views.pages.base import Page, PageContext, page_title
@@ -128,7 +129,7 @@ class OverviewPage(Page):
                 name=info.parent_office_name) if info.parent_office_name else "")
         services = self.services
         self.units_card.value.setText(format_int(services.units.count()))
-        self.people_card.value.setText(format_int(services.people.count(backend.people_query())))
+        self.people_card.value.setText(format_int(services.people.count(PeopleQuery())))
         self.trash_card.value.setText(format_int(len(services.trash.items())))
         path = backend.database_path
         self.db_label.setText(str(path) if path else "—")

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.people import PeopleQuery, PersonRow
+from desktop.api.units import UnitRow
 from desktop.domain.errors import DomainError
 from desktop.i18n import translate
 from desktop.views.dialogs.person_dialog import PersonDialog
@@ -75,9 +77,9 @@ class PeoplePage(Page):
         self.edit_button = QPushButton(translate("PeoplePage", "Edit…"), self)
         self.delete_button = QPushButton(translate("PeoplePage", "Delete"), self)
 
-        self.model = PeopleTableModel(self.services.people, ctx.backend.people_query(), self,
+        self.model = PeopleTableModel(self.services.people, PeopleQuery(), self,
                                       runner=ctx.runner)
-        self.model.set_query(ctx.backend.people_query())
+        self.model.set_query(PeopleQuery())
         self._select_after_load: int | None = None
         self._shown_query = self.model.query
         self._loading_timer = QTimer(self)
@@ -153,7 +155,7 @@ class PeoplePage(Page):
         self.model.update_query(unit_id=self.unit_filter.unit_id,
                                 include_subunits=self.include_subunits.isChecked())
 
-    def set_unit_filter(self, unit: Any) -> None:
+    def set_unit_filter(self, unit: UnitRow | None) -> None:
         """Show the people of ``unit`` (a UnitRow, or None for everyone)."""
         self.unit_filter.set_unit(unit)
 
@@ -195,11 +197,11 @@ class PeoplePage(Page):
             count=format_int(total)))
 
     # -- editing ----------------------------------------------------------------------------------
-    def selected_people(self) -> list[Any]:
+    def selected_people(self) -> list[PersonRow]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.person(row) for row in rows]
 
-    def current_person(self) -> Any:
+    def current_person(self) -> PersonRow | None:
         index = self.table.currentIndex()
         if index.isValid() and self.table.selectionModel().isRowSelected(index.row()):
             return self.model.person(index.row())

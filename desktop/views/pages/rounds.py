@@ -8,9 +8,8 @@ sorted and paged in SQL in the background, and the search waits for a pause in t
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,12 +29,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.eligibility import EligibilityResult
+from desktop.api.nominations import AttachmentRow, EventRow, EvidenceRow, NominationQuery, NominationRow
+from desktop.api.rounds import RoundInput, RoundRow
+from desktop.api.workflow import NEEDS_REASON
 from desktop.domain.enums import ConditionStatus, NominationStatus, RoundKind
 from desktop.domain.errors import DomainError, ValidationError
+from desktop.domain.progress import CancelToken, ProgressFn
 from desktop.i18n import translate
-from desktop.services.nominations import NominationQuery
-from desktop.services.rounds import RoundInput
-from desktop.services.workflow import NEEDS_REASON
 from desktop.views.dialogs.evidence_dialog import EvidenceDialog
 from desktop.views.dialogs.nomination_dialog import NominationDialog
 from desktop.views.dialogs.render_dialog import RenderDialog, report_template_for
@@ -77,7 +78,7 @@ class RoundsPage(Page):
             "RoundsPage", "Search by name (tones optional)…"), debounce_ms=SEARCH_DEBOUNCE_MS)
         self.model = NominationsTableModel(self.services.nominations, NominationQuery(0), self,
                                            runner=ctx.runner)
-        self._shown_query: Any = None
+        self._shown_query: NominationQuery | None = None
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -178,8 +179,9 @@ class RoundsPage(Page):
 
     # -- data -------------------------------------------------------------------------------
     @property
-    def round(self) -> Any:
-        return self.round_combo.currentData()
+    def round(self) -> RoundRow | None:
+        data = self.round_combo.currentData()
+        return data if isinstance(data, RoundRow) else None
 
     def reload(self) -> None:
         """After a data change: the rounds, the list (keeping the loaded rows) and the tabs."""
@@ -254,7 +256,7 @@ class RoundsPage(Page):
             self._shown_query = self.model.query
             self.table.scrollToTop()
 
-    def selected(self) -> list[Any]:
+    def selected(self) -> list[NominationRow]:
         rows = {i.row() for i in self.table.selectionModel().selectedRows()}
         return [self.model.row_object(r) for r in sorted(rows)]
 
@@ -304,9 +306,12 @@ class RoundsPage(Page):
 
     @Slot()
     def check_eligibility(self) -> None:
-        round_id = self.round.id
+        round_row = self.round
+        if round_row is None:
+            return
+        round_id = round_row.id
 
-        def work(progress: Any, cancel: Any) -> Any:
+        def work(progress: ProgressFn, cancel: CancelToken) -> list[EligibilityResult]:
             return self.services.eligibility.check_round(round_id, progress=progress,
                                                          cancel=cancel)
 
@@ -345,19 +350,20 @@ class RoundsPage(Page):
                 "left out.").replace("%1", str(skipped)))
         self.create_document(key, chosen)
 
-    def _on_current_changed(self, current: Any, _previous: Any) -> None:
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
         self.show_explanation(self.model.row_object(current.row()))
 
-    def show_explanation(self, row: Any) -> None:
+    def show_explanation(self, row: NominationRow) -> None:
         """Checked in the background: one nomination still reads its round's list (quotas,
         twins), which takes a moment in a 30,000-nomination round."""
         services = self.services
         self.explanation.setHtml(f"<h3>{row.subject_name}</h3><p>"
                                  + translate("RoundsPage", "Checking eligibility…") + "</p>")
 
-        def work(_progress: Any, _cancel: Any) -> Any:
+        def work(_progress: ProgressFn, _cancel: CancelToken) -> tuple[
+                EligibilityResult, list[EvidenceRow], list[AttachmentRow], list[EventRow]]:
             return (services.eligibility.check(row.round_id, row.id),
                     services.nominations.evidence(row.id),
                     services.nominations.attachments(row.id),
@@ -366,8 +372,9 @@ class RoundsPage(Page):
         self.ctx.runner.task(work, self).success(
             lambda found: self._render_explanation(row, *found)).run()
 
-    def _render_explanation(self, row: Any, result: Any, evidence: Any, files: Any,
-                            history: Any) -> None:
+    def _render_explanation(self, row: NominationRow, result: EligibilityResult,
+                            evidence: list[EvidenceRow], files: list[AttachmentRow],
+                            history: list[EventRow]) -> None:
         lines = [f"<h3>{row.subject_name}</h3><p>{row.award_name} — <b>"
                  f"{MARKS[result.status][0]} {result.status.label}</b></p><ul>"]
         for cond in result.conditions:

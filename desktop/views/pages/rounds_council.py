@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.council import MeetingInput
+from desktop.api.decisions import GROUP_TITLES, DecisionInput
+from desktop.api.money import format_money
+from desktop.api.nominations import NominationQuery
 from desktop.domain.enums import NominationStatus, SignerCapacity
 from desktop.domain.errors import DomainError
 from desktop.i18n import translate
-from desktop.services.council import MeetingInput
-from desktop.services.decisions import GROUP_TITLES, DecisionInput
-from desktop.services.money import format_money
-from desktop.services.nominations import NominationQuery
 from desktop.views.itemmodels.records import Column, RecordTableModel
 from desktop.views.messages import Messages
 from desktop.views.widgets.enum_combo import enum_data

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.people import PeopleQuery
+from desktop.api.units import UnitRow
 from desktop.domain.errors import DomainError
 from desktop.i18n import translate
 from desktop.views.dialogs.unit_dialog import UnitDialog
@@ -111,7 +113,7 @@ class UnitsPage(Page):
             self.detail_labels[key] = label
             form.addRow(text, label)
         self.people_model = PeopleTableModel(self.services.people,
-                                             ctx.backend.people_query(unit_id=-1), self,
+                                             PeopleQuery(unit_id=-1), self,
                                              runner=ctx.runner)
         self.people_model.total_changed.connect(self._show_people_count)
         self.people_table = make_people_table(self, self.people_model)
@@ -168,7 +170,7 @@ class UnitsPage(Page):
             self.tree.expand(self.tree_model.index(0, 0))
 
     # -- selection --------------------------------------------------------------------------------
-    def current_unit(self) -> Any:
+    def current_unit(self) -> UnitRow | None:
         view = self.tree if self.left.currentWidget() is self.tree else self.results
         index = view.currentIndex()
         if not index.isValid() or not view.selectionModel().isSelected(index.siblingAtColumn(0)):
@@ -176,13 +178,14 @@ class UnitsPage(Page):
             if not rows:
                 return None
             index = rows[0]
-        return index.siblingAtColumn(0).data(OBJECT_ROLE)
+        unit = index.siblingAtColumn(0).data(OBJECT_ROLE)
+        return unit if isinstance(unit, UnitRow) else None
 
     @Slot(QItemSelection, QItemSelection)
     def _on_selection_changed(self, *_args: object) -> None:
         self._show_unit(self.current_unit())
 
-    def _show_unit(self, unit: Any) -> None:
+    def _show_unit(self, unit: UnitRow | None) -> None:
         self.edit_button.setEnabled(unit is not None)
         self.delete_button.setEnabled(unit is not None)
         self.open_people_button.setEnabled(unit is not None)
