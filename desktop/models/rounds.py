@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -77,6 +78,8 @@ class Nomination(SyncMixin, Base):
 
     __table_args__ = (
         Index("ix_nominations_round_status", "round_id", "status"),
+        Index("ix_nominations_live_round", "round_id", sqlite_where=text("deleted_at IS NULL"),
+              postgresql_where=text("deleted_at IS NULL")),
         Index("ix_nominations_person", "person_id"),
         Index("ix_nominations_unit", "unit_id"),
     )
