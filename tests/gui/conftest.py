@@ -91,6 +91,28 @@ def services(configured_template: Path, paths: AppPaths) -> Iterator[Services]:
     opened.close()
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small demo, built once through the real builder (what the first start offers; it
+    takes seconds); tests work on copies (``demo_services``)."""
+    from desktop.services.demo import build_demo
+
+    home = tmp_path_factory.mktemp("demo-template")
+    demo_paths = app_paths(home).ensure()
+    built = Services.open(demo_paths.default_database, demo_paths)
+    build_demo(built.db, "small")
+    built.close()
+    return demo_paths.default_database
+
+
+@pytest.fixture
+def demo_services(demo_template: Path, paths: AppPaths) -> Iterator[Services]:
+    shutil.copy(demo_template, paths.default_database)
+    opened = Services.open(paths.default_database, paths)
+    yield opened
+    opened.close()
+
+
 @pytest.fixture
 def backend(services: Services) -> ServiceBackend:
     return ServiceBackend(services)

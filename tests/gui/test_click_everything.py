@@ -11,9 +11,7 @@ the suite, which follows the happy paths, does not look for.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -36,9 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import ServiceBackend
-from desktop.domain.progress import CancelToken
-from desktop.paths import AppPaths, app_paths
-from desktop.services import Services
 from desktop.views import messages as messages_module
 from desktop.views.messages import Messages
 from desktop.views.pages import PAGES
@@ -52,33 +47,14 @@ SKIPPED_TEXTS = {"Thoát", "E&xit", "Thoát chương trình"}
 ENGLISH_WORDS = re.compile(r"\b(Traceback|Error|Exception|None|the|and|is|not)\b")
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small demo, built once through the real builder (what an officer's first start
-    offers)."""
-    from desktop.services.demo import build_demo
-
-    home = tmp_path_factory.mktemp("click-demo")
-    paths = app_paths(home).ensure()
-    services = Services.open(paths.default_database, paths)
-    build_demo(services.db, "small", cancel=CancelToken())
-    services.close()
-    return paths.default_database
-
-
 @pytest.fixture(params=["demo", "empty"])
-def demo_window(request: pytest.FixtureRequest, qtbot: Any, paths: AppPaths,
-                ui_settings: Any) -> Iterator[Any]:
+def demo_window(request: pytest.FixtureRequest, qtbot: Any, ui_settings: Any) -> Iterator[Any]:
     """The window over the demo data, and over a configured database with no rounds, blocs or
     people yet (the first day: every button must cope with "nothing chosen")."""
     from desktop.views.main_window import MainWindow
 
-    template = request.getfixturevalue(
-        "demo_template" if request.param == "demo" else "configured_template")
-    shutil.copy(template, paths.default_database)
-    services = Services.open(paths.default_database, paths)
-    backend = ServiceBackend(services)
-    window = MainWindow(backend, ui_settings, remember_state=False)
+    services = request.getfixturevalue("demo_services" if request.param == "demo" else "services")
+    window = MainWindow(ServiceBackend(services), ui_settings, remember_state=False)
     qtbot.addWidget(window)
     window.resize(1366, 697)
     window.show()
@@ -87,7 +63,6 @@ def demo_window(request: pytest.FixtureRequest, qtbot: Any, paths: AppPaths,
     window.runner.wait_for_done(30_000)
     QApplication.processEvents()
     window.close()
-    services.close()
 
 
 class Officer:

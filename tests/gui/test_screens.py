@@ -6,7 +6,6 @@ grids that show one unit column, columns pushed off screen, clipped headers."""
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -24,9 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import ServiceBackend
-from desktop.paths import AppPaths, app_paths
+from desktop.paths import AppPaths
 from desktop.services import Services
-from desktop.services.demo import build_demo
 from desktop.settings import UiSettings
 from desktop.views.main_window import MainWindow
 from desktop.views.messages import Messages
@@ -35,25 +33,6 @@ from desktop.views.pages import PAGES
 pytestmark = pytest.mark.gui
 
 OFFICE = QSize(1366, 697)
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small demo, built once (it takes seconds); each test works on a copy."""
-    home = tmp_path_factory.mktemp("demo-template")
-    paths = app_paths(home).ensure()
-    services = Services.open(paths.default_database, paths)
-    build_demo(services.db, "small")
-    services.close()
-    return paths.default_database
-
-
-@pytest.fixture
-def demo_services(demo_template: Path, paths: AppPaths) -> Iterator[Services]:
-    shutil.copy(demo_template, paths.default_database)
-    opened = Services.open(paths.default_database, paths)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
