@@ -23,8 +23,9 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -36,6 +37,8 @@ from desktop.tasks.progress_dialog import TaskProgressDialog
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+# A task's result type: covariant, so a ``Task[list[Row]]`` is a ``Task[object]`` to the runner.
+T_co = TypeVar("T_co", covariant=True)
 WorkFn = Callable[[ProgressFn, CancelToken], T]
 ErrorPresenter = Callable[[QWidget | None, str], None]
 UnexpectedHandler = Callable[[BaseException], None]
@@ -89,7 +92,7 @@ class _Throttle:
 class _Job(QRunnable):
     """The part that runs in the pool: call the work function, report back, touch no widget."""
 
-    def __init__(self, fn: WorkFn[Any], token: CancelToken, signals: _Signals) -> None:
+    def __init__(self, fn: WorkFn[object], token: CancelToken, signals: _Signals) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._fn = fn
@@ -130,7 +133,7 @@ class TaskRunner(QObject):
         self._writer.setMaxThreadCount(1)
         self._readers = QThreadPool(self)
         self._readers.setMaxThreadCount(2)
-        self._running: set[Task[Any]] = set()
+        self._running: set[Task[object]] = set()
 
     def task(self, fn: WorkFn[T], parent: QWidget | None = None) -> Task[T]:
         """A task for ``fn(progress, cancel)``; configure it, then call ``run()``."""
@@ -148,15 +151,15 @@ class TaskRunner(QObject):
         for task in list(self._running):
             task.cancel()
 
-    def _start(self, task: Task[Any], job: _Job, writes: bool) -> None:
+    def _start(self, task: Task[object], job: _Job, writes: bool) -> None:
         self._running.add(task)
         (self._writer if writes else self._readers).start(job)
 
-    def _forget(self, task: Task[Any]) -> None:
+    def _forget(self, task: Task[object]) -> None:
         self._running.discard(task)
 
 
-class Task(QObject, Generic[T]):
+class Task(QObject, Generic[T_co]):
     """One piece of background work, configured fluently::
 
         runner.task(lambda progress, cancel: services.x(progress=progress, cancel=cancel)) \\
@@ -168,7 +171,7 @@ class Task(QObject, Generic[T]):
 
     finished = Signal()
 
-    def __init__(self, runner: TaskRunner, fn: WorkFn[T], parent: QWidget | None) -> None:
+    def __init__(self, runner: TaskRunner, fn: WorkFn[T_co], parent: QWidget | None) -> None:
         super().__init__(runner)
         self._runner = runner
         self._fn = fn
@@ -178,7 +181,7 @@ class Task(QObject, Generic[T]):
         self._signals.progressed.connect(self._on_progressed)
         self._signals.succeeded.connect(self._on_succeeded)
         self._signals.failed.connect(self._on_failed)
-        self._on_success: Callable[[T], None] | None = None
+        self._on_success: Callable[[T_co], None] | None = None
         self._on_failure: Callable[[DomainError], None] | None = None
         self._on_cancel: Callable[[], None] | None = None
         self._on_progress: Callable[[int, int, str], None] | None = None
@@ -186,34 +189,46 @@ class Task(QObject, Generic[T]):
         self._title = ""
         self._cancellable = True
         self._dialog: TaskProgressDialog | None = None
+        self._disabled: tuple[QWidget, ...] = ()
+        self._was_enabled: list[tuple[QWidget, bool]] = []
         self.done = False
         self.outcome = ""  # "success" | "failure" | "cancelled" | "error" once done
 
     # -- configuration -----------------------------------------------------------------------
-    def success(self, callback: Callable[[T], None]) -> Task[T]:
+    def success(self, callback: Callable[[T_co], None]) -> Task[T_co]:
         self._on_success = callback
         return self
 
-    def failure(self, callback: Callable[[DomainError], None]) -> Task[T]:
+    def failure(self, callback: Callable[[DomainError], None]) -> Task[T_co]:
         """Handle expected failures yourself instead of the default message box."""
         self._on_failure = callback
         return self
 
-    def cancelled(self, callback: Callable[[], None]) -> Task[T]:
+    def cancelled(self, callback: Callable[[], None]) -> Task[T_co]:
         self._on_cancel = callback
         return self
 
-    def progress(self, callback: Callable[[int, int, str], None]) -> Task[T]:
+    def progress(self, callback: Callable[[int, int, str], None]) -> Task[T_co]:
         """Also receive the (throttled) progress reports on the GUI thread."""
         self._on_progress = callback
         return self
 
-    def with_progress(self, label: str, *, cancellable: bool = True, title: str = "") -> Task[T]:
+    def with_progress(self, label: str, *, cancellable: bool = True, title: str = "") -> Task[T_co]:
         """Show a progress dialog (after a short delay, so quick work does not flash one)."""
         self._label, self._cancellable, self._title = label, cancellable, title
         return self
 
-    def run(self, *, writes: bool = False) -> Task[T]:
+    def disabling(self, *widgets: QWidget) -> Task[T_co]:
+        """Disable these controls (a Save button, a page's action) while the work runs, so a
+        double click cannot start it twice; each gets its former state back when the outcome
+        arrives, before the outcome's callback (which may then decide otherwise)."""
+        self._disabled = widgets
+        return self
+
+    def run(self, *, writes: bool = False) -> Task[T_co]:
+        self._was_enabled = [(w, w.isEnabled()) for w in self._disabled]
+        for widget in self._disabled:
+            widget.setEnabled(False)
         if self._label:
             self._dialog = TaskProgressDialog(self._parent_widget, self._label,
                                               cancellable=self._cancellable, title=self._title)
@@ -241,7 +256,7 @@ class Task(QObject, Generic[T]):
         self._finish("success")
         try:
             if self._on_success is not None:
-                self._on_success(result)  # type: ignore[arg-type]
+                self._on_success(cast(T_co, result))  # what the work function returned
         finally:
             self._release()
 
@@ -270,6 +285,10 @@ class Task(QObject, Generic[T]):
 
     def _finish(self, outcome: str) -> None:
         self.done, self.outcome = True, outcome
+        for widget, enabled in self._was_enabled:
+            if shiboken6.isValid(widget):  # a dialog closed meanwhile takes its buttons along
+                widget.setEnabled(enabled)
+        self._was_enabled = []
         if self._dialog is not None:
             self._dialog.finish()
             self._dialog = None
@@ -308,7 +327,7 @@ def _default_ask_retry(parent: QWidget | None, text: str) -> bool:
     return box.clickedButton() is retry
 
 
-def _offer_busy_retry(task: Task[Any], exc: DomainError) -> None:
+def _offer_busy_retry(task: Task[T], exc: DomainError) -> None:
     """Another program held the database: the work was rolled back, so the very same work can
     simply run again once the officer has closed that program. "Thử lại" starts it as a new
     task with the same callbacks; "Đóng" hands the error to the task's own failure callback
@@ -319,11 +338,12 @@ def _offer_busy_retry(task: Task[Any], exc: DomainError) -> None:
         task._on_failure(exc)
 
 
-def _run_again(task: Task[Any]) -> Task[Any]:
-    again: Task[Any] = Task(task._runner, task._fn, task._parent_widget)
+def _run_again(task: Task[T]) -> Task[T]:
+    again: Task[T] = Task(task._runner, task._fn, task._parent_widget)
     again._on_success, again._on_failure = task._on_success, task._on_failure
     again._on_cancel, again._on_progress = task._on_cancel, task._on_progress
     again._label, again._title, again._cancellable = task._label, task._title, task._cancellable
+    again._disabled = task._disabled  # disabled again while the retry runs
     # Only writers meet a busy database (reads do not wait under WAL); on the writer pool the
     # retry also queues behind any other write instead of racing it.
     return again.run(writes=True)

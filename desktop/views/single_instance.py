@@ -16,6 +16,7 @@ import hashlib
 import logging
 import os
 import sys
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
@@ -46,6 +47,15 @@ def instance_key(database: Path) -> str:
     path = os.path.normcase(str(database.expanduser().resolve()))
     digest = hashlib.sha256(f"{user}\0{path}".encode()).hexdigest()[:24]
     return f"tdkt-{digest}"
+
+
+@dataclass
+class _Reply:
+    """What the first instance said while this one waited for it."""
+
+    connected: bool = False
+    failed: bool = False
+    reply: bytes = b""
 
 
 class SingleInstance(QObject):
@@ -91,21 +101,21 @@ class SingleInstance(QObject):
         """
         socket = QLocalSocket(self)
         loop = QEventLoop()
-        state = {"connected": False, "failed": False, "reply": b""}
+        state = _Reply()
 
         def connected() -> None:
-            state["connected"] = True
+            state.connected = True
             _allow_foreground_switch()
             socket.write(ACTIVATE)
             socket.flush()
 
         def ready() -> None:
-            state["reply"] = bytes(state["reply"]) + bytes(socket.readAll().data())
-            if ACK in bytes(state["reply"]):
+            state.reply += bytes(socket.readAll().data())
+            if ACK in state.reply:
                 loop.quit()
 
         def failed(_error: object) -> None:
-            state["failed"] = True
+            state.failed = True
             loop.quit()
 
         socket.connected.connect(connected)
@@ -117,12 +127,12 @@ class SingleInstance(QObject):
         timer.timeout.connect(loop.quit)
         timer.start(self.timeout_ms)
         socket.connectToServer(self.key)
-        if not state["failed"] and ACK not in bytes(state["reply"]):
+        if not state.failed and ACK not in state.reply:
             loop.exec()
         timer.stop()
         timer.deleteLater()
-        answered = ACK in bytes(state["reply"])
-        was_connected = bool(state["connected"])
+        answered = ACK in state.reply
+        was_connected = state.connected
         socket.abort()
         socket.deleteLater()
         if answered:
@@ -194,6 +204,6 @@ def _allow_foreground_switch() -> None:
     try:
         import ctypes
 
-        ctypes.windll.user32.AllowSetForegroundWindow(-1)  # type: ignore[attr-defined]  # ASFW_ANY
+        ctypes.windll.user32.AllowSetForegroundWindow(-1)  # type: ignore[attr-defined, unused-ignore]  # ASFW_ANY
     except Exception:  # cosmetic only
         log.debug("AllowSetForegroundWindow failed", exc_info=True)

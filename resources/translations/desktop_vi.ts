@@ -2212,6 +2212,10 @@ Có thể khôi phục lại từ Thùng rác.</translation>
         <translation>Hãy tạo một đợt xét khen thưởng để bắt đầu.</translation>
     </message>
     <message>
+        <source>Select a nomination to see here whether it meets each condition of its award, with the legal basis, the evidence linked to it and its history.</source>
+        <translation>Chọn một đề nghị để xem tại đây đề nghị đó có đạt từng điều kiện của danh hiệu, hình thức khen thưởng hay không (kèm căn cứ pháp lý), các minh chứng đã gắn và lịch sử xử lý.</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>

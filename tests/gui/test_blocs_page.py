@@ -166,6 +166,8 @@ def test_criteria_tree_edit_and_the_whole_table_check(
         dialog.name_edit.setText("Hoạt động công đoàn")
         dialog.max_edit.setText("20")
         dialog.save()
+        assert dialog.saving and not dialog.save_button.isEnabled()  # in the background
+        qtbot.waitUntil(lambda: not dialog.saving, timeout=10_000)
         assert dialog.saved is not None, dialog.form.summary.text()
         return dialog.saved
 
@@ -184,6 +186,7 @@ def test_criteria_tree_edit_and_the_whole_table_check(
         dialog.name_edit.setText("Tham gia phong trào")
         dialog.max_edit.setText("")
         dialog.save()
+        qtbot.waitUntil(lambda: not dialog.saving, timeout=10_000)
         assert dialog.saved is None and "điểm tối đa" in dialog.form.summary.text()
         return None
 
@@ -252,8 +255,8 @@ def test_rank_then_propose_into_a_round(page: Any, qtbot: Any, services: Any,
 
 def test_a_new_bloc_with_members_from_the_dialog(page: Any, qtbot: Any, services: Any,
                                                  world: dict[str, int], monkeypatch: Any) -> None:
-    def drive(cls: Any, parent: Any, services_: Any, bloc: Any = None) -> Any:
-        dialog = BlocDialog(parent, services_, bloc=bloc)
+    def drive(cls: Any, parent: Any, services_: Any, bloc: Any = None, **options: Any) -> Any:
+        dialog = BlocDialog(parent, services_, bloc=bloc, **options)
         qtbot.addWidget(dialog)
         dialog.name_edit.setText("Cụm thi đua các xã")
         dialog.kind_combo.setCurrentIndex(1)
@@ -265,10 +268,12 @@ def test_a_new_bloc_with_members_from_the_dialog(page: Any, qtbot: Any, services
         dialog.head_combo.setCurrentIndex(1)
         dialog.deputy_combo.setCurrentIndex(1)  # the same unit: refused, then fixed
         dialog.save()
+        qtbot.waitUntil(lambda: not dialog.saving, timeout=10_000)
         assert dialog.saved is None
         assert "phải khác đơn vị trưởng khối" in dialog.form.error_text("deputy_unit_id")
         dialog.deputy_combo.setCurrentIndex(2)
         dialog.save()
+        qtbot.waitUntil(lambda: not dialog.saving, timeout=10_000)
         assert dialog.saved is not None, dialog.form.summary.text()
         return dialog.saved
 
@@ -298,12 +303,12 @@ def test_the_ranking_makes_the_bloc_results_document(page: Any, qtbot: Any, serv
         assert dialog.bloc_combo.currentData() == world["bloc"]
         dialog.output.setText(str(target))
         qtbot.mouseClick(dialog.render_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: dialog.made is not None, timeout=10_000)
 
     monkeypatch.setattr(RenderDialog, "ask", classmethod(ask))
     assert tab.document_button.isEnabled()
     qtbot.mouseClick(tab.document_button, Qt.MouseButton.LeftButton)
-    assert seen and seen[0].result is not None
+    assert seen and seen[0].made is not None
     document = docx.Document(str(target))
     rows = [[c.text for c in r.cells] for r in document.tables[-2].rows]
     assert rows[1][:2] == ["1", "Sở Tài chính"]

@@ -8,12 +8,13 @@ import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QTimer
 from readonly_helpers import read_only
 
 from desktop import app, crash, logging_setup
@@ -68,25 +69,172 @@ def select_unit(page: Any, code: str) -> Any:
     return unit
 
 
+class BusyBox:
+    """``Messages.busy_retry`` answered "Đóng", its texts recorded."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.texts: list[str] = []
+        monkeypatch.setattr(Messages, "busy_retry", classmethod(
+            lambda cls, parent, text: self.texts.append(text) or False))
+
+
+def write_while_held(qtbot: Any, window: Any, path: Path, busy: BusyBox,
+                     start: Callable[[], object]) -> int:
+    """Start a write while another program holds the database; return how many ticks of a
+    10 ms timer the window handled before the busy box came. A write on the GUI thread would
+    block the event loop for the whole busy timeout (0 ticks) and never reach that box."""
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    with held(path):
+        timer.start()
+        start()  # returns at once: the write waits for the lock on the writer thread
+        assert window.runner.busy and busy.texts == []
+        qtbot.waitUntil(lambda: bool(busy.texts), timeout=10_000)
+        timer.stop()
+    assert busy.texts == [BUSY_MESSAGE]
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=10_000)
+    return len(ticks)
+
+
 @pytest.mark.qt_no_exception_capture
-def test_page_save_while_the_database_is_held_says_busy(main_window: Any, backend: Any,
+def test_page_save_while_the_database_is_held_says_busy(qtbot: Any, main_window: Any,
+                                                        backend: Any,
                                                         crashes: dict[str, list[str]],
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     errors: list[str] = []
     monkeypatch.setattr(Messages, "confirm", classmethod(lambda cls, *a, **kw: True))
     monkeypatch.setattr(Messages, "error",
                         classmethod(lambda cls, parent, text, *a: errors.append(text)))
+    busy = BusyBox(monkeypatch)
     page = main_window.navigate("units")
     select_unit(page, "NATAM1")
     before = backend.services.units.count()
-    with held(backend.database_path):
-        page.delete_button.click()
-    assert errors == [BUSY_MESSAGE]
+    ticks = write_while_held(qtbot, main_window, backend.database_path, busy,
+                             page.delete_button.click)
+    assert ticks >= 5  # the window went on drawing while the delete waited
+    assert errors == []  # "Đóng" on the busy box: said once, not again
     assert crashes == {"crash": [], "known": []}
     assert backend.services.units.count() == before  # nothing changed
+    assert page.delete_button.isEnabled() and page.current_unit().code == "NATAM1"
     page.delete_button.click()  # the lock is gone: the same action now works
-    assert errors == [BUSY_MESSAGE]
-    assert backend.services.units.count() == before - 1
+    qtbot.waitUntil(lambda: backend.services.units.count() == before - 1, timeout=10_000)
+    assert errors == [] and busy.texts == [BUSY_MESSAGE]
+
+
+@pytest.mark.qt_no_exception_capture
+def test_unit_dialog_save_waits_in_the_background(qtbot: Any, main_window: Any, backend: Any,
+                                                  crashes: dict[str, list[str]],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.views.dialogs.unit_dialog import UnitDialog
+
+    busy = BusyBox(monkeypatch)
+    page = main_window.navigate("units")
+    parent = select_unit(page, "NATAM")
+    dialog = UnitDialog(page, backend, parent_unit=parent, runner=main_window.runner)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("Bản Nà Tăm 3")
+    dialog.code_edit.setText("NATAM3")
+    before = backend.services.units.count()
+    ticks = write_while_held(qtbot, main_window, backend.database_path, busy, dialog.save)
+    assert ticks >= 5
+    assert dialog.result() != dialog.DialogCode.Accepted and dialog.saved is None
+    assert dialog.save_button.isEnabled() and dialog.cancel_button.isEnabled()
+    assert backend.services.units.count() == before
+    dialog.save()  # the other program let go
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=10_000)
+    assert dialog.saved is not None and dialog.saved.code == "NATAM3"
+    assert crashes == {"crash": [], "known": []}
+
+
+@pytest.mark.qt_no_exception_capture
+def test_people_delete_waits_in_the_background(qtbot: Any, main_window: Any, backend: Any,
+                                               sample_people: list[Any],
+                                               crashes: dict[str, list[str]],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.api.people import PeopleQuery
+
+    monkeypatch.setattr(Messages, "confirm", classmethod(lambda cls, *a, **kw: True))
+    busy = BusyBox(monkeypatch)
+    page = main_window.navigate("people")
+    qtbot.waitUntil(lambda: not page.model.busy and page.model.rowCount() == 5, timeout=10_000)
+    page.table.selectRow(0)
+    ticks = write_while_held(qtbot, main_window, backend.database_path, busy,
+                             page.delete_button.click)
+    assert ticks >= 5
+    assert backend.services.people.count(PeopleQuery()) == 5
+    assert page.delete_button.isEnabled()
+    assert crashes == {"crash": [], "known": []}
+
+
+@pytest.mark.qt_no_exception_capture
+def test_catalog_reset_waits_in_the_background(qtbot: Any, main_window: Any, backend: Any,
+                                               crashes: dict[str, list[str]],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+    from decimal import Decimal
+
+    catalog = backend.services.catalog
+    row = catalog.award_kind("GIAY_KHEN")
+    catalog.update_award_kind(row.id, replace(row, coef_individual=Decimal("0.5")))
+    busy = BusyBox(monkeypatch)
+    page = main_window.navigate("award_kinds")
+    target = next(r for r in range(page.proxy.rowCount())
+                  if page.proxy.index(r, 0).data() == "GIAY_KHEN")
+    page.table.setCurrentIndex(page.proxy.index(target, 0))
+    ticks = write_while_held(qtbot, main_window, backend.database_path, busy,
+                             page.reset_button.click)
+    assert ticks >= 5
+    assert catalog.award_kind("GIAY_KHEN").coef_individual == Decimal("0.5")
+    assert page.reset_button.isEnabled()
+    page.reset_button.click()
+    qtbot.waitUntil(lambda: catalog.award_kind("GIAY_KHEN").coef_individual
+                    == Decimal("0.30"), timeout=10_000)
+    assert crashes == {"crash": [], "known": []}
+
+
+@pytest.mark.qt_no_exception_capture
+def test_trash_restore_waits_in_the_background(qtbot: Any, main_window: Any, backend: Any,
+                                               sample_people: list[Any],
+                                               crashes: dict[str, list[str]],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    backend.services.people.delete(sample_people[0].id)
+    busy = BusyBox(monkeypatch)
+    trash = main_window.navigate("trash")
+    trash.reload()
+    assert trash.model.rowCount() == 1
+    trash.table.selectRow(0)
+    ticks = write_while_held(qtbot, main_window, backend.database_path, busy,
+                             trash.restore_button.click)
+    assert ticks >= 5
+    assert [item.label for item in backend.services.trash.items()] == [sample_people[0].full_name]
+    trash.restore_button.click()
+    qtbot.waitUntil(lambda: trash.model.rowCount() == 0, timeout=10_000)
+    assert backend.services.trash.items() == []
+    assert crashes == {"crash": [], "known": []}
+
+
+@pytest.mark.qt_no_exception_capture
+def test_bloc_delete_waits_in_the_background(qtbot: Any, main_window: Any, backend: Any,
+                                             crashes: dict[str, list[str]],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from bloc_world import build_bloc_world
+
+    world = build_bloc_world(backend.services)
+    monkeypatch.setattr(Messages, "confirm", classmethod(lambda cls, *a, **kw: True))
+    busy = BusyBox(monkeypatch)
+    page = main_window.navigate("blocs")
+    qtbot.waitUntil(lambda: page.bloc is not None and page.bloc.id == world["bloc"],
+                    timeout=10_000)
+    ticks = write_while_held(qtbot, main_window, backend.database_path, busy,
+                             page.delete_button.click)
+    assert ticks >= 5
+    assert [b.id for b in backend.services.blocs.list()] == [world["bloc"]]
+    assert page.delete_button.isEnabled()
+    page.delete_button.click()
+    qtbot.waitUntil(lambda: backend.services.blocs.list() == [], timeout=10_000)
+    assert crashes == {"crash": [], "known": []}
 
 
 def _add_commune(backend: Any, code: str) -> Any:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 
 from desktop.services.documents import TEMPLATES
 from desktop.tasks.progress_dialog import TaskProgressDialog
+from desktop.tasks.runner import on_gui_thread
 from desktop.views.dialogs.render_dialog import RenderDialog
 from desktop.views.messages import FileDialogs, Messages, SystemOpener
 
@@ -90,12 +91,20 @@ def test_edit_copy_then_restore_the_shipped_template(qtbot: Any, documents_page:
     page = documents_page
     opened: list[Path] = []
     monkeypatch.setattr(SystemOpener, "open", classmethod(lambda cls, p: opened.append(p) or True))
+    copied_on: list[bool] = []
+    edit_copy = page.documents.edit_copy
+    monkeypatch.setattr(page.documents, "edit_copy",
+                        lambda key: copied_on.append(on_gui_thread()) or edit_copy(key))
     page.select("to_trinh")
     assert not page.restore_button.isEnabled()
     qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    assert not page.edit_button.isEnabled()  # until the copy is made: no second copy
 
     copy = paths.templates / "to_trinh.docx"
+    qtbot.waitUntil(lambda: bool(opened), timeout=10_000)
+    assert copied_on == [False]  # the file was written off the GUI thread
     assert opened == [copy] and copy.exists()
+    assert page.edit_button.isEnabled()
     assert row_of(page, "to_trinh").customised
     assert column_text(page, "to_trinh", 2).startswith("Mẫu đã sửa (")
     assert str(copy) in page.location.text()
@@ -108,6 +117,7 @@ def test_edit_copy_then_restore_the_shipped_template(qtbot: Any, documents_page:
     monkeypatch.setattr(Messages, "info",
                         classmethod(lambda cls, parent, text, title="": notes.append(text)))
     qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(notes), timeout=10_000)
     assert "Tờ trình đề nghị khen thưởng" in questions[0]
     assert not copy.exists()
     kept = list((paths.templates / "cu").glob("to_trinh-*.docx"))
@@ -131,6 +141,7 @@ def test_broken_template_file_is_refused_with_the_reason(qtbot: Any, documents_p
     page.select("quyet_dinh")
     qtbot.mouseClick(page.install_button, Qt.MouseButton.LeftButton)
 
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
     assert len(errors) == 1
     assert "quyết định của tôi.docx" in errors[0]
     assert "trường “so_quyet_dinh” không có trong danh sách trường" in errors[0]
@@ -166,7 +177,7 @@ def test_decision_rendered_from_the_rounds_screen(qtbot: Any, main_window: Any, 
         assert not dialog.form.isRowVisible(dialog.signer)  # the decision brings its signer
         dialog.output.setText(str(target))
         qtbot.mouseClick(dialog.render_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: dialog.result is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: dialog.made is not None, timeout=10_000)
 
     dialogs = drive_dialog(qtbot, monkeypatch, prepare)
     page = main_window.navigate("rounds")
@@ -175,7 +186,7 @@ def test_decision_rendered_from_the_rounds_screen(qtbot: Any, main_window: Any, 
     page.decision.document_actions["quyet_dinh"].trigger()
 
     dialog = dialogs[0]
-    assert dialog.result is not None and dialog.result.files == (target,)
+    assert dialog.made is not None and dialog.made.files == (target,)
     assert str(target) in dialog.result_label.text()
     assert dialog.open_document_button.isVisible()
     text = all_text(target)
@@ -213,7 +224,7 @@ def test_refused_render_shows_the_reason_and_writes_nothing(qtbot: Any, main_win
 
     message = dialogs[0].message.text()
     assert "Không dùng được mẫu đã sửa" in message and "thu_ky_hoi_dong" in message
-    assert dialogs[0].result is None
+    assert dialogs[0].made is None
     assert not target.exists() and list(tmp_path.glob("*.docx")) == []
 
 

@@ -24,6 +24,12 @@ def names(page: Any) -> list[str]:
     return [page.model.person(r).full_name for r in range(page.model.rowCount())]
 
 
+def idle(qtbot: Any, window: Any) -> None:
+    """Writes run on the runner's writer thread: wait until they (and the reloads after them)
+    are done."""
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=10_000)
+
+
 def wait_for(condition: Any, timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -48,6 +54,9 @@ def test_add_person_invalid_cccd_then_fixed(qtbot: Any, main_window: Any, backen
         dialog.unit_picker.set_unit(tam)
         qtbot.keyClicks(dialog.citizen_id_edit, "01219000123")  # 11 digits
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert dialog.saving and not dialog.save_button.isEnabled()  # saving in the background
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # no second save
+        qtbot.waitUntil(lambda: not dialog.saving, timeout=10_000)
         seen["error"] = dialog.form.error_text("citizen_id")
         seen["summary"] = dialog.form.summary.text()
         seen["result_after_error"] = dialog.result()
@@ -56,10 +65,11 @@ def test_add_person_invalid_cccd_then_fixed(qtbot: Any, main_window: Any, backen
         # The 4th digit says male (0) but the person is female: explained, still not saved.
         dialog.citizen_id_edit.setText("012090001234")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.saving, timeout=10_000)
         seen["gender_error"] = dialog.form.error_text("citizen_id")
         dialog.citizen_id_edit.setText("012190001234")
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-        assert dialog.result() == dialog.DialogCode.Accepted
+        qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=10_000)
         return dialog.saved
 
     monkeypatch.setattr(PersonDialog, "ask", classmethod(drive))
@@ -140,6 +150,7 @@ def test_delete_then_restore_from_trash(qtbot: Any, main_window: Any, backend: A
     page.table.selectRow(row)
     page.delete_button.click()
     assert "Lê Thị Hường" in confirmations[0]
+    idle(qtbot, main_window)
     assert "Lê Thị Hường" not in names(page)
     assert main_window.undo_action.isEnabled()
 
@@ -148,7 +159,7 @@ def test_delete_then_restore_from_trash(qtbot: Any, main_window: Any, backend: A
     assert labels == ["Lê Thị Hường"]
     trash.table.selectRow(0)
     trash.restore_button.click()
-    assert trash.model.rowCount() == 0
+    qtbot.waitUntil(lambda: trash.model.rowCount() == 0, timeout=10_000)
     main_window.navigate("people")
     assert "Lê Thị Hường" in names(page)
 
@@ -160,6 +171,7 @@ def test_multi_delete_and_undo(qtbot: Any, main_window: Any, sample_people: Any,
     assert len(names(page)) == 5
     page.table.selectAll()
     page.delete_button.click()
+    idle(qtbot, main_window)
     assert names(page) == []
     assert "Ctrl+Z" in main_window.statusBar().currentMessage()
     main_window.undo_action.trigger()
@@ -179,6 +191,7 @@ def test_edit_person_by_double_click(qtbot: Any, main_window: Any, backend: Any,
         assert dialog.birth_date.edit.date() == QDate(1978, 1, 20)
         dialog.position_edit.setText("Bí thư chi bộ")
         dialog.save()
+        qtbot.waitUntil(lambda: not dialog.saving, timeout=10_000)
         assert dialog.form.summary.isHidden(), dialog.form.summary.text()
         return dialog.saved
 

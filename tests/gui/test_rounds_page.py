@@ -34,18 +34,25 @@ def round_page(main_window: Any, services: Any, sample_people: list[Any]) -> Any
 
 
 def _add(qtbot: Any, page: Any, name: str, award: str, monkeypatch: Any) -> None:
-    def drive(cls: Any, parent: Any, services: Any, round_row: Any) -> Any:
-        dialog = NominationDialog(services, round_row, parent)
+    def drive(cls: Any, parent: Any, services: Any, round_row: Any, runner: Any = None) -> Any:
+        dialog = NominationDialog(services, round_row, parent, runner=runner)
         qtbot.addWidget(dialog)
         qtbot.keyClicks(dialog.person_search, name)
         assert dialog.person_list.count() >= 1
         dialog.award.setCurrentIndex(dialog.award.findData(award))
-        dialog.save()
+        dialog.save()  # in the background: Lưu waits for the outcome
+        qtbot.waitUntil(lambda: dialog.created is not None or bool(dialog.form.summary.text()),
+                        timeout=10_000)
         assert dialog.created is not None, dialog.form.summary.text()
         return dialog.created
 
     monkeypatch.setattr(NominationDialog, "ask", classmethod(drive))
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+
+
+def _idle(qtbot: Any, page: Any) -> None:
+    """The writes the page started (in the background) are done and delivered."""
+    qtbot.waitUntil(lambda: not page.ctx.runner.busy, timeout=10_000)
 
 
 def _open_editor(grid: Any) -> QLineEdit:
@@ -66,9 +73,13 @@ def test_round_from_nominations_to_signed_decision(qtbot: Any, round_page: Any, 
 
     page.table.selectAll()
     page.move_selected(NominationStatus.SUBMITTED)
+    _idle(qtbot, page)
     settle(page.model)
     page.table.selectAll()
     page.move_selected(NominationStatus.RECEIVED)
+    _idle(qtbot, page)
+    settle(page.model)
+    assert {r.status for r in page.model.rows} == {NominationStatus.RECEIVED}
     qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: all(r.eligibility is not None for r in page.model.rows), timeout=10_000)
 
@@ -87,6 +98,7 @@ def test_round_from_nominations_to_signed_decision(qtbot: Any, round_page: Any, 
     council.total.setValue(9)
     council.present.setValue(8)
     council.open_meeting()
+    qtbot.waitUntil(lambda: council.meeting is not None, timeout=10_000)
     assert council.model.rowCount() == 2
     # A bad cell is marked with its reason and nothing is saved.
     council.model.setData(council.model.index(0, 2), "12")
@@ -112,6 +124,7 @@ def test_round_from_nominations_to_signed_decision(qtbot: Any, round_page: Any, 
     qtbot.keyClicks(council.grid, "7")
     assert _open_editor(council.grid).text() == "7"
     assert council.save_votes() is True
+    _idle(qtbot, page)
     saved = services.council.results(council.meeting.id)
     assert sorted(r.yes_votes for r in saved) == [7, 8]
     council.grid.setCurrentIndex(council.model.index(1, 2))
@@ -122,6 +135,8 @@ def test_round_from_nominations_to_signed_decision(qtbot: Any, round_page: Any, 
     assert council.model.problems == {}
     assert "8/9 thành viên đồng ý" in council.model.data(council.model.index(0, 3))
     council.close_meeting()
+    qtbot.waitUntil(lambda: council.meeting is None, timeout=10_000)
+    _idle(qtbot, page)
     settle(page.model)
     assert {r.status for r in page.model.rows if r.award_code == "LDTT"} == {
         NominationStatus.VOTED}
@@ -132,6 +147,7 @@ def test_round_from_nominations_to_signed_decision(qtbot: Any, round_page: Any, 
     decision.capacity.setCurrentIndex(decision.capacity.findData(SignerCapacity.CHAIRMAN))
     decision.signed_on.setDate(QDate(2026, 6, 30))
     decision.create_decision()
+    qtbot.waitUntil(lambda: decision.decision is not None, timeout=10_000)
     assert [decision.lines.data(decision.lines.index(r, 4)) for r in range(2)] == [
         "710.000", "710.000"]  # 0,3 × 2.340.000 = 702.000, rounded up
     assert "1.420.000" in decision.total_label.text()
@@ -139,7 +155,8 @@ def test_round_from_nominations_to_signed_decision(qtbot: Any, round_page: Any, 
     assert "1.520.000" in decision.total_label.text()  # 2 × 760.000 from 01/7/2026
     monkeypatch.setattr(Messages, "confirm", lambda *a, **k: True)
     decision.sign()
-    assert "01/QĐ-UBND" in decision.total_label.text()
+    qtbot.waitUntil(lambda: "01/QĐ-UBND" in decision.total_label.text(), timeout=10_000)
+    _idle(qtbot, page)
     history = services.awards.for_subject(Subject(person_id=sample_people[0].id))
     assert [(h.award_code, h.decision_number, h.amount) for h in history] == [
         ("LDTT", "01/QĐ-UBND", 760_000)]
@@ -163,8 +180,9 @@ def test_evidence_is_linked_and_files_attached(qtbot: Any, round_page: Any, serv
     report = tmp_path / "Báo cáo thành tích.docx"
     report.write_bytes(b"bao cao" * 200)
     dialog.add_file(report)
-    assert dialog.files.count() == 1
+    qtbot.waitUntil(lambda: dialog.files.count() == 1, timeout=10_000)
     dialog.save()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=10_000)
     assert len(services.nominations.evidence(row.id)) == len(labels)
     page.show_explanation(row)
     qtbot.waitUntil(lambda: "Báo cáo thành tích.docx" in page.explanation.toPlainText())

@@ -186,3 +186,36 @@ def test_callback_with_a_modal_dialog_still_finishes(qtbot: Any, runner: Any, ou
     assert hooked == [] and runner.unexpected == []
     assert finished == [True]
     assert not runner.busy
+
+
+@pytest.mark.parametrize("outcome", ["success", "failure", "error"])
+def test_disabling_holds_the_controls_until_the_outcome(qtbot: Any, runner: Any,
+                                                        outcome: str) -> None:
+    """A Save button is disabled while its write runs (no double save) and gets its former
+    state back before the callback, whatever the outcome, even after a bug."""
+    from PySide6.QtWidgets import QPushButton
+
+    save, off = QPushButton("Lưu"), QPushButton("Ký")
+    qtbot.addWidget(save)
+    qtbot.addWidget(off)
+    off.setEnabled(False)  # already disabled by the page: stays so
+    release = threading.Event()
+    seen: list[tuple[bool, bool]] = []
+
+    def work(_progress: ProgressFn, _cancel: CancelToken) -> int:
+        release.wait(5)
+        if outcome == "failure":
+            raise StorageError("Không ghi được.")
+        if outcome == "error":
+            raise RuntimeError("bug")
+        return 1
+
+    task = (runner.task(work).disabling(save, off)
+            .success(lambda _v: seen.append((save.isEnabled(), off.isEnabled())))
+            .failure(lambda _e: seen.append((save.isEnabled(), off.isEnabled()))))
+    task.run(writes=True)
+    assert not save.isEnabled() and not off.isEnabled()  # the work waits for ``release``
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        release.set()
+    assert save.isEnabled() and not off.isEnabled()
+    assert seen == ([] if outcome == "error" else [(True, False)])

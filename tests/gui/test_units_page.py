@@ -15,6 +15,12 @@ from desktop.views.messages import Messages
 pytestmark = pytest.mark.gui
 
 
+def idle(qtbot: Any, window: Any) -> None:
+    """Writes run on the runner's writer thread: wait until they (and the reads after them)
+    are done."""
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=10_000)
+
+
 def select_unit(page: Any, code: str) -> Any:
     unit = next(u for u in page.services.units.search(code) if u.code == code)
     page.reveal(unit.id)
@@ -47,13 +53,16 @@ def test_create_unit_through_dialog(qtbot: Any, main_window: Any, backend: Any,
         dialog.valid_from.set_date(date(2025, 7, 1))
         dialog.valid_to.set_date(date(2025, 1, 1))  # before the start → refused too
         dialog.save()
+        assert dialog.saving and not dialog.save_button.isEnabled()  # in the background
+        qtbot.waitUntil(lambda: not dialog.saving, timeout=10_000)
+        assert dialog.save_button.isEnabled() and dialog.result() != dialog.DialogCode.Accepted
         seen["code_error"] = dialog.form.error_text("code")
         seen["date_error"] = dialog.form.error_text("valid_to")
         seen["units_after_error"] = backend.services.units.count()
         dialog.code_edit.setText("NATAM2")
         dialog.valid_to.set_date(None)
         dialog.save()
-        assert dialog.result() == dialog.DialogCode.Accepted
+        qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=10_000)
         return dialog.saved
 
     monkeypatch.setattr(UnitDialog, "ask", classmethod(drive))
@@ -91,7 +100,7 @@ def test_selecting_unit_shows_its_people(main_window: Any, sample_people: Any,
     assert people.model.total == 3
 
 
-def test_delete_refused_while_people_belong(main_window: Any, sample_people: Any,
+def test_delete_refused_while_people_belong(qtbot: Any, main_window: Any, sample_people: Any,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     errors: list[str] = []
     monkeypatch.setattr(Messages, "confirm", classmethod(lambda cls, *a, **kw: True))
@@ -99,10 +108,13 @@ def test_delete_refused_while_people_belong(main_window: Any, sample_people: Any
     page = main_window.navigate("units")
     select_unit(page, "TANPHONG")
     page.delete_action.trigger()
+    assert not page.delete_button.isEnabled()  # while the delete runs
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
     assert len(errors) == 1 and "2 cá nhân" in errors[0]
+    assert page.delete_button.isEnabled()
 
 
-def test_restore_child_before_parent_is_explained(main_window: Any, backend: Any,
+def test_restore_child_before_parent_is_explained(qtbot: Any, main_window: Any, backend: Any,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     errors: list[str] = []
     monkeypatch.setattr(Messages, "confirm", classmethod(lambda cls, *a, **kw: True))
@@ -110,18 +122,21 @@ def test_restore_child_before_parent_is_explained(main_window: Any, backend: Any
     page = main_window.navigate("units")
     select_unit(page, "NATAM1")
     page.delete_button.click()
+    idle(qtbot, main_window)
     select_unit(page, "NATAM")
     page.delete_button.click()
+    idle(qtbot, main_window)
     assert errors == []
     trash = main_window.navigate("trash")
     assert trash.model.rowCount() == 2
     village = next(u for u in trash.model.rows if u.label == "Bản Nà Tăm 1")
     assert trash.select_item("unit", village.id)
     trash.restore_button.click()
+    qtbot.waitUntil(lambda: bool(errors), timeout=10_000)
     assert len(errors) == 1 and "Hãy khôi phục đơn vị cấp trên" in errors[0]
     trash.table.selectAll()
     trash.restore_button.click()  # parents first: both come back
-    assert trash.model.rowCount() == 0
+    qtbot.waitUntil(lambda: trash.model.rowCount() == 0, timeout=10_000)
     units = main_window.navigate("units")
     select_unit(units, "NATAM1")
 
@@ -138,7 +153,7 @@ def test_keyboard_shortcuts_are_on_the_tree(qtbot: Any, main_window: Any,
     calls: list[tuple[str, Any]] = []
 
     def fake_ask(cls: Any, _parent: Any, _backend: Any, *, unit: Any = None,
-                 parent_unit: Any = None) -> None:
+                 parent_unit: Any = None, **_options: Any) -> None:
         calls.append(("edit", unit.code) if unit is not None else ("add", parent_unit.code))
 
     monkeypatch.setattr(UnitDialog, "ask", classmethod(fake_ask))
@@ -170,3 +185,25 @@ def test_people_changes_refresh_the_side_list_only(main_window: Any, backend: An
     assert page.people_model.total == 2
     assert "2 cá nhân" in page.people_label.text()
     assert page.tree.isExpanded(tam) and page.current_unit().code == "NATAM"
+
+
+def test_people_beside_the_tree_fit_at_office_size(qtbot: Any, main_window: Any,
+                                                   sample_people: Any, settle: Any) -> None:
+    """At 1366×697 with the full sidebar the side list used to scroll sideways with "Đơn vị"
+    cut off: the name and the unit now share what the short columns leave."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.views.itemmodels.people_model import SORT_KEYS
+
+    main_window.set_sidebar_collapsed(False)
+    main_window.resize(1366, 697)
+    page = main_window.navigate("units")
+    select_unit(page, "NATAM")
+    settle(page.people_model)
+    for _ in range(3):
+        QApplication.processEvents()
+    table, header = page.people_table, page.people_table.horizontalHeader()
+    unit = SORT_KEYS.index("unit")
+    assert not table.horizontalScrollBar().isVisible()
+    assert header.sectionViewportPosition(unit) + header.sectionSize(unit) <= table.viewport().width()
+    assert header.sectionSize(unit) >= 150 and header.sectionSize(SORT_KEYS.index("name")) >= 150

@@ -32,11 +32,13 @@ from desktop.api.blocs import (
     tie_rule_label,
 )
 from desktop.domain.enums import BlocKind
-from desktop.domain.errors import DomainError, FieldProblem
+from desktop.domain.errors import FieldProblem
 from desktop.i18n import translate
+from desktop.tasks import TaskRunner
 from desktop.views.widgets.date_edit import OptionalDateEdit
 from desktop.views.widgets.form import ValidatedForm
 from desktop.views.widgets.unit_picker import UnitPicker, unit_label
+from desktop.views.writes import own_runner, run_write
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -48,9 +50,11 @@ class BlocDialog(QDialog):
     """``saved`` holds the BlocRow after a successful save (members included)."""
 
     def __init__(self, parent: QWidget | None, services: Services, *,
-                 bloc: BlocRow | None = None) -> None:
+                 bloc: BlocRow | None = None, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        self._runner = runner or own_runner(self)
+        self.saving = False
         self._bloc = bloc
         self.saved: BlocRow | None = None
         self.setWindowTitle(translate("BlocDialog", "Edit bloc") if bloc is not None
@@ -122,15 +126,15 @@ class BlocDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.save_button = QPushButton(translate("BlocDialog", "Save"), self)
         self.save_button.setDefault(True)
-        cancel = QPushButton(translate("BlocDialog", "Cancel"), self)
+        self.cancel_button = QPushButton(translate("BlocDialog", "Cancel"), self)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form.summary)
         layout.addLayout(self.form.layout)
         layout.addWidget(buttons)
         self.save_button.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.reject)
         self.add_member_button.clicked.connect(self.add_member)
         self.remove_member_button.clicked.connect(self.remove_member)
         self._original_members: set[int] = set()
@@ -142,8 +146,8 @@ class BlocDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, services: Services,
-            bloc: BlocRow | None = None) -> BlocRow | None:
-        dialog = cls(parent, services, bloc=bloc)
+            bloc: BlocRow | None = None, *, runner: TaskRunner | None = None) -> BlocRow | None:
+        dialog = cls(parent, services, bloc=bloc, runner=runner)
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     # -- loading -----------------------------------------------------------------------------
@@ -229,24 +233,39 @@ class BlocDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
-        blocs = self._services.blocs
-        try:
-            row = blocs.update(self._bloc.id, self.input()) if self._bloc is not None \
-                else blocs.create(self.input())
-            self._bloc = row  # a later retry (e.g. after a member was refused) updates it
-            wanted = self.member_ids()
-            for unit_id in wanted:
-                if unit_id not in self._original_members:
-                    blocs.add_member(row.id, MemberInput(unit_id))
-                    self._original_members.add(unit_id)
-            for unit_id in sorted(self._original_members - set(wanted)):
-                blocs.remove_member(row.id, unit_id)
-                self._original_members.discard(unit_id)
-            if [m.unit_id for m in blocs.members(row.id)] != wanted:  # columns' order
-                for position, unit_id in enumerate(wanted, start=1):
-                    blocs.move_member(row.id, unit_id, position)
-        except DomainError as exc:
-            self.form.show_error(exc)
+        if self.saving:
             return
-        self.saved = blocs.get(row.id)
+        data, wanted = self.input(), self.member_ids()
+        self.saving = True
+        run_write(self._runner, self, lambda: self._write(data, wanted), saved=self._on_saved,
+                  refused=self.form.show_error, settled=self._settled,
+                  controls=(self.save_button, self.cancel_button))
+
+    def _settled(self) -> None:
+        self.saving = False
+
+    def _on_saved(self, bloc: BlocRow) -> None:
+        self.saved = bloc
         self.accept()
+
+    def reject(self) -> None:
+        if not self.saving:  # Esc while saving: the save decides how the dialog ends
+            super().reject()
+
+    def _write(self, data: BlocInput, wanted: list[int]) -> BlocRow:
+        """On the writer thread: service calls and the record of what is saved, no widget."""
+        blocs = self._services.blocs
+        row = blocs.update(self._bloc.id, data) if self._bloc is not None \
+            else blocs.create(data)
+        self._bloc = row  # a later retry (e.g. after a member was refused) updates it
+        for unit_id in wanted:
+            if unit_id not in self._original_members:
+                blocs.add_member(row.id, MemberInput(unit_id))
+                self._original_members.add(unit_id)
+        for unit_id in sorted(self._original_members - set(wanted)):
+            blocs.remove_member(row.id, unit_id)
+            self._original_members.discard(unit_id)
+        if [m.unit_id for m in blocs.members(row.id)] != wanted:  # columns' order
+            for position, unit_id in enumerate(wanted, start=1):
+                blocs.move_member(row.id, unit_id, position)
+        return blocs.get(row.id)

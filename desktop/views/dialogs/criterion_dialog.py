@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from desktop.api.blocs import CriterionInput, CriterionRow, fmt_points, format_tiers, parse_tiers
 from desktop.domain.enums import CriterionKind, TargetDirection, TargetFormula
-from desktop.domain.errors import DomainError, FieldProblem
+from desktop.domain.errors import FieldProblem
 from desktop.i18n import translate
+from desktop.tasks import TaskRunner
 from desktop.views.widgets.form import ValidatedForm
+from desktop.views.writes import own_runner, run_write
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -34,9 +36,11 @@ class CriterionDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, services: Services, bloc_id: int, *,
                  criterion: CriterionRow | None = None, parent_code: str = "", code: str = "",
-                 kind: CriterionKind = CriterionKind.MANUAL) -> None:
+                 kind: CriterionKind = CriterionKind.MANUAL, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        self._runner = runner or own_runner(self)
+        self.saving = False
         self._bloc_id = bloc_id
         self._criterion = criterion
         self.saved: CriterionRow | None = None
@@ -93,15 +97,15 @@ class CriterionDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.save_button = QPushButton(translate("CriterionDialog", "Save"), self)
         self.save_button.setDefault(True)
-        cancel = QPushButton(translate("CriterionDialog", "Cancel"), self)
+        self.cancel_button = QPushButton(translate("CriterionDialog", "Cancel"), self)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form.summary)
         layout.addLayout(self.form.layout)
         layout.addWidget(buttons)
         self.save_button.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.reject)
         self.kind_combo.currentIndexChanged.connect(lambda *_: self._show_target_rows())
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
         self.parent_combo.setCurrentIndex(max(0, self.parent_combo.findData(parent_code)))
@@ -113,9 +117,10 @@ class CriterionDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, services: Services, bloc_id: int, *,
             criterion: CriterionRow | None = None, parent_code: str = "", code: str = "",
-            kind: CriterionKind = CriterionKind.MANUAL) -> CriterionRow | None:
+            kind: CriterionKind = CriterionKind.MANUAL,
+            runner: TaskRunner | None = None) -> CriterionRow | None:
         dialog = cls(parent, services, bloc_id, criterion=criterion, parent_code=parent_code,
-                     code=code, kind=kind)
+                     code=code, kind=kind, runner=runner)
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def _load(self, c: CriterionRow) -> None:
@@ -156,17 +161,30 @@ class CriterionDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
+        if self.saving:
+            return
         try:
             data = self.input()
         except ValueError as exc:
             self.form.show_problems([FieldProblem(
                 "tiers", translate("CriterionDialog", "Tiers"), str(exc))])
             return
-        criteria = self._services.blocs.criteria
-        try:
-            self.saved = criteria.update(self._criterion.id, data) if self._criterion is not None \
-                else criteria.add(self._bloc_id, data)
-        except DomainError as exc:
-            self.form.show_error(exc)
-            return
+        criteria, bloc_id = self._services.blocs.criteria, self._bloc_id
+        criterion_id = None if self._criterion is None else self._criterion.id
+        self.saving = True
+        run_write(self._runner, self,
+                  lambda: criteria.update(criterion_id, data) if criterion_id is not None
+                  else criteria.add(bloc_id, data),
+                  saved=self._on_saved, refused=self.form.show_error, settled=self._settled,
+                  controls=(self.save_button, self.cancel_button))
+
+    def _settled(self) -> None:
+        self.saving = False
+
+    def _on_saved(self, criterion: CriterionRow) -> None:
+        self.saved = criterion
         self.accept()
+
+    def reject(self) -> None:
+        if not self.saving:  # Esc while saving: the save decides how the dialog ends
+            super().reject()

@@ -9,7 +9,6 @@ it then builds the small demo in a background task with progress and Huỷ.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
@@ -29,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.setup import DemoSummary
 from desktop.domain.enums import UnitKind
 from desktop.domain.errors import DomainError
 from desktop.i18n import translate
-from desktop.tasks import TaskRunner
+from desktop.tasks import Task, TaskRunner
 from desktop.views.backend import Backend, BackendOpener
 from desktop.views.messages import FileDialogs, database_filter
 from desktop.views.widgets.form import ValidatedForm
@@ -46,7 +46,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self._opener = opener
         self.backend: Backend | None = None
-        self.demo_task: Any = None
+        self.demo_task: Task[DemoSummary] | None = None
         self.demo_running = False
         self.setWindowTitle(translate("FirstRunDialog", "Welcome to TĐKT Desktop"))
         self.setMinimumWidth(720)
@@ -243,7 +243,8 @@ class FirstRunDialog(QDialog):
 
     def reject(self) -> None:
         if self.demo_running:  # Esc while the demo is built means Huỷ, not quit
-            self.demo_task.cancel()
+            if self.demo_task is not None:
+                self.demo_task.cancel()
             return
         if self.backend is not None and self.result() != QDialog.DialogCode.Accepted:
             self.backend.close()

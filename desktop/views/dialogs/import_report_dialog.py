@@ -3,7 +3,7 @@ file is right, so the officer fixes every listed row and imports again."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.errors import FieldProblem
 from desktop.i18n import translate
 
 
 class ImportReportDialog(QDialog):
-    def __init__(self, parent: QWidget | None, file_name: str, problems: list[Any]) -> None:
+    def __init__(self, parent: QWidget | None, file_name: str,
+                 problems: Sequence[FieldProblem]) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("ImportReportDialog", "Problems in the file"))
         self.resize(820, 460)
@@ -55,5 +57,5 @@ class ImportReportDialog(QDialog):
         layout.addWidget(buttons)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, file_name: str, problems: list[Any]) -> None:
+    def ask(cls, parent: QWidget | None, file_name: str, problems: Sequence[FieldProblem]) -> None:
         cls(parent, file_name, problems).exec()

@@ -1,10 +1,11 @@
 """Add a nomination: subject (person found by name, unit by name or code, or a household),
-award kind in force for the round's year, achievement summary. Errors stay beside fields."""
+award kind in force for the round's year, achievement summary. Errors stay beside fields;
+the save runs in the background (another program may hold the database)."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -21,22 +22,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api.nominations import NominationInput
+from desktop.api.nominations import NominationInput, NominationRow
 from desktop.api.records import Subject
+from desktop.api.rounds import RoundRow
 from desktop.domain.enums import SubjectKind
-from desktop.domain.errors import DomainError
 from desktop.i18n import translate
+from desktop.tasks import TaskRunner
 from desktop.views.widgets.form import ValidatedForm
 from desktop.views.widgets.unit_picker import UnitPicker
+from desktop.views.writes import own_runner, run_write
+
+if TYPE_CHECKING:
+    from desktop.services import Services
 
 
 class NominationDialog(QDialog):
-    def __init__(self, services: Any, round_row: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, round_row: RoundRow, parent: QWidget | None = None,
+                 *, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("NominationDialog", "Add nomination"))
         self.setMinimumWidth(620)
         self._services, self._round = services, round_row
-        self.created: Any = None
+        self._runner = runner or own_runner(self)
+        self.created: NominationRow | None = None
+        self.saving = False
         self.kind_buttons = QButtonGroup(self)
         kinds = QHBoxLayout()
         choices = [(SubjectKind.INDIVIDUAL, translate("NominationDialog", "Individual")),
@@ -70,6 +79,7 @@ class NominationDialog(QDialog):
                           self.summary)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = buttons
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -81,12 +91,14 @@ class NominationDialog(QDialog):
         self._fill_awards()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, services: Any, round_row: Any) -> Any:
-        dialog = cls(services, round_row, parent)
+    def ask(cls, parent: QWidget | None, services: Services, round_row: RoundRow,
+            runner: TaskRunner | None = None) -> NominationRow | None:
+        dialog = cls(services, round_row, parent, runner=runner)
         return dialog.created if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def subject_kind(self) -> SubjectKind:
-        return SubjectKind(self.kind_buttons.checkedButton().property("kind"))
+        button = self.kind_buttons.checkedButton()
+        return SubjectKind.INDIVIDUAL if button is None else SubjectKind(button.property("kind"))
 
     def _fill_awards(self) -> None:
         kind = self.subject_kind()
@@ -117,12 +129,28 @@ class NominationDialog(QDialog):
         return Subject(household_name=self.household.text())
 
     def save(self) -> None:
+        """Save in the background; Lưu and Huỷ wait for the outcome (no second save)."""
+        if self.saving:
+            return
         self.form.clear()
         data = NominationInput(self._round.id, self.subject(), self.award.currentData() or "",
                                self.summary.toPlainText())
-        try:
-            self.created = self._services.nominations.create(data)
-        except DomainError as exc:
-            self.form.show_error(exc)
-            return
+        nominations = self._services.nominations
+        self.saving = True
+        task = run_write(self._runner, self, lambda: nominations.create(data),
+                         saved=self._on_saved, refused=self.form.show_error,
+                         controls=[self.buttons], settled=self._settled)
+        # A bug (the crash dialog) calls no callback: let the dialog be closed again.
+        task.finished.connect(lambda: self._settled() if task.outcome == "error" else None)
+
+    def _settled(self) -> None:
+        self.saving = False
+
+    def _on_saved(self, row: NominationRow) -> None:
+        self.created = row
         self.accept()
+
+    def reject(self) -> None:
+        """Esc while the save runs waits for it: the outcome belongs to this dialog."""
+        if not self.saving:
+            super().reject()

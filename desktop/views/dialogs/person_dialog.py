@@ -22,22 +22,27 @@ from PySide6.QtWidgets import (
 from desktop.api.people import PersonInput, PersonRow
 from desktop.api.units import UnitRow
 from desktop.domain.enums import Gender
-from desktop.domain.errors import DomainError, FieldProblem
+from desktop.domain.errors import FieldProblem
 from desktop.domain.ethnicities import ETHNIC_NAMES
 from desktop.i18n import translate
+from desktop.tasks import TaskRunner
 from desktop.views.backend import Backend
 from desktop.views.widgets.date_edit import OptionalDateEdit
 from desktop.views.widgets.form import ValidatedForm
 from desktop.views.widgets.unit_picker import UnitPicker
+from desktop.views.writes import own_runner, run_write
 
 
 class PersonDialog(QDialog):
-    """``saved`` holds the PersonRow after a successful save."""
+    """``saved`` holds the PersonRow after a successful save. The save runs on ``runner``'s
+    writer thread; the dialog closes when it is done and stays open with a refusal."""
 
     def __init__(self, parent: QWidget | None, backend: Backend, *, person: PersonRow | None = None,
-                 default_unit: UnitRow | None = None) -> None:
+                 default_unit: UnitRow | None = None, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self._backend = backend
+        self._runner = runner or own_runner(self)
+        self.saving = False
         self._person = person
         self.saved: PersonRow | None = None
         self.setWindowTitle(translate("PersonDialog", "Edit person") if person is not None
@@ -89,11 +94,11 @@ class PersonDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.save_button = QPushButton(translate("PersonDialog", "Save"), self)
         self.save_button.setDefault(True)
-        cancel = QPushButton(translate("PersonDialog", "Cancel"), self)
+        self.cancel_button = QPushButton(translate("PersonDialog", "Cancel"), self)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form.summary)
         layout.addLayout(self.form.layout)
@@ -132,6 +137,8 @@ class PersonDialog(QDialog):
 
     @Slot()
     def save(self) -> None:
+        if self.saving:
+            return
         people = self._backend.services.people
         data = self.input()
         if self.unit_picker.text().strip() and self.unit_picker.unit_id is None:
@@ -139,17 +146,29 @@ class PersonDialog(QDialog):
                 "unit_id", translate("PersonDialog", "Unit"),
                 translate("PersonDialog", "pick a unit from the list that appears as you type"))])
             return
-        try:
-            self.saved = (people.update(self._person.id, data) if self._person is not None
-                          else people.create(data))
-        except DomainError as exc:
-            self.form.show_error(exc)
-            return
+        person_id = None if self._person is None else self._person.id
+        self.saving = True
+        run_write(self._runner, self,
+                  lambda: people.update(person_id, data) if person_id is not None
+                  else people.create(data),
+                  saved=self._on_saved, refused=self.form.show_error, settled=self._settled,
+                  controls=(self.save_button, self.cancel_button))
+
+    def _settled(self) -> None:
+        self.saving = False
+
+    def _on_saved(self, person: PersonRow) -> None:
+        self.saved = person
         self.accept()
+
+    def reject(self) -> None:
+        if not self.saving:  # Esc while saving: the save decides how the dialog ends
+            super().reject()
 
     @classmethod
     def ask(cls, parent: QWidget | None, backend: Backend, *, person: PersonRow | None = None,
-            default_unit: UnitRow | None = None) -> PersonRow | None:
+            default_unit: UnitRow | None = None,
+            runner: TaskRunner | None = None) -> PersonRow | None:
         """The saved PersonRow, or None if the officer cancelled."""
-        dialog = cls(parent, backend, person=person, default_unit=default_unit)
+        dialog = cls(parent, backend, person=person, default_unit=default_unit, runner=runner)
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -9,14 +9,16 @@ A round can hold 30,000 nominations: they are read in the background and listed 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QDate,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QStandardPaths,
     Qt,
@@ -39,15 +41,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api.documents import DEFAULT_NOTATION, BatchResult, ContextKind, RenderOptions, safe_filename
-from desktop.api.nominations import NominationQuery
+from desktop.api.documents import (
+    DEFAULT_NOTATION,
+    BatchResult,
+    ContextKind,
+    RenderOptions,
+    TemplateSpec,
+    safe_filename,
+)
+from desktop.api.nominations import NominationBrief, NominationQuery
 from desktop.domain.enums import SignerCapacity, SubjectKind
 from desktop.domain.errors import DomainError
+from desktop.domain.progress import CancelToken, ProgressFn
 from desktop.i18n import translate
-from desktop.tasks import TaskRunner
+from desktop.tasks import Task, TaskRunner
 from desktop.views.messages import FileDialogs, Messages, SystemOpener
 from desktop.views.widgets.enum_combo import add_enum_items, enum_data
 from desktop.views.widgets.unit_picker import UnitPicker
+
+if TYPE_CHECKING:
+    from desktop.services import Services
+    from desktop.services.nominations import NominationService
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -78,9 +92,9 @@ class TargetsModel(QAbstractListModel):
     Ticks are a set of ids, so "Select all" over 28,500 rows is one ``dataChanged``.
     """
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
+        self._rows: list[NominationBrief] = []
         self._checked: set[int] = set()
         self.loading = False
 
@@ -88,7 +102,7 @@ class TargetsModel(QAbstractListModel):
     def busy(self) -> bool:
         return self.loading
 
-    def set_rows(self, rows: list[Any], checked: set[int]) -> None:
+    def set_rows(self, rows: list[NominationBrief], checked: set[int]) -> None:
         self.beginResetModel()
         self._rows = rows
         self._checked = {r.id for r in rows if r.id in checked}
@@ -112,7 +126,7 @@ class TargetsModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -127,11 +141,12 @@ class TargetsModel(QAbstractListModel):
             return int(row.id)
         return None
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
         row_id = self._rows[index.row()].id
-        if Qt.CheckState(value) == Qt.CheckState.Checked:
+        checked = value.value if isinstance(value, Qt.CheckState) else value
+        if checked == Qt.CheckState.Checked.value:
             self._checked.add(row_id)
         else:
             self._checked.discard(row_id)
@@ -164,7 +179,8 @@ class TargetList(QTableView):
         return self.model().rowCount()
 
 
-def _round_targets(nominations: Any, round_id: int, wanted: set[SubjectKind]) -> list[Any]:
+def _round_targets(nominations: NominationService, round_id: int,
+                   wanted: set[SubjectKind]) -> list[NominationBrief]:
     """The round's nominations of the wanted subject kinds (runs in a worker thread)."""
     rows = nominations.briefs(NominationQuery(round_id), NOMINATION_LIMIT)
     return [r for r in rows if not wanted or r.subject_kind in wanted]
@@ -174,7 +190,7 @@ class RenderDialog(QDialog):
     """Preselected by ``template_key``, ``round_id`` and ``target_ids`` (decision, meeting,
     movement or unit id, or the chosen nominations) when opened from another screen."""
 
-    def __init__(self, services: Any, runner: TaskRunner, parent: QWidget | None = None, *,
+    def __init__(self, services: Services, runner: TaskRunner, parent: QWidget | None = None, *,
                  template_key: str | None = None, round_id: int | None = None,
                  target_ids: tuple[int, ...] = (), year: int | None = None) -> None:
         super().__init__(parent)
@@ -185,8 +201,8 @@ class RenderDialog(QDialog):
         self._output_chosen = False  # the officer picked or typed the output: keep it
         self._nomination_request = 0
         self._nominations_for: tuple[int, frozenset[SubjectKind]] | None = None
-        self.task: Any = None
-        self.result: BatchResult | None = None
+        self.task: Task[BatchResult] | None = None
+        self.made: BatchResult | None = None  # what the last run created
 
         self.template = QComboBox(self)
         for info in services.documents.templates():
@@ -348,7 +364,7 @@ class RenderDialog(QDialog):
         self.browse_button.clicked.connect(self.choose_output)
         self.select_all_button.clicked.connect(lambda: self._check_all(True))
         self.select_none_button.clicked.connect(lambda: self._check_all(False))
-        self.render_button.clicked.connect(self.render)
+        self.render_button.clicked.connect(self.create_document)
         self.close_button.clicked.connect(self.reject)
         self.open_document_button.clicked.connect(self.open_document)
         self.open_folder_button.clicked.connect(self.open_folder)
@@ -359,7 +375,7 @@ class RenderDialog(QDialog):
         self._select_preselected()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, services: Any, runner: TaskRunner, *,
+    def ask(cls, parent: QWidget | None, services: Services, runner: TaskRunner, *,
             template_key: str | None = None, round_id: int | None = None,
             target_ids: tuple[int, ...] = (), year: int | None = None) -> None:
         dialog = cls(services, runner, parent, template_key=template_key, round_id=round_id,
@@ -368,7 +384,7 @@ class RenderDialog(QDialog):
 
     # -- what the template needs ----------------------------------------------------------------
     @property
-    def spec(self) -> Any:
+    def spec(self) -> TemplateSpec:
         return self.services.documents.spec(self.template.currentData())
 
     @property
@@ -477,7 +493,8 @@ class RenderDialog(QDialog):
         self.runner.task(lambda _p, _c: _round_targets(nominations, round_id, wanted), self) \
             .success(lambda rows: self._fill_nominations(request, wanted, rows)).run()
 
-    def _fill_nominations(self, request: int, wanted: set[SubjectKind], rows: list[Any]) -> None:
+    def _fill_nominations(self, request: int, wanted: set[SubjectKind],
+                          rows: list[NominationBrief]) -> None:
         if request != self._nomination_request:
             return
         self.targets.set_rows(rows, set(self._preselected))
@@ -573,7 +590,8 @@ class RenderDialog(QDialog):
 
     def options(self) -> RenderOptions:
         spec = self.spec
-        on: date = self.on_date.date().toPython()  # type: ignore[assignment]
+        day = self.on_date.date()
+        on = date(day.year(), day.month(), day.day())
         signed = spec.context is not ContextKind.DECISION and spec.field("nguoi_ky") is not None
         return RenderOptions(
             on=on if spec.context is not ContextKind.DECISION else None,
@@ -612,7 +630,7 @@ class RenderDialog(QDialog):
         self.message.setVisible(bool(text))
 
     def _show_result(self, result: BatchResult | None, text: str = "") -> None:
-        self.result = result
+        self.made = result
         self.result_label.setText(text)
         self.result_label.setVisible(bool(text))
         single = result is not None and len(result.files) == 1
@@ -620,13 +638,15 @@ class RenderDialog(QDialog):
         self.open_folder_button.setVisible(bool(text) and self._result_folder() is not None)
 
     def _result_folder(self) -> Path | None:
-        if self.result is not None and self.result.files:
-            return self.result.files[0].parent
+        if self.made is not None and self.made.files:
+            return self.made.files[0].parent
         output = self.output.text().strip()
         return Path(output) if output and self.batch else None
 
     @Slot()
-    def render(self) -> None:
+    def create_document(self) -> None:
+        """Tạo văn bản: write the document(s) in the background, with progress (and Huỷ for a
+        batch)."""
         problem = self._problem()
         self._show_message(problem)
         if problem:
@@ -635,13 +655,13 @@ class RenderDialog(QDialog):
         documents = self.services.documents
         key, options, pdf = self.spec.key, self.options(), self.pdf.isChecked()
         output = Path(self.output.text().strip()).expanduser()
-        work: Any
+        work: Callable[[ProgressFn, CancelToken], BatchResult]
         if self.batch:
             targets = self.checked_nominations()
             label = translate("RenderDialog", "Creating %1 documents…").replace(
                 "%1", str(len(targets)))
 
-            def work(progress: Any, cancel: Any) -> BatchResult:
+            def work(progress: ProgressFn, cancel: CancelToken) -> BatchResult:
                 return documents.render_batch(key, targets, output, options, pdf=pdf,
                                               progress=progress, cancel=cancel)
         else:
@@ -655,21 +675,20 @@ class RenderDialog(QDialog):
             assert target_id is not None
             label = translate("RenderDialog", "Creating the document…")
 
-            def work(progress: Any, cancel: Any) -> BatchResult:
+            def work(progress: ProgressFn, cancel: CancelToken) -> BatchResult:
                 started = time.perf_counter()
                 progress(0, 2 if pdf else 1, "")
                 path = documents.render(key, target_id, output, options)
                 pdfs = documents.to_pdf([path], path.parent) if pdf else []
                 return BatchResult((path,), tuple(pdfs), time.perf_counter() - started)
 
-        self.render_button.setEnabled(False)
         self.task = (self.runner.task(work, self)
                      .with_progress(label, cancellable=self.batch)
+                     .disabling(self.render_button)
                      .success(self._on_done)
                      .failure(self._on_failed)
                      .cancelled(self._on_cancelled)
                      .run())
-        self.task.finished.connect(lambda: self.render_button.setEnabled(True))
 
     def _on_done(self, result: BatchResult) -> None:
         if len(result.files) == 1:
@@ -691,8 +710,8 @@ class RenderDialog(QDialog):
 
     @Slot()
     def open_document(self) -> None:
-        if self.result is not None and self.result.files:
-            SystemOpener.open(self.result.files[0])
+        if self.made is not None and self.made.files:
+            SystemOpener.open(self.made.files[0])
 
     @Slot()
     def open_folder(self) -> None:

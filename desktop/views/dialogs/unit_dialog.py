@@ -18,21 +18,25 @@ from PySide6.QtWidgets import (
 
 from desktop.api.units import UnitInput, UnitRow
 from desktop.domain.enums import UnitKind
-from desktop.domain.errors import DomainError, FieldProblem
+from desktop.domain.errors import FieldProblem
 from desktop.i18n import translate
+from desktop.tasks import TaskRunner
 from desktop.views.backend import Backend
 from desktop.views.widgets.date_edit import OptionalDateEdit
 from desktop.views.widgets.form import ValidatedForm
 from desktop.views.widgets.unit_picker import UnitPicker
+from desktop.views.writes import own_runner, run_write
 
 
 class UnitDialog(QDialog):
-    """``saved`` holds the UnitRow after a successful save."""
+    """``saved`` holds the UnitRow after a successful save. The save runs on ``runner``'s writer
+    thread; the dialog closes when it is done and stays open with a refusal."""
 
     def __init__(self, parent: QWidget | None, backend: Backend, *, unit: UnitRow | None = None,
-                 parent_unit: UnitRow | None = None) -> None:
+                 parent_unit: UnitRow | None = None, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self._backend = backend
+        self._runner = runner or own_runner(self)
         self._unit = unit
         self.saved: UnitRow | None = None
         self.setWindowTitle(translate("UnitDialog", "Edit unit") if unit is not None
@@ -66,11 +70,12 @@ class UnitDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.save_button = QPushButton(translate("UnitDialog", "Save"), self)
         self.save_button.setDefault(True)
-        cancel = QPushButton(translate("UnitDialog", "Cancel"), self)
+        self.cancel_button = QPushButton(translate("UnitDialog", "Cancel"), self)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.reject)
+        self.saving = False
         layout = QVBoxLayout(self)
         layout.addWidget(self.form.summary)
         layout.addLayout(self.form.layout)
@@ -119,19 +124,32 @@ class UnitDialog(QDialog):
                     "parent_id", translate("UnitDialog", "Parent unit"),
                     translate("UnitDialog", "pick a unit from the list that appears as you type"))])
                 return
-        units = self._backend.services.units
-        try:
-            data = self.input()
-            self.saved = (units.update(self._unit.id, data) if self._unit is not None
-                          else units.create(data))
-        except DomainError as exc:
-            self.form.show_error(exc)
+        if self.saving:
             return
+        units, data, unit_id = self._backend.services.units, self.input(), self._unit_id()
+        self.saving = True
+        run_write(self._runner, self,
+                  lambda: units.update(unit_id, data) if unit_id is not None else units.create(data),
+                  saved=self._on_saved, refused=self.form.show_error, settled=self._settled,
+                  controls=(self.save_button, self.cancel_button))
+
+    def _unit_id(self) -> int | None:
+        return None if self._unit is None else self._unit.id
+
+    def _settled(self) -> None:
+        self.saving = False
+
+    def _on_saved(self, unit: UnitRow) -> None:
+        self.saved = unit
         self.accept()
+
+    def reject(self) -> None:
+        if not self.saving:  # Esc while saving: the save decides how the dialog ends
+            super().reject()
 
     @classmethod
     def ask(cls, parent: QWidget | None, backend: Backend, *, unit: UnitRow | None = None,
-            parent_unit: UnitRow | None = None) -> UnitRow | None:
+            parent_unit: UnitRow | None = None, runner: TaskRunner | None = None) -> UnitRow | None:
         """The saved UnitRow, or None if the officer cancelled."""
-        dialog = cls(parent, backend, unit=unit, parent_unit=parent_unit)
+        dialog = cls(parent, backend, unit=unit, parent_unit=parent_unit, runner=runner)
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None

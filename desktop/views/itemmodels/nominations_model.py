@@ -93,6 +93,8 @@ class NominationsTableModel(PagedTableModel[NominationQuery, NominationRow]):
             return row
         if role == Qt.ItemDataRole.ToolTipRole and key == "name":
             return row.subject_detail or None
+        if role == Qt.ItemDataRole.ToolTipRole and key == "award":
+            return row.award_name or None  # long names are cut with "…" in the column
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == ELIGIBILITY_COLUMN:
             return QBrush(QColor(MARKS[row.eligibility][1])) if row.eligibility else None
         return None

@@ -1,48 +1,52 @@
 """A table model over a short list of DTOs (trash, catalog tables): loaded whole, sorted by a
-``QSortFilterProxyModel`` on ``SORT_ROLE``. Lists that can grow large use ``PeopleTableModel``."""
+``QSortFilterProxyModel`` on ``SORT_ROLE``. Lists that can grow large use ``PeopleTableModel``.
+
+Both are generic over the row type: a page declares ``RecordTableModel[UnitRow]`` and its
+columns' lambdas, ``row_object`` and ``rows`` are then typed as ``UnitRow``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
-class Column:
+class Column(Generic[R]):
     """One column: its (already translated) title, display text and sort value of a row."""
 
     title: str
-    text: Callable[[Any], str]
-    sort: Callable[[Any], Any] | None = None
+    text: Callable[[R], str]
+    sort: Callable[[R], object] | None = None
     align_right: bool = False
-    tooltip: Callable[[Any], str] | None = None
+    tooltip: Callable[[R], str] | None = None
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(QAbstractTableModel, Generic[R]):
     """Rows are DTOs; ``OBJECT_ROLE`` gives the DTO, ``SORT_ROLE`` a comparable value."""
 
-    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+    def __init__(self, columns: Sequence[Column[R]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
-        self._rows: list[Any] = []
+        self._rows: list[R] = []
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
+    def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def row_object(self, row: int) -> Any:
+    def row_object(self, row: int) -> R:
         return self._rows[row]
 
     @property
-    def rows(self) -> list[Any]:
+    def rows(self) -> list[R]:
         return list(self._rows)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
@@ -51,7 +55,7 @@ class RecordTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -70,7 +74,7 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):

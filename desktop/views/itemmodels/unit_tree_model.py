@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -26,13 +26,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from shiboken6 import isValid
 
+from desktop.api.units import UnitRow
 from desktop.i18n import translate
 from desktop.tasks import TaskRunner
 from desktop.views.formatting import QT_TRANSLATE_NOOP, format_date
 from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
-FetchChildren = Callable[[int | None], list[Any]]
+FetchChildren = Callable[[int | None], list[UnitRow]]
 
 HEADERS = (
     QT_TRANSLATE_NOOP("UnitTreeModel", "Unit"),
@@ -45,7 +46,7 @@ class _Node:
 
     __slots__ = ("children", "parent", "row", "unit")
 
-    def __init__(self, unit: Any, parent: _Node | None, row: int = 0) -> None:
+    def __init__(self, unit: UnitRow | None, parent: _Node | None, row: int = 0) -> None:
         self.unit = unit
         self.parent = parent
         self.row = row
@@ -53,13 +54,13 @@ class _Node:
 
     @property
     def unit_id(self) -> int | None:
-        return None if self.unit is None else int(self.unit.id)
+        return None if self.unit is None else self.unit.id
 
 
 class UnitTreeModel(QAbstractItemModel):
     """The tree; ``busy`` while children are being read in the background."""
 
-    def __init__(self, fetch_children: FetchChildren, parent: Any = None, *,
+    def __init__(self, fetch_children: FetchChildren, parent: QObject | None = None, *,
                  runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self._fetch = fetch_children
@@ -81,7 +82,7 @@ class UnitTreeModel(QAbstractItemModel):
             return node
         return self._root
 
-    def unit(self, index: Index) -> Any:
+    def unit(self, index: Index) -> UnitRow | None:
         return self._node(index).unit if index.isValid() else None
 
     def reload(self) -> None:
@@ -116,13 +117,13 @@ class UnitTreeModel(QAbstractItemModel):
         node = self._node(parent)
         if node.children is not None:
             return bool(node.children)
-        return node.unit is None or int(node.unit.child_count) > 0
+        return node.unit is None or node.unit.child_count > 0
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt signature
         if parent.isValid() and parent.column() != 0:
             return False
         node = self._node(parent)
-        return node.children is None and (node.unit is None or int(node.unit.child_count) > 0)
+        return node.children is None and (node.unit is None or node.unit.child_count > 0)
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt signature
         if not self.canFetchMore(parent):
@@ -144,25 +145,25 @@ class UnitTreeModel(QAbstractItemModel):
             return
         nodes, self._queue = self._queue, []
         generation, fetch = self._generation, self._fetch
-        ids = [int(node.unit.id) for node in nodes]
+        ids = [node.unit_id for node in nodes]
         assert self._runner is not None
         task = self._runner.task(lambda _progress, _cancel: [fetch(i) for i in ids])
         task.success(lambda answers: self._on_children(generation, nodes, answers))
         task.finished.connect(lambda: self._forget(generation, ids))  # on any outcome
         task.run()
 
-    def _forget(self, generation: int, unit_ids: list[int]) -> None:
+    def _forget(self, generation: int, unit_ids: list[int | None]) -> None:
         if isValid(self) and generation == self._generation:
             self._pending.difference_update(unit_ids)
 
-    def _on_children(self, generation: int, nodes: list[_Node], answers: list[list[Any]]) -> None:
+    def _on_children(self, generation: int, nodes: list[_Node], answers: list[list[UnitRow]]) -> None:
         if not isValid(self) or generation != self._generation:
             return  # the model is gone or was reloaded meanwhile
         for node, rows in zip(nodes, answers, strict=True):
             if node.children is None:  # else index_of_path read them meanwhile
                 self._insert(self.createIndex(node.row, 0, node), node, rows)
 
-    def _insert(self, parent: Index, node: _Node, rows: list[Any]) -> None:
+    def _insert(self, parent: Index, node: _Node, rows: list[UnitRow]) -> None:
         if not rows:
             node.children = []
             return
@@ -199,10 +200,10 @@ class UnitTreeModel(QAbstractItemModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return len(HEADERS)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        unit = self._node(index).unit if index.isValid() else None
+        if unit is None:
             return None
-        unit = self._node(index).unit
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
             return str(unit.name) if index.column() == 0 else str(unit.code)
         if role == OBJECT_ROLE:
@@ -223,7 +224,7 @@ class UnitTreeModel(QAbstractItemModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(HEADERS)):
             return translate("UnitTreeModel", HEADERS[section])

@@ -41,6 +41,7 @@ from desktop.views.pages.base import Page, PageContext, page_title
 from desktop.views.pages.blocs_criteria import CriteriaTab
 from desktop.views.pages.blocs_ranking import RankingTab
 from desktop.views.pages.blocs_scoring import ScoringTab
+from desktop.views.writes import run_write
 
 R = TypeVar("R")
 LIST_WIDTH = 210  # the blocs list beside the tabs (the grids need the room)
@@ -58,7 +59,7 @@ class BlocsPage(Page):
         self.bloc: BlocRow | None = None
         self.folder = Path.home()
         self.year_filter = QComboBox(self)
-        self.model = RecordTableModel([
+        self.model: RecordTableModel[BlocRow] = RecordTableModel([
             Column(translate("BlocsPage", "Bloc or cluster"), lambda b: b.name,
                    sort=lambda b: name_sort_key(b.name),
                    tooltip=lambda b: f"{b.kind.label} — {b.name}"),
@@ -235,7 +236,7 @@ class BlocsPage(Page):
     # -- blocs -------------------------------------------------------------------------------
     @Slot()
     def new_bloc(self) -> None:
-        saved = BlocDialog.ask(self, self.services)
+        saved = BlocDialog.ask(self, self.services, runner=self.ctx.runner)
         if saved is not None:
             self._after_saved(saved)
 
@@ -243,7 +244,7 @@ class BlocsPage(Page):
     def edit_bloc(self) -> None:
         if self.bloc is None:
             return
-        saved = BlocDialog.ask(self, self.services, self.bloc)
+        saved = BlocDialog.ask(self, self.services, self.bloc, runner=self.ctx.runner)
         if saved is not None:
             self._after_saved(saved, force=True)
 
@@ -263,11 +264,12 @@ class BlocsPage(Page):
                 "BlocsPage", "Move “%1” with its members and scores to the trash?")
                 .replace("%1", b.name), yes_text=translate("BlocsPage", "Delete")):
             return
-        try:
-            self.services.blocs.delete(b.id)
-        except DomainError as exc:
-            Messages.error(self, str(exc))
-            return
+        blocs = self.services.blocs
+        run_write(self.ctx.runner, self, lambda: blocs.delete(b.id),
+                  saved=lambda _none: self._after_delete(),
+                  controls=(self.delete_button, self.edit_button, self.next_year_button))
+
+    def _after_delete(self) -> None:
         self.bloc = None
         self.reload()
         self.ctx.events.changed.emit("trash")
@@ -280,11 +282,12 @@ class BlocsPage(Page):
                 "table (no scores)?").replace("%1", str(b.year + 1)).replace("%2", b.name),
                 yes_text=translate("BlocsPage", "Start")):
             return
-        try:
-            new = self.services.blocs.start_next_year(b.id)
-        except DomainError as exc:
-            Messages.error(self, str(exc))
-            return
+        blocs = self.services.blocs
+        run_write(self.ctx.runner, self, lambda: blocs.start_next_year(b.id),
+                  saved=self._after_next_year,
+                  controls=(self.next_year_button, self.delete_button, self.edit_button))
+
+    def _after_next_year(self, new: BlocRow) -> None:
         self._after_saved(new)
         self.ctx.host.notify(translate("BlocsPage", "“%1” created from last year's table.")
                              .replace("%1", new.name))

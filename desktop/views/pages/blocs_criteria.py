@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from desktop.api.blocs import CriteriaTable, CriterionRow, fmt_points, format_tiers
 from desktop.domain.enums import CriterionKind
-from desktop.domain.errors import DomainError
 from desktop.i18n import translate
 from desktop.views.dialogs.criterion_dialog import CriterionDialog
 from desktop.views.itemmodels.roles import OBJECT_ROLE
 from desktop.views.messages import Messages
+from desktop.views.writes import run_write
 
 if TYPE_CHECKING:
     from desktop.api.blocs import BlocRow
@@ -314,7 +314,8 @@ class CriteriaTab(QWidget):
         kind = parent.kind if parent is not None else CriterionKind.MANUAL
         saved = CriterionDialog.ask(self, self.page.services, bloc.id,
                                     parent_code=parent.code if parent is not None else "",
-                                    code=self._next_code(parent), kind=kind)
+                                    code=self._next_code(parent), kind=kind,
+                                    runner=self.page.ctx.runner)
         if saved is not None:
             self.page.data_changed()
             self.reload(saved.id)
@@ -348,7 +349,7 @@ class CriteriaTab(QWidget):
         if current is None or bloc is None or self.table is None or self.table.locked:
             return
         saved = CriterionDialog.ask(self, self.page.services, bloc.id,
-                                    criterion=current)
+                                    criterion=current, runner=self.page.ctx.runner)
         if saved is not None:
             self.page.data_changed()
             self.reload(saved.id)
@@ -365,11 +366,11 @@ class CriteriaTab(QWidget):
             text += " " + translate("BlocsPage", "Its sub-criteria are deleted with it.")
         if not Messages.confirm(self, text, yes_text=translate("BlocsPage", "Delete")):
             return
-        try:
-            self.page.services.blocs.criteria.delete(current.id)
-        except DomainError as exc:
-            Messages.error(self, str(exc))
-            return
+        criteria = self.page.services.blocs.criteria
+        run_write(self.page.ctx.runner, self, lambda: criteria.delete(current.id),
+                  saved=lambda _none: self._after_delete(), controls=(self.delete_button,))
+
+    def _after_delete(self) -> None:
         self.page.data_changed()
         self.reload()
 

@@ -43,10 +43,12 @@ from desktop.domain.enums import RoundStatus, ScoreBasis
 from desktop.domain.errors import DomainError
 from desktop.domain.progress import CancelToken, ProgressFn
 from desktop.i18n import translate
+from desktop.tasks import TaskRunner
 from desktop.views.dialogs.render_dialog import RenderDialog
 from desktop.views.itemmodels.records import Column, RecordTableModel
 from desktop.views.widgets.bar_chart import Bar, BarChart
 from desktop.views.widgets.form import ValidatedForm
+from desktop.views.writes import own_runner, run_write
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -67,9 +69,11 @@ class VoteDialog(QDialog):
     """The bloc meeting's ballot (suy tôn) for a unit, usually the leading one."""
 
     def __init__(self, parent: QWidget | None, services: Services, bloc: BlocRow,
-                 rows: list[RankedUnit]) -> None:
+                 rows: list[RankedUnit], *, runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self._services, self._bloc = services, bloc
+        self._runner = runner or own_runner(self)
+        self.saving = False
         self.saved: VoteRow | None = None
         self.setWindowTitle(translate("BlocsPage", "Bloc vote"))
         self.setMinimumWidth(520)
@@ -97,11 +101,11 @@ class VoteDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.save_button = QPushButton(translate("BlocsPage", "Save"), self)
         self.save_button.setDefault(True)
-        cancel = QPushButton(translate("BlocsPage", "Cancel"), self)
+        self.cancel_button = QPushButton(translate("BlocsPage", "Cancel"), self)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
+        self.cancel_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form.summary)
         layout.addLayout(self.form.layout)
@@ -109,22 +113,34 @@ class VoteDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, services: Services, bloc: BlocRow,
-            rows: list[RankedUnit]) -> VoteRow | None:
-        dialog = cls(parent, services, bloc, rows)
+            rows: list[RankedUnit], *, runner: TaskRunner | None = None) -> VoteRow | None:
+        dialog = cls(parent, services, bloc, rows, runner=runner)
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     @Slot()
     def save(self) -> None:
+        if self.saving:
+            return
         day = self.held_on.date()
         held = date(day.year(), day.month(), day.day())
-        try:
-            self.saved = self._services.blocs.scores.record_vote(self._bloc.id, VoteInput(
-                self.unit_combo.currentData(), self.yes_spin.value(), self.present_spin.value(),
-                held, self.note_edit.text()))
-        except DomainError as exc:
-            self.form.show_error(exc)
-            return
+        scores, bloc_id = self._services.blocs.scores, self._bloc.id
+        vote = VoteInput(self.unit_combo.currentData(), self.yes_spin.value(),
+                         self.present_spin.value(), held, self.note_edit.text())
+        self.saving = True
+        run_write(self._runner, self, lambda: scores.record_vote(bloc_id, vote),
+                  saved=self._on_saved, refused=self.form.show_error, settled=self._settled,
+                  controls=(self.save_button, self.cancel_button))
+
+    def _settled(self) -> None:
+        self.saving = False
+
+    def _on_saved(self, vote: VoteRow) -> None:
+        self.saved = vote
         self.accept()
+
+    def reject(self) -> None:
+        if not self.saving:  # Esc while saving: the save decides how the dialog ends
+            super().reject()
 
 
 class ProposeDialog(QDialog):
@@ -199,10 +215,10 @@ class OneLineDelegate(QStyledItemDelegate):
         option.textElideMode = Qt.TextElideMode.ElideRight
 
 
-class RankingModel(RecordTableModel):
+class RankingModel(RecordTableModel[RankedUnit]):
     """The ranking's rows; column titles are short and explained in their tooltips."""
 
-    def __init__(self, columns: list[Column], parent: QObject | None = None) -> None:
+    def __init__(self, columns: list[Column[RankedUnit]], parent: QObject | None = None) -> None:
         super().__init__(columns, parent)
         self.header_tips: list[str] = []
 
@@ -420,7 +436,7 @@ class RankingTab(QWidget):
         if self.ranking is None or self.page.bloc is None:
             return
         if VoteDialog.ask(self, self.page.services, self.page.bloc,
-                          list(self.ranking.rows)) is not None:
+                          list(self.ranking.rows), runner=self.page.ctx.runner) is not None:
             self.reload()
 
     @Slot()

@@ -73,6 +73,7 @@ from desktop.domain.errors import DomainError
 from desktop.domain.progress import CancelToken, ProgressFn
 from desktop.i18n import translate
 from desktop.views.messages import Messages
+from desktop.views.writes import run_write
 
 if TYPE_CHECKING:
     from desktop.api.blocs import BlocRow
@@ -883,11 +884,17 @@ class ScoringTab(QWidget):
         sheets, bloc = self.selected_sheets(), self.page.bloc
         if not sheets or bloc is None:
             return
-        try:
-            self.page.services.blocs.scores.transition(bloc.id, [s.unit_id for s in sheets],
-                                                       target, note)
-        except DomainError as exc:
-            Messages.error(self, translate("BlocsPage", "No sheet was moved:") + "\n" + str(exc))
+        scores, bloc_id, unit_ids = self.page.services.blocs.scores, bloc.id, [s.unit_id for s in sheets]
+        run_write(self.page.ctx.runner, self,
+                  lambda: scores.transition(bloc_id, unit_ids, target, note),
+                  saved=lambda _result: self._after_move(), refused=self._move_refused,
+                  controls=(*self.forward_buttons.values(), self.back_button))
+
+    def _move_refused(self, exc: DomainError) -> None:
+        Messages.error(self, translate("BlocsPage", "No sheet was moved:") + "\n" + str(exc))
+        self._after_move()
+
+    def _after_move(self) -> None:
         self.page.data_changed()
         self.reload()
 
@@ -964,12 +971,11 @@ class ScoringTab(QWidget):
         answer = EvidenceNoteDialog.ask(self, f"{c.code} — {sheet.unit_name}", current)
         if answer is None:
             return
-        try:
-            self.page.services.blocs.scores.set_evidence(bloc.id, sheet.unit_id, c.id, answer)
-        except DomainError as exc:
-            Messages.error(self, str(exc))
-            return
-        self.reload()
+        scores, bloc_id, unit_id, criterion_id = (self.page.services.blocs.scores, bloc.id,
+                                                  sheet.unit_id, c.id)
+        run_write(self.page.ctx.runner, self,
+                  lambda: scores.set_evidence(bloc_id, unit_id, criterion_id, answer),
+                  saved=lambda _result: self.reload(), controls=(self.evidence_button,))
 
     # -- Excel -----------------------------------------------------------------------------------
     @Slot()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
 from PySide6.QtWidgets import (
@@ -22,15 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.catalog import AwardKindRow
 from desktop.api.money import format_money
 from desktop.domain.errors import DomainError, FieldProblem
 from desktop.i18n import translate
+from desktop.tasks import TaskRunner
 from desktop.views.formatting import format_date
 from desktop.views.itemmodels.records import Column, RecordTableModel
 from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
 from desktop.views.messages import Messages
 from desktop.views.pages.base import Page, PageContext, page_title
 from desktop.views.widgets.form import ValidatedForm
+from desktop.views.writes import own_runner, run_write
+
+if TYPE_CHECKING:
+    from desktop.services import Services
 
 
 def coefficient_text(value: Decimal | None) -> str:
@@ -42,12 +48,15 @@ class AwardKindDialog(QDialog):
 
     COEFFICIENTS = ("coef_individual", "coef_collective", "coef_household")
 
-    def __init__(self, services: Any, row: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, row: AwardKindRow, parent: QWidget | None = None, *,
+                 runner: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"{row.name} ({row.code})")
         self.setMinimumWidth(640)
         self._services, self._row = services, row
-        self.saved: Any = None
+        self._runner = runner or own_runner(self)
+        self.saved: AwardKindRow | None = None
+        self.saving = False
         self.form = ValidatedForm(self)
         self.fields: dict[str, QLineEdit] = {}
         labels = [("name", translate("CatalogPage", "Name")),
@@ -69,39 +78,59 @@ class AwardKindDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(self.form.summary)
         layout.addLayout(self.form.layout)
         layout.addWidget(buttons)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, services: Any, row: Any) -> Any:
-        dialog = cls(services, row, parent)
+    def ask(cls, parent: QWidget | None, services: Services, row: AwardKindRow, *,
+            runner: TaskRunner | None = None) -> AwardKindRow | None:
+        dialog = cls(services, row, parent, runner=runner)
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def save(self) -> None:
-        values: dict[str, Any] = {}
+        if self.saving:
+            return
+        coefficients: dict[str, Decimal | None] = {}
+        texts: dict[str, str] = {}
         problems: list[FieldProblem] = []
         for field, edit in self.fields.items():
             text = edit.text().strip()
             if field in self.COEFFICIENTS:
                 try:
-                    values[field] = Decimal(text.replace(",", ".")) if text else None
+                    coefficients[field] = Decimal(text.replace(",", ".")) if text else None
                 except InvalidOperation:
                     problems.append(FieldProblem(field, field, translate(
                         "CatalogPage", "not a number (write e.g. 1,5)")))
             else:
-                values[field] = text
+                texts[field] = text
         if problems:
             self.form.show_problems(problems)
             return
-        try:
-            self.saved = self._services.catalog.update_award_kind(
-                self._row.id, replace(self._row, **values))
-        except DomainError as exc:
-            self.form.show_error(exc)
-            return
+        changed = replace(
+            self._row, name=texts["name"], short_name=texts["short_name"], issuer=texts["issuer"],
+            coef_individual=coefficients["coef_individual"],
+            coef_collective=coefficients["coef_collective"],
+            coef_household=coefficients["coef_household"], legal_basis=texts["legal_basis"],
+            legal_article=texts["legal_article"], note=texts["note"])
+        catalog, row_id = self._services.catalog, self._row.id
+        self.saving = True
+        run_write(self._runner, self, lambda: catalog.update_award_kind(row_id, changed),
+                  saved=self._on_saved, refused=self.form.show_error, settled=self._settled,
+                  controls=(self.buttons,))
+
+    def _settled(self) -> None:
+        self.saving = False
+
+    def _on_saved(self, row: AwardKindRow) -> None:
+        self.saved = row
         self.accept()
+
+    def reject(self) -> None:
+        if not self.saving:  # Esc while saving: the save decides how the dialog ends
+            super().reject()
 
 
 class CatalogPage(Page):
@@ -109,7 +138,7 @@ class CatalogPage(Page):
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.model = RecordTableModel([
+        self.model: RecordTableModel[AwardKindRow] = RecordTableModel([
             Column(translate("CatalogPage", "Code"), lambda r: r.code),
             Column(translate("CatalogPage", "Name"), lambda r: r.name, tooltip=lambda r: r.name),
             Column(translate("CatalogPage", "Kind"), lambda r: r.category.label),
@@ -168,14 +197,16 @@ class CatalogPage(Page):
         self.salaries.setText(translate("CatalogPage", "Base salary by effective date:") + " "
                               + "; ".join(lines))
 
-    def current(self) -> Any:
+    def current(self) -> AwardKindRow | None:
         index = self.table.currentIndex()
-        return self.proxy.data(index, OBJECT_ROLE) if index.isValid() else None
+        row = self.proxy.data(index, OBJECT_ROLE) if index.isValid() else None
+        return row if isinstance(row, AwardKindRow) else None
 
     @Slot()
     def edit_current(self) -> None:
         row = self.current()
-        if row is not None and AwardKindDialog.ask(self, self.services, row) is not None:
+        if row is not None and AwardKindDialog.ask(self, self.services, row,
+                                                   runner=self.ctx.runner) is not None:
             self.reload()
 
     @Slot()
@@ -183,10 +214,13 @@ class CatalogPage(Page):
         row = self.current()
         if row is None:
             return
-        try:
-            self.services.catalog.reset_award_kind(row.id)
-        except DomainError as exc:
-            Messages.error(self, str(exc))
+        catalog = self.services.catalog
+        run_write(self.ctx.runner, self, lambda: catalog.reset_award_kind(row.id),
+                  saved=lambda _row: self.reload(), refused=self._refused,
+                  controls=(self.reset_button, self.edit_button))
+
+    def _refused(self, exc: DomainError) -> None:
+        Messages.error(self, str(exc))
         self.reload()
 
 

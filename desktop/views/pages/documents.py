@@ -1,14 +1,24 @@
 """Văn bản: the Word templates (shipped or the officer's edited copy), what each is for, the
 fields it may use (to type into Word), the checker's verdict in plain Vietnamese, editing in
-Word, using another file, restoring the shipped template, and making documents."""
+Word, using another file, restoring the shipped template, and making documents. Copying,
+installing and restoring a template (file writes) and checking one (reading a Word file) run
+in the background, so a slow or network folder cannot freeze the window."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Slot,
+)
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,25 +36,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.documents import FieldSpec
 from desktop.domain.errors import DomainError
+from desktop.domain.progress import CancelToken, ProgressFn
 from desktop.i18n import translate
 from desktop.views.dialogs.render_dialog import RenderDialog
 from desktop.views.itemmodels.records import Column, RecordTableModel
-from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
+from desktop.views.itemmodels.roles import SORT_ROLE
 from desktop.views.messages import FileDialogs, Messages, SystemOpener
 from desktop.views.pages.base import Page, PageContext, page_title
 
+if TYPE_CHECKING:
+    from desktop.services.documents import CheckReport, DocumentService, TemplateInfo
+
 OK_COLOUR, ERROR_COLOUR, WARNING_COLOUR = "#1b7f2a", "#b00020", "#a86400"
+Index = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
 
 
-def version_text(info: Any) -> str:
+def file_work(work: Callable[[], R], lead: str = "") -> Callable[[], R]:
+    """``work`` for a worker thread, with a file system refusal (a read-only or missing folder,
+    a file open in Word) turned into a refusal the officer is shown, not a crash."""
+    def run() -> R:
+        try:
+            return work()
+        except OSError as exc:
+            raise DomainError(f"{lead}\n{exc}" if lead else str(exc)) from exc
+    return run
+
+
+def version_text(info: TemplateInfo) -> str:
     if not info.customised:
         return translate("DocumentsPage", "Shipped template")
     when = f" ({info.modified_at:%d/%m/%Y})" if info.modified_at else ""
     return translate("DocumentsPage", "Edited template") + when
 
 
-def check_text(report: Any) -> str:
+def check_text(report: CheckReport | None) -> str:
     if report is None:
         return "…"
     if report.errors:
@@ -55,7 +83,7 @@ def check_text(report: Any) -> str:
     return "✓ " + translate("DocumentsPage", "Valid")
 
 
-def report_html(report: Any) -> str:
+def report_html(report: CheckReport) -> str:
     """The checker's verdict: each problem with where it is in the document and what to do."""
     if not report.problems:
         return (f"<p style='color:{OK_COLOUR}'><b>✓ "
@@ -73,7 +101,7 @@ def report_html(report: Any) -> str:
     return f"<p style='color:{colour}'><b>{escape(head)}</b></p><ul>{''.join(items)}</ul>"
 
 
-def field_items(fields: Any, owner: str = "") -> list[QTreeWidgetItem]:
+def field_items(fields: Sequence[FieldSpec], owner: str = "") -> list[QTreeWidgetItem]:
     """Tree items of the template's fields (the tokens the shipped templates use); a list field
     holds its row fields and its end tag."""
     items: list[QTreeWidgetItem] = []
@@ -95,14 +123,15 @@ def field_items(fields: Any, owner: str = "") -> list[QTreeWidgetItem]:
     return items
 
 
-class TemplateModel(RecordTableModel):
+class TemplateModel(RecordTableModel["TemplateInfo"]):
     """Templates, with the check column coloured: green valid, red errors, amber notes."""
 
-    def __init__(self, reports: dict[str, Any], columns: list[Column], parent: Any) -> None:
+    def __init__(self, reports: dict[str, CheckReport], columns: list[Column[TemplateInfo]],
+                 parent: QObject | None) -> None:
         super().__init__(columns, parent)
         self._reports = reports
 
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.ForegroundRole and index.isValid() and index.column() == 3:
             report = self._reports.get(self.row_object(index.row()).spec.key)
             if report is None:
@@ -118,7 +147,7 @@ class DocumentsPage(Page):
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.reports: dict[str, Any] = {}
+        self.reports: dict[str, CheckReport] = {}
         self.model = TemplateModel(self.reports, [
             Column(translate("DocumentsPage", "Template"), lambda i: i.spec.title,
                    tooltip=lambda i: i.spec.title),
@@ -248,7 +277,7 @@ class DocumentsPage(Page):
 
     # -- data -------------------------------------------------------------------------------
     @property
-    def documents(self) -> Any:
+    def documents(self) -> DocumentService:
         return self.services.documents
 
     def reload(self) -> None:
@@ -262,12 +291,12 @@ class DocumentsPage(Page):
         documents = self.documents
         keys = [info.spec.key for info in self.model.rows]
 
-        def work(_progress: Any, _cancel: Any) -> dict[str, Any]:
+        def work(_progress: ProgressFn, _cancel: CancelToken) -> dict[str, CheckReport]:
             return {key: documents.check(key) for key in keys}
 
         self.ctx.runner.task(work, self).success(self._on_checked).run()
 
-    def _on_checked(self, reports: dict[str, Any]) -> None:
+    def _on_checked(self, reports: dict[str, CheckReport]) -> None:
         self.reports.update(reports)
         self._refresh_rows()
         key = self.current_key()
@@ -289,9 +318,9 @@ class DocumentsPage(Page):
                 break
         self.show_current()
 
-    def current(self) -> Any:
-        index = self.table.currentIndex()
-        return self.proxy.data(index, OBJECT_ROLE) if index.isValid() else None
+    def current(self) -> TemplateInfo | None:
+        index = self.proxy.mapToSource(self.table.currentIndex())
+        return self.model.row_object(index.row()) if index.isValid() else None
 
     def current_key(self) -> str | None:
         info = self.current()
@@ -303,7 +332,7 @@ class DocumentsPage(Page):
         for button in (self.check_button, self.edit_button, self.install_button,
                        self.render_button):
             button.setEnabled(enabled)
-        self.restore_button.setEnabled(enabled and info.customised)
+        self.restore_button.setEnabled(info is not None and info.customised)
         self.fields.clear()
         self.copied_label.setText("")
         if info is None:
@@ -342,32 +371,43 @@ class DocumentsPage(Page):
         QGuiApplication.clipboard().setText(token)
         self.copied_label.setText(translate("DocumentsPage", "Copied %1").replace("%1", token))
 
+    def _in_background(self, work: Callable[[], R], done: Callable[[R], None]) -> None:
+        """One template action off the GUI thread, the template buttons disabled meanwhile; a
+        refusal is said in a message box (the runner's ``show_error``)."""
+        (self.ctx.runner.task(lambda _progress, _cancel: work(), self)
+         .disabling(self.check_button, self.edit_button, self.install_button,
+                    self.restore_button)
+         .success(done).run(writes=True))
+
+    def _checked(self, key: str, report: CheckReport) -> None:
+        self.reports[key] = report
+        self._refresh_rows()
+
     @Slot()
     def check_current(self) -> None:
         key = self.current_key()
         if key is None:
             return
-        try:
-            report = self.documents.check(key)
-        except DomainError as exc:
-            Messages.error(self, str(exc))
-            return
-        self.reports[key] = report
-        self._refresh_rows()
+        documents = self.documents
+        self._in_background(lambda: documents.check(key),
+                            lambda report: self._checked(key, report))
 
     @Slot()
     def edit_current(self) -> None:
         key = self.current_key()
         if key is None:
             return
-        try:
-            path = self.documents.edit_copy(key)
-        except (DomainError, OSError) as exc:
-            Messages.error(self, translate("DocumentsPage", "Could not copy the template:")
-                           + f"\n{exc}")
-            return
-        self.reports[key] = self.documents.check(key)
-        self._refresh_rows()
+        documents = self.documents
+
+        def work() -> tuple[Path, CheckReport]:
+            path = documents.edit_copy(key)
+            return path, documents.check(key)
+
+        lead = translate("DocumentsPage", "Could not copy the template:")
+        self._in_background(file_work(work, lead), lambda done: self._on_copied(key, *done))
+
+    def _on_copied(self, key: str, path: Path, report: CheckReport) -> None:
+        self._checked(key, report)
         if SystemOpener.open(path):
             self.ctx.host.notify(translate(
                 "DocumentsPage", "Opened %1. Save it in Word; from now on this copy is used.")
@@ -389,24 +429,23 @@ class DocumentsPage(Page):
             return
         self.install_file(key, source)
 
-    def install_file(self, key: str, source: Path) -> bool:
-        try:
-            report = self.documents.install_copy(key, source)
-        except (DomainError, OSError) as exc:
-            Messages.error(self, str(exc))
-            return False
+    def install_file(self, key: str, source: Path) -> None:
+        """Check ``source`` and use it for ``key`` if it has no errors (in the background)."""
+        documents = self.documents
+        self._in_background(file_work(lambda: documents.install_copy(key, source)),
+                            lambda report: self._on_installed(key, source, report))
+
+    def _on_installed(self, key: str, source: Path, report: CheckReport) -> None:
         if not report.ok:
             self.check_view.setHtml(report_html(report))
             Messages.error(self, translate(
                 "DocumentsPage", "%1 was not used because the template has errors:")
                 .replace("%1", source.name) + "\n\n" + "\n".join(str(p) for p in report.errors))
-            return False
-        self.reports[key] = report
-        self._refresh_rows()
+            return
+        self._checked(key, report)
         self.ctx.host.notify(translate("DocumentsPage", "%1 is now used for “%2”.")
                              .replace("%1", source.name)
                              .replace("%2", self.documents.spec(key).title))
-        return True
 
     @Slot()
     def restore_current(self) -> None:
@@ -418,13 +457,16 @@ class DocumentsPage(Page):
                 "kept in the “cu” folder.").replace("%1", info.spec.title),
                 yes_text=translate("DocumentsPage", "Restore")):
             return
-        try:
-            kept = self.documents.restore(info.spec.key)
-        except (DomainError, OSError) as exc:
-            Messages.error(self, str(exc))
-            return
-        self.reports[info.spec.key] = self.documents.check(info.spec.key)
-        self._refresh_rows()
+        documents, key = self.documents, info.spec.key
+
+        def work() -> tuple[Path | None, CheckReport]:
+            kept = documents.restore(key)
+            return kept, documents.check(key)
+
+        self._in_background(file_work(work), lambda done: self._on_restored(key, *done))
+
+    def _on_restored(self, key: str, kept: Path | None, report: CheckReport) -> None:
+        self._checked(key, report)
         if kept is not None:
             Messages.info(self, translate(
                 "DocumentsPage", "The shipped template is used again. Your edited copy was kept "

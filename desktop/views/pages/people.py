@@ -3,9 +3,9 @@ column in SQL, add/edit/delete with undo. Rows arrive page by page as the office
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from desktop.views.messages import Messages
 from desktop.views.pages.base import Page, PageContext, page_title
 from desktop.views.widgets.search_box import SearchBox
 from desktop.views.widgets.unit_picker import UnitPicker
+from desktop.views.writes import run_write
 
 COLUMN_WIDTHS = (230, 70, 100, 90, 130, 170)
 
@@ -133,7 +134,7 @@ class PeoplePage(Page):
         self._show_total(self.model.total)
         self._update_buttons()
 
-    def _action(self, text: str, keys: list[QKeySequence], slot: Any) -> QAction:
+    def _action(self, text: str, keys: list[QKeySequence], slot: Callable[[], None]) -> QAction:
         action = QAction(text, self.table)
         action.setShortcuts(keys)
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -159,10 +160,11 @@ class PeoplePage(Page):
         """Show the people of ``unit`` (a UnitRow, or None for everyone)."""
         self.unit_filter.set_unit(unit)
 
-    def activated(self, **options: Any) -> None:
-        if "unit" in options:
+    def activated(self, **options: object) -> None:
+        unit = options.get("unit")
+        if "unit" in options and (unit is None or isinstance(unit, UnitRow)):
             self._stale = False
-            self.set_unit_filter(options["unit"])
+            self.set_unit_filter(unit)
         super().activated()
         self.table.setFocus()
 
@@ -216,7 +218,8 @@ class PeoplePage(Page):
 
     @Slot()
     def add_person(self) -> None:
-        saved = PersonDialog.ask(self, self.ctx.backend, default_unit=self.unit_filter.unit)
+        saved = PersonDialog.ask(self, self.ctx.backend, default_unit=self.unit_filter.unit,
+                                 runner=self.ctx.runner)
         if saved is not None:
             self._select_after_load = saved.id
             self.ctx.events.changed.emit("people")
@@ -234,7 +237,7 @@ class PeoplePage(Page):
             Messages.error(self, str(exc))
             self.reload()
             return
-        saved = PersonDialog.ask(self, self.ctx.backend, person=current)
+        saved = PersonDialog.ask(self, self.ctx.backend, person=current, runner=self.ctx.runner)
         if saved is not None:
             self._select_after_load = saved.id
             self.ctx.events.changed.emit("people")
@@ -259,14 +262,21 @@ class PeoplePage(Page):
             count=format_int(len(people)), names=names)
         if not Messages.confirm(self, question, yes_text=translate("PeoplePage", "Delete")):
             return
-        try:
-            self.services.people.delete_many([p.id for p in people])
-        except DomainError as exc:
-            Messages.error(self, str(exc))
-            return
-        finally:
-            self.ctx.events.changed.emit("people")
-            self.ctx.events.changed.emit("trash")
+        people_service, ids = self.services.people, [p.id for p in people]
+        run_write(self.ctx.runner, self, lambda: people_service.delete_many(ids),
+                  saved=lambda _count: self._after_delete(people), refused=self._delete_refused,
+                  controls=(self.delete_button, self.delete_action))
+
+    def _people_changed(self) -> None:
+        self.ctx.events.changed.emit("people")
+        self.ctx.events.changed.emit("trash")
+
+    def _delete_refused(self, exc: DomainError) -> None:
+        self._people_changed()  # show the list as it is now
+        Messages.error(self, str(exc))
+
+    def _after_delete(self, people: list[PersonRow]) -> None:
+        self._people_changed()
         label = (people[0].full_name if len(people) == 1 else
                  translate("PeoplePage", "{count} people").format(count=format_int(len(people))))
         self.ctx.host.register_undo(
@@ -279,8 +289,8 @@ class PeoplePage(Page):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
 
-    @Slot()
-    def _show_menu(self, pos: Any) -> None:
+    @Slot(QPoint)
+    def _show_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         menu.addAction(self.add_action)
         menu.addAction(self.edit_action)

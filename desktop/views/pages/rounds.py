@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -44,11 +43,20 @@ from desktop.views.formatting import format_int
 from desktop.views.itemmodels.nominations_model import MARKS, NominationsTableModel
 from desktop.views.messages import Messages
 from desktop.views.pages.base import Page, PageContext, page_title
-from desktop.views.pages.rounds_council import CouncilTab, DecisionTab
+from desktop.views.pages.rounds_council import (
+    CouncilTab,
+    DecisionTab,
+    menu_button,
+    show_refusal,
+    write_in_background,
+)
 from desktop.views.widgets.enum_combo import add_enum_items, enum_data
 from desktop.views.widgets.search_box import SearchBox
 
 SEARCH_DEBOUNCE_MS = 250
+# The award column is as wide as a common long award name (longer ones end in "…" and show
+# whole in their tooltip); the subject column takes the rest.
+AWARD_SAMPLE = "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
 
 
 class ReasonDialog:
@@ -91,7 +99,8 @@ class RoundsPage(Page):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 210), (2, 130), (3, 130)):
+        award_width = self.table.fontMetrics().horizontalAdvance(AWARD_SAMPLE) + 16
+        for column, width in ((1, award_width), (2, 130), (3, 130)):
             self.table.setColumnWidth(column, width)
         self.count_label = QLabel(self)
         self._loading_timer = QTimer(self)
@@ -101,9 +110,7 @@ class RoundsPage(Page):
         self.add_button = QPushButton(translate("RoundsPage", "Add nomination…"), self)
         self.check_button = QPushButton(translate("RoundsPage", "Check eligibility"), self)
         self.evidence_button = QPushButton(translate("RoundsPage", "Evidence…"), self)
-        self.move_button = QToolButton(self)
-        self.move_button.setText(translate("RoundsPage", "Move to"))
-        self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.move_button = menu_button(translate("RoundsPage", "Move to"), self)
         menu = QMenu(self.move_button)
         self.move_actions: dict[NominationStatus, QAction] = {}
         for status in NominationStatus:
@@ -112,9 +119,7 @@ class RoundsPage(Page):
                 action.triggered.connect(lambda _=False, s=status: self.move_selected(s))
                 self.move_actions[status] = action
         self.move_button.setMenu(menu)
-        self.document_button = QToolButton(self)
-        self.document_button.setText(translate("RoundsPage", "Create document"))
-        self.document_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.document_button = menu_button(translate("RoundsPage", "Create document"), self)
         documents_menu = QMenu(self.document_button)
         self.submission_action = documents_menu.addAction(
             translate("RoundsPage", "Submission (tờ trình) for this round…"))
@@ -149,9 +154,9 @@ class RoundsPage(Page):
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(self.explanation)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([640, 380])
+        splitter.setSizes([780, 340])
         self.council = CouncilTab(self)
         self.decision = DecisionTab(self)
         self.tabs = QTabWidget(self)
@@ -175,6 +180,7 @@ class RoundsPage(Page):
         self.check_button.clicked.connect(self.check_eligibility)
         self.evidence_button.clicked.connect(self.edit_evidence)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.model.modelReset.connect(self._on_model_reset)
         self.reload()
 
     # -- data -------------------------------------------------------------------------------
@@ -228,7 +234,21 @@ class RoundsPage(Page):
             self.explanation.setHtml(translate("RoundsPage", "Create a round to start."))
             return False
         self.model.set_query(query, keep_loaded=query == self.model.query)
+        if not self.table.currentIndex().isValid():
+            self.show_hint()
         return True
+
+    def show_hint(self) -> None:
+        """What the pane on the right is for, until a nomination is selected."""
+        self.explanation.setHtml("<p style='color:#505050'>" + translate(
+            "RoundsPage", "Select a nomination to see here whether it meets each condition of "
+            "its award, with the legal basis, the evidence linked to it and its history.")
+            + "</p>")
+
+    @Slot()
+    def _on_model_reset(self) -> None:
+        if self.round is not None and not self.table.currentIndex().isValid():
+            self.show_hint()
 
     @Slot(bool)
     def _on_loading_changed(self, loading: bool) -> None:
@@ -268,15 +288,26 @@ class RoundsPage(Page):
         if not ok:
             return
         year = int(name.split()[-1]) if name.split() and name.split()[-1].isdigit() else 2026
-        try:
-            self.services.rounds.create(RoundInput(name, year, RoundKind.YEAR_END))
-        except DomainError as exc:
-            Messages.error(self, str(exc))
-        self.reload()
+        rounds, data = self.services.rounds, RoundInput(name, year, RoundKind.YEAR_END)
+        write_in_background(self, self, lambda: rounds.create(data), self._on_round_created,
+                            self.new_round_button)
+
+    def _on_round_created(self, row: RoundRow) -> None:
+        """The new round is the one shown: that is what the officer works on next."""
+        self._reload_rounds()
+        for index in range(self.round_combo.count()):
+            data = self.round_combo.itemData(index)
+            if isinstance(data, RoundRow) and data.id == row.id:
+                self.round_combo.setCurrentIndex(index)  # reloads the list and the tabs
+                return
+        self.reload_nominations()
 
     @Slot()
     def add_nomination(self) -> None:
-        if NominationDialog.ask(self, self.services, self.round) is not None:
+        round_row = self.round
+        if round_row is None:
+            return
+        if NominationDialog.ask(self, self.services, round_row, self.ctx.runner) is not None:
             self.reload_nominations()
 
     @Slot()
@@ -285,10 +316,11 @@ class RoundsPage(Page):
         if not index.isValid():
             return
         row = self.model.row_object(index.row())
-        if EvidenceDialog.ask(self, self.services, row):
+        if EvidenceDialog.ask(self, self.services, row, self.ctx.runner):
             self.show_explanation(row)
 
     def move_selected(self, status: NominationStatus) -> None:
+        """Move the selected nominations in the background; a refused move moves none."""
         rows = self.selected()
         if not rows:
             return
@@ -298,10 +330,15 @@ class RoundsPage(Page):
             if answer is None:
                 return
             note = answer
-        try:
-            self.services.nominations.transition([r.id for r in rows], status, note)
-        except ValidationError as exc:
-            Messages.error(self, translate("RoundsPage", "Nothing was moved:") + "\n" + str(exc))
+        nominations, ids = self.services.nominations, [r.id for r in rows]
+        write_in_background(self, self, lambda: nominations.transition(ids, status, note),
+                            lambda _none: self.reload_nominations(), self.move_button,
+                            refused=self._on_move_refused)
+
+    def _on_move_refused(self, error: DomainError) -> None:
+        lead = (translate("RoundsPage", "Nothing was moved:") if isinstance(error, ValidationError)
+                else "")
+        show_refusal(self, error, lead)
         self.reload_nominations()
 
     @Slot()
@@ -317,6 +354,7 @@ class RoundsPage(Page):
 
         (self.ctx.runner.task(work, self)
          .with_progress(translate("RoundsPage", "Checking eligibility…"))
+         .disabling(self.check_button)
          .success(lambda _results: self.reload_nominations())
          .run(writes=True))
 
@@ -352,6 +390,7 @@ class RoundsPage(Page):
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
+            self.show_hint()
             return
         self.show_explanation(self.model.row_object(current.row()))
 

@@ -1,14 +1,26 @@
 """The round's council vote (yes votes typed into a grid, checked against the members present,
 percentages against ALL members) and its decision (lines grouped, money previewed for the
-signing date, signing that writes the award history)."""
+signing date, signing that writes the award history). Every write (open a meeting, save the
+votes, close it, draft and sign the decision) runs in the background: another program may
+hold the database, and the window must not freeze while it waits."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Slot
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
+from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -24,21 +36,56 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.api.council import MeetingInput
-from desktop.api.decisions import GROUP_TITLES, DecisionInput
+from desktop.api.council import MeetingInput, MeetingRow, VoteResult
+from desktop.api.decisions import GROUP_TITLES, DecisionInput, DecisionLineRow, DecisionRow
 from desktop.api.money import format_money
 from desktop.api.nominations import NominationQuery
+from desktop.api.rounds import RoundRow
 from desktop.domain.enums import NominationStatus, SignerCapacity
 from desktop.domain.errors import DomainError
 from desktop.i18n import translate
 from desktop.views.itemmodels.records import Column, RecordTableModel
 from desktop.views.messages import Messages
 from desktop.views.widgets.enum_combo import enum_data
+from desktop.views.writes import run_write
+
+if TYPE_CHECKING:
+    from desktop.views.pages.rounds import RoundsPage
+
+Index = QModelIndex | QPersistentModelIndex
+R = TypeVar("R")
+
+
+def menu_button(text: str, parent: QWidget) -> QPushButton:
+    """A button that opens a menu: a push button, whose style keeps room for the menu arrow
+    beside the text (a tool button's arrow was drawn over the last letters)."""
+    button = QPushButton(text, parent)
+    button.setMenu(QMenu(button))
+    return button
+
+
+def show_refusal(parent: QWidget, error: DomainError, lead: str = "") -> None:
+    """A service's refusal of a background write, in a message box."""
+    Messages.error(parent, f"{lead}\n{error}" if lead else str(error))
+
+
+def write_in_background(page: RoundsPage, parent: QWidget, work: Callable[[], R],
+                        done: Callable[[R], None], *controls: QWidget,
+                        refused: Callable[[DomainError], None] | None = None) -> None:
+    """Run one write of the round's screens on the runner's writer thread (``run_write``), with
+    the controls that started it disabled until the outcome arrives."""
+    run_write(page.ctx.runner, parent, work, saved=done,
+              refused=refused or (lambda error: show_refusal(parent, error)), controls=controls)
+
+
+def picked(edit: QDateEdit) -> date:
+    """The day an edit shows, as a ``date`` (``toPython`` is untyped)."""
+    day = edit.date()
+    return date(day.year(), day.month(), day.day())
 
 
 def _today_edit(parent: QWidget) -> QDateEdit:
@@ -51,38 +98,38 @@ def _today_edit(parent: QWidget) -> QDateEdit:
 class VoteModel(QAbstractTableModel):
     """Nominations with an editable yes-vote column; a bad cell keeps its reason."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[Any] = []
+        self.rows: list[VoteResult] = []
         self.votes: dict[int, int | None] = {}
         self.problems: dict[int, str] = {}
         self.present = 0
 
-    def set_results(self, results: list[Any], present: int) -> None:
+    def set_results(self, results: list[VoteResult], present: int) -> None:
         self.beginResetModel()
         self.rows, self.present = results, present
         self.votes = {r.nomination_id: r.yes_votes for r in results}
         self.problems = {}
         self.endResetModel()
 
-    def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else 4
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return [translate("RoundsPage", "Subject"), translate("RoundsPage", "Award"),
                     translate("RoundsPage", "Yes votes"), translate("RoundsPage", "Result")][section]
         return None
 
-    def flags(self, index: Any) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         return flags | Qt.ItemFlag.ItemIsEditable if index.column() == 2 else flags
 
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -99,12 +146,10 @@ class VoteModel(QAbstractTableModel):
         return None
 
     @staticmethod
-    def _result(row: Any, votes: int | None) -> str:
-        from dataclasses import replace
-
+    def _result(row: VoteResult, votes: int | None) -> str:
         return replace(row, yes_votes=votes).text
 
-    def setData(self, index: Any, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if index.column() != 2 or role != Qt.ItemDataRole.EditRole:
             return False
         row = self.rows[index.row()]
@@ -121,9 +166,11 @@ class VoteModel(QAbstractTableModel):
 
 
 class CouncilTab(QWidget):
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: RoundsPage) -> None:
         super().__init__(page)
-        self.page, self.round, self.meeting = page, None, None
+        self.page = page
+        self.round: RoundRow | None = None
+        self.meeting: MeetingRow | None = None
         self.held_on = _today_edit(self)
         self.total = QSpinBox(self)
         self.total.setRange(1, 200)
@@ -138,7 +185,7 @@ class CouncilTab(QWidget):
         self.minutes_button = QPushButton(translate("RoundsPage", "Minutes of the meeting…"), self)
         self.minutes_button.setToolTip(translate("RoundsPage", "Create the council meeting's "
                                                  "minutes (biên bản) in Word"))
-        self.last_meeting: Any = None
+        self.last_meeting: MeetingRow | None = None
         self.model = VoteModel(self)
         self.grid = QTableView(self)
         self.grid.setModel(self.model)
@@ -171,7 +218,7 @@ class CouncilTab(QWidget):
         self.save_button.clicked.connect(self.save_votes)
         self.close_button.clicked.connect(self.close_meeting)
 
-    def set_round(self, round_row: Any) -> None:
+    def set_round(self, round_row: RoundRow | None) -> None:
         """The round whose meetings are shown; None (no round yet) leaves only the form."""
         self.round = round_row
         self.create_button.setEnabled(round_row is not None)
@@ -189,14 +236,13 @@ class CouncilTab(QWidget):
         if self.meeting is not None:
             self.last_meeting = self.meeting
         self.minutes_button.setEnabled(self.last_meeting is not None)
-        has_meeting = self.meeting is not None
-        self.save_button.setEnabled(has_meeting)
-        self.close_button.setEnabled(has_meeting)
-        if not has_meeting:
+        m = self.meeting
+        self.save_button.setEnabled(m is not None)
+        self.close_button.setEnabled(m is not None)
+        if m is None:
             self.meeting_label.setText(translate("RoundsPage", "No open meeting."))
             self.model.set_results([], 0)
             return
-        m = self.meeting
         self.meeting_label.setText(translate("RoundsPage", "Meeting of %1: %2 of %3 members present").replace(
             "%1", f"{m.held_on:%d/%m/%Y}").replace("%2", str(m.present_members))
             .replace("%3", str(m.total_members)))
@@ -212,12 +258,14 @@ class CouncilTab(QWidget):
     def open_meeting(self) -> None:
         if self.round is None:
             return
-        held = self.held_on.date().toPython()
-        try:
-            self.meeting = self.page.services.council.create_meeting(MeetingInput(
-                self.round.id, held, self.total.value(), self.present.value()))
-        except DomainError as exc:
-            Messages.error(self, str(exc))
+        held = picked(self.held_on)
+        data = MeetingInput(self.round.id, held, self.total.value(), self.present.value())
+        council = self.page.services.council
+        write_in_background(self.page, self, lambda: council.create_meeting(data),
+                            self._on_opened, self.create_button)
+
+    def _on_opened(self, meeting: MeetingRow) -> None:
+        self.meeting = meeting
         self.refresh()
 
     def commit_open_editor(self) -> None:
@@ -230,29 +278,47 @@ class CouncilTab(QWidget):
             self.grid.commitData(editor)
             self.grid.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
-    @Slot()
-    def save_votes(self) -> bool:
+    def _votes_to_save(self) -> tuple[MeetingRow, dict[int, int]] | None:
+        """The open meeting and the typed votes, or None (told why) when they cannot be saved."""
         self.commit_open_editor()
         if self.meeting is None:
-            return False
+            return None
         if self.model.problems:
             Messages.error(self, translate("RoundsPage", "Correct the marked cells first; nothing was "
                                                 "saved."))
+            return None
+        return self.meeting, {k: v for k, v in self.model.votes.items() if v is not None}
+
+    @Slot()
+    def save_votes(self) -> bool:
+        """Start saving the votes in the background; False when nothing could be saved."""
+        chosen = self._votes_to_save()
+        if chosen is None:
             return False
-        votes = {k: v for k, v in self.model.votes.items() if v is not None}
-        try:
-            self.page.services.council.record_votes(self.meeting.id, votes)
-        except DomainError as exc:
-            Messages.error(self, str(exc))
-            return False
-        self.refresh()
+        meeting, votes = chosen
+        council = self.page.services.council
+        write_in_background(self.page, self, lambda: council.record_votes(meeting.id, votes),
+                            lambda _none: self.refresh(), self.save_button, self.close_button)
         return True
 
     @Slot()
     def close_meeting(self) -> None:
-        if not self.save_votes():
+        """Save the votes and close the meeting in one background write, then apply the
+        results to the nominations."""
+        chosen = self._votes_to_save()
+        if chosen is None:
             return
-        outcome = self.page.services.council.close_meeting(self.meeting.id)
+        meeting, votes = chosen
+        council = self.page.services.council
+
+        def work() -> dict[str, int]:
+            council.record_votes(meeting.id, votes)
+            return council.close_meeting(meeting.id)
+
+        write_in_background(self.page, self, work, self._on_closed, self.save_button,
+                            self.close_button, self.create_button)
+
+    def _on_closed(self, outcome: dict[str, int]) -> None:
         self.page.ctx.host.notify(translate("RoundsPage", "%1 passed, %2 not passed").replace(
             "%1", str(outcome["passed"])).replace("%2", str(outcome["failed"])))
         self.meeting = None
@@ -260,9 +326,11 @@ class CouncilTab(QWidget):
 
 
 class DecisionTab(QWidget):
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: RoundsPage) -> None:
         super().__init__(page)
-        self.page, self.round, self.decision = page, None, None
+        self.page = page
+        self.round: RoundRow | None = None
+        self.decision: DecisionRow | None = None
         self.issuer = QLineEdit(self)
         self.subject_line = QLineEdit(self)
         self.signer = QLineEdit(self)
@@ -273,11 +341,9 @@ class DecisionTab(QWidget):
         self.create_button = QPushButton(translate("RoundsPage", "Draft decision from voted nominations"),
                                          self)
         self.sign_button = QPushButton(translate("RoundsPage", "Sign decision"), self)
-        self.document_button = QToolButton(self)
-        self.document_button.setText(translate("RoundsPage", "Create document"))
-        self.document_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.document_button = menu_button(translate("RoundsPage", "Create document"), self)
         menu = QMenu(self.document_button)
-        self.document_actions: dict[str, Any] = {}
+        self.document_actions: dict[str, QAction] = {}
         for key, text in (("quyet_dinh", translate("RoundsPage", "Decision (quyết định)…")),
                           ("giay_khen", translate("RoundsPage", "Giấy khen print sheets…")),
                           ("bang_khen", translate("RoundsPage", "Bằng khen print sheets…"))):
@@ -287,7 +353,7 @@ class DecisionTab(QWidget):
         self.document_button.setMenu(menu)
         self.total_label = QLabel(self)
         self.total_label.setWordWrap(True)
-        self.lines = RecordTableModel([
+        self.lines = RecordTableModel[DecisionLineRow]([
             Column(translate("RoundsPage", "Group"), lambda r: GROUP_TITLES[r.group]),
             Column(translate("RoundsPage", "Subject"), lambda r: r.subject_name),
             Column(translate("RoundsPage", "Award"), lambda r: r.award_name),
@@ -321,7 +387,7 @@ class DecisionTab(QWidget):
         self.sign_button.clicked.connect(self.sign)
         self.signed_on.dateChanged.connect(lambda *_: self.refresh())
 
-    def set_round(self, round_row: Any) -> None:
+    def set_round(self, round_row: RoundRow | None) -> None:
         """The round's latest decision; None (no round yet) leaves nothing to draft."""
         self.round = round_row
         self.create_button.setEnabled(round_row is not None)
@@ -342,7 +408,7 @@ class DecisionTab(QWidget):
             self.lines.set_rows([])
             self.total_label.setText(translate("RoundsPage", "No decision drafted yet."))
             return
-        on = self.signed_on.date().toPython()
+        on = picked(self.signed_on)
         d = self.page.services.decisions.get(self.decision.id, preview_on=on)
         self.decision = d
         self.lines.set_rows(list(d.lines))
@@ -359,36 +425,49 @@ class DecisionTab(QWidget):
 
     @Slot()
     def create_decision(self) -> None:
+        """Draft the decision from the round's voted nominations (read and written in the
+        background: a round can hold thousands)."""
         if self.round is None:
             return
-        voted = self.page.services.nominations.page(
-            NominationQuery(self.round.id, status=NominationStatus.VOTED), 0, 100_000)
-        try:
-            self.decision = self.page.services.decisions.create(DecisionInput(
-                self.round.id, self.issuer.text(), subject_line=self.subject_line.text(),
-                signer_name=self.signer.text(),
-                signer_capacity=enum_data(self.capacity, SignerCapacity)),
-                [n.id for n in voted])
-        except DomainError as exc:
-            Messages.error(self, str(exc))
+        round_id = self.round.id
+        data = DecisionInput(round_id, self.issuer.text(), subject_line=self.subject_line.text(),
+                             signer_name=self.signer.text(),
+                             signer_capacity=enum_data(self.capacity, SignerCapacity)
+                             or SignerCapacity.CHAIRMAN)
+        nominations, decisions = self.page.services.nominations, self.page.services.decisions
+
+        def work() -> DecisionRow:
+            voted = nominations.page(NominationQuery(round_id, status=NominationStatus.VOTED),
+                                     0, 100_000)
+            return decisions.create(data, [n.id for n in voted])
+
+        write_in_background(self.page, self, work, self._on_drafted, self.create_button)
+
+    def _on_drafted(self, decision: DecisionRow) -> None:
+        self.decision = decision
         self.refresh()
 
     @Slot()
     def sign(self) -> None:
         if self.decision is None:
             return
-        on: date = self.signed_on.date().toPython()
+        on = picked(self.signed_on)
         if not Messages.confirm(self, translate("RoundsPage", "Sign the decision dated %1? The award "
                                                      "history of every line will be written.")
                                 .replace("%1", f"{on:%d/%m/%Y}")):
             return
-        try:
-            self.decision = self.page.services.decisions.sign(
-                self.decision.id, on, self.signer.text(), enum_data(self.capacity, SignerCapacity))
-        except DomainError as exc:
-            Messages.error(self, str(exc))
+        decision_id, signer = self.decision.id, self.signer.text()
+        capacity = enum_data(self.capacity, SignerCapacity) or SignerCapacity.CHAIRMAN
+        decisions = self.page.services.decisions
+        write_in_background(self.page, self, lambda: decisions.sign(decision_id, on, signer, capacity),
+                            self._on_signed, self.sign_button, self.create_button,
+                            refused=self._on_sign_refused)
+
+    def _on_signed(self, decision: DecisionRow) -> None:
+        self.decision = decision
         self.refresh()
         self.page.reload_nominations()
 
-
-
+    def _on_sign_refused(self, error: DomainError) -> None:
+        show_refusal(self, error)
+        self.refresh()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.catalog import BaseSalaryRow, ParameterRow
 from desktop.i18n import translate
 from desktop.views.formatting import format_date, format_int, format_value
 from desktop.views.itemmodels.records import Column, RecordTableModel
@@ -27,7 +28,7 @@ from desktop.views.messages import open_folder
 from desktop.views.pages.base import Page, PageContext, page_title
 
 
-def _table(parent: QWidget, model: RecordTableModel, widths: tuple[int, ...], stretch: int,
+def _table(parent: QWidget, model: QAbstractItemModel, widths: tuple[int, ...], stretch: int,
            height: int) -> QTableView:
     """Fixed widths for the short columns, the long one stretches and wraps (no sideways
     scrolling for long Vietnamese labels)."""
@@ -84,18 +85,18 @@ class SettingsPage(Page):
                 grid.addWidget(button, row, 2)
         grid.setColumnStretch(1, 1)
 
-        self.parameters_model = RecordTableModel([
-            Column(translate("SettingsPage", "Parameter"), lambda p: str(p.label),
-                   tooltip=lambda p: str(p.description)),
+        self.parameters_model: RecordTableModel[ParameterRow] = RecordTableModel([
+            Column(translate("SettingsPage", "Parameter"), lambda p: p.label,
+                   tooltip=lambda p: p.description),
             Column(translate("SettingsPage", "Value"), lambda p: format_value(p.value)),
-            Column(translate("SettingsPage", "Source"), lambda p: str(p.source)),
+            Column(translate("SettingsPage", "Source"), lambda p: p.source),
         ], self)
-        self.salaries_model = RecordTableModel([
+        self.salaries_model: RecordTableModel[BaseSalaryRow] = RecordTableModel([
             Column(translate("SettingsPage", "Applies from"),
                    lambda s: format_date(s.effective_from), sort=lambda s: s.effective_from),
             Column(translate("SettingsPage", "Amount (VND/month)"),
-                   lambda s: format_int(int(s.amount)), align_right=True),
-            Column(translate("SettingsPage", "Legal basis"), lambda s: str(s.legal_basis)),
+                   lambda s: format_int(s.amount), align_right=True),
+            Column(translate("SettingsPage", "Legal basis"), lambda s: s.legal_basis),
         ], self)
         parameters_box = QGroupBox(translate("SettingsPage", "Province parameters"), self)
         QVBoxLayout(parameters_box).addWidget(

@@ -3,8 +3,6 @@ it cannot, e.g. "restore the parent unit first")."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,13 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import DomainError
+from desktop.api.trash import TrashItem
+from desktop.domain.errors import DatabaseBusyError, DomainError
 from desktop.i18n import translate
 from desktop.views.formatting import format_int, format_utc
 from desktop.views.itemmodels.records import Column, RecordTableModel
 from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
 from desktop.views.messages import Messages
 from desktop.views.pages.base import Page, PageContext, page_title
+from desktop.views.writes import run_write
+
+RestoreOutcome = tuple[list[str], list[str]]  # labels restored, Vietnamese problems
 
 
 class TrashPage(Page):
@@ -31,10 +33,11 @@ class TrashPage(Page):
 
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.model = RecordTableModel([
-            Column(translate("TrashPage", "Kind"), lambda item: str(item.kind_label)),
-            Column(translate("TrashPage", "Name"), lambda item: str(item.label)),
-            Column(translate("TrashPage", "Detail"), lambda item: str(item.detail or "")),
+        self.restoring = False
+        self.model: RecordTableModel[TrashItem] = RecordTableModel([
+            Column(translate("TrashPage", "Kind"), lambda item: item.kind_label),
+            Column(translate("TrashPage", "Name"), lambda item: item.label),
+            Column(translate("TrashPage", "Detail"), lambda item: item.detail or ""),
             Column(translate("TrashPage", "Deleted at"), lambda item: format_utc(item.deleted_at),
                    sort=lambda item: item.deleted_at.isoformat()),
         ], self)
@@ -87,13 +90,14 @@ class TrashPage(Page):
             count=format_int(len(items))))
         self._update_buttons()
 
-    def selected_items(self) -> list[Any]:
-        return [index.data(OBJECT_ROLE) for index in self.table.selectionModel().selectedRows()]
+    def selected_items(self) -> list[TrashItem]:
+        items = [index.data(OBJECT_ROLE) for index in self.table.selectionModel().selectedRows()]
+        return [item for item in items if isinstance(item, TrashItem)]
 
     def select_item(self, kind: str, record_id: int) -> bool:
         for row in range(self.proxy.rowCount()):
             item = self.proxy.index(row, 0).data(OBJECT_ROLE)
-            if item.kind == kind and item.id == record_id:
+            if isinstance(item, TrashItem) and item.kind == kind and item.id == record_id:
                 self.table.selectRow(row)
                 return True
         return False
@@ -105,18 +109,37 @@ class TrashPage(Page):
     @Slot()
     def restore_selected(self, *_args: object) -> None:
         items = self.selected_items()
-        if not items:
+        if not items or self.restoring:
             return
         # Parents before children: units first, then the people and records inside them.
         order = {"unit": 0, "person": 1}
-        restored: list[str] = []
-        problems: list[str] = []
-        for item in sorted(items, key=lambda i: order.get(i.kind, 2)):
-            try:
-                self.services.trash.restore(item.kind, item.id)
-                restored.append(item.label)
-            except DomainError as exc:
-                problems.append(str(exc))
+        ordered = sorted(items, key=lambda i: order.get(i.kind, 2))
+        trash = self.services.trash
+
+        def restore_all() -> RestoreOutcome:
+            restored: list[str] = []
+            problems: list[str] = []
+            for item in ordered:
+                try:
+                    trash.restore(item.kind, item.id)
+                    restored.append(item.label)
+                except DatabaseBusyError:
+                    if not restored:
+                        raise  # nothing done yet: the runner offers "Thử lại" for all of it
+                    problems.append(str(DatabaseBusyError()))
+                except DomainError as exc:
+                    problems.append(str(exc))
+            return restored, problems
+
+        self.restoring = True
+        run_write(self.ctx.runner, self, restore_all, saved=self._after_restore,
+                  settled=self._settled, controls=(self.restore_button,))
+
+    def _settled(self) -> None:
+        self.restoring = False
+
+    def _after_restore(self, outcome: RestoreOutcome) -> None:
+        restored, problems = outcome
         if restored:
             for kind in ("trash", "units", "people"):
                 self.ctx.events.changed.emit(kind)

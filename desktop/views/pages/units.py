@@ -3,9 +3,9 @@ people of the selected unit beside it, with a jump to the full people list filte
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Slot
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,9 @@ from desktop.views.messages import Messages
 from desktop.views.pages.base import Page, PageContext, page_title
 from desktop.views.pages.people import make_people_table
 from desktop.views.widgets.search_box import SearchBox
+from desktop.views.writes import run_write
+
+SIDE_WIDTHS = {"gender": 70, "birth_date": 95, "position": 130}  # the people beside the tree
 
 
 class UnitsPage(Page):
@@ -62,10 +65,10 @@ class UnitsPage(Page):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setResizeContentsPrecision(0)  # fit the rows on screen, not 2,000
-        self.results_model = RecordTableModel([
-            Column(translate("UnitsPage", "Unit"), lambda u: str(u.name)),
-            Column(translate("UnitsPage", "Code"), lambda u: str(u.code)),
-            Column(translate("UnitsPage", "Kind"), lambda u: str(u.kind.label)),
+        self.results_model: RecordTableModel[UnitRow] = RecordTableModel([
+            Column(translate("UnitsPage", "Unit"), lambda u: u.name),
+            Column(translate("UnitsPage", "Code"), lambda u: u.code),
+            Column(translate("UnitsPage", "Kind"), lambda u: u.kind.label),
         ], self)
         self.results = QTableView(self)
         self.results.setModel(self.results_model)
@@ -119,7 +122,16 @@ class UnitsPage(Page):
         self.people_table = make_people_table(self, self.people_model)
         for hidden in ("ethnicity", "citizen_id"):  # narrower: the full list has every column
             self.people_table.setColumnHidden(SORT_KEYS.index(hidden), True)
+        for key, width in SIDE_WIDTHS.items():
+            self.people_table.setColumnWidth(SORT_KEYS.index(key), width)
         ctx.settings.restore_header("unit_people", self.people_table.horizontalHeader())
+        # Half a 1366 px screen: the name and the unit share what the short columns leave, so
+        # the table never scrolls sideways with "Đơn vị" cut off.
+        people_header = self.people_table.horizontalHeader()
+        people_header.setStretchLastSection(False)
+        for key in ("name", "unit"):
+            people_header.setSectionResizeMode(SORT_KEYS.index(key),
+                                               QHeaderView.ResizeMode.Stretch)
         self.people_label = QLabel(self)
         self.open_people_button = QPushButton(translate("UnitsPage", "Open in People list"), self)
         self.open_people_button.clicked.connect(self._open_people)
@@ -153,7 +165,7 @@ class UnitsPage(Page):
         self._show_unit(None)
         self._expand_first_level()
 
-    def _action(self, text: str, keys: list[QKeySequence], slot: Any) -> QAction:
+    def _action(self, text: str, keys: list[QKeySequence], slot: Callable[[], None]) -> QAction:
         action = QAction(text, self)
         action.setShortcuts(keys)
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -233,6 +245,8 @@ class UnitsPage(Page):
     @Slot(QModelIndex)
     def _reveal_in_tree(self, index: QModelIndex) -> None:
         unit = index.siblingAtColumn(0).data(OBJECT_ROLE)
+        if not isinstance(unit, UnitRow):
+            return
         self.search_box.clear()
         self.left.setCurrentWidget(self.tree)
         self.reveal(unit.id)
@@ -266,7 +280,8 @@ class UnitsPage(Page):
     # -- editing ----------------------------------------------------------------------------------
     @Slot()
     def add_unit(self) -> None:
-        saved = UnitDialog.ask(self, self.ctx.backend, parent_unit=self.current_unit())
+        saved = UnitDialog.ask(self, self.ctx.backend, parent_unit=self.current_unit(),
+                               runner=self.ctx.runner)
         if saved is not None:
             self._after_change(saved.id)
             self.ctx.host.notify(translate("UnitsPage", "Added {name}.").format(name=saved.name))
@@ -281,7 +296,7 @@ class UnitsPage(Page):
         except DomainError as exc:
             Messages.error(self, str(exc))
             return
-        saved = UnitDialog.ask(self, self.ctx.backend, unit=current)
+        saved = UnitDialog.ask(self, self.ctx.backend, unit=current, runner=self.ctx.runner)
         if saved is not None:
             self._after_change(saved.id)
 
@@ -294,11 +309,12 @@ class UnitsPage(Page):
             name=unit.name)
         if not Messages.confirm(self, question, yes_text=translate("UnitsPage", "Delete")):
             return
-        try:
-            self.services.units.delete(unit.id)
-        except DomainError as exc:
-            Messages.error(self, str(exc))
-            return
+        units = self.services.units
+        run_write(self.ctx.runner, self, lambda: units.delete(unit.id),
+                  saved=lambda _none: self._after_delete(unit),
+                  controls=(self.delete_button, self.delete_action))
+
+    def _after_delete(self, unit: UnitRow) -> None:
         self.search_box.clear()
         self.left.setCurrentWidget(self.tree)
         self.ctx.events.changed.emit("units")
@@ -321,8 +337,8 @@ class UnitsPage(Page):
         if unit is not None:
             self.ctx.host.navigate("people", unit=unit)
 
-    @Slot()
-    def _show_menu(self, pos: Any) -> None:
+    @Slot(QPoint)
+    def _show_menu(self, pos: QPoint) -> None:
         view = self.left.currentWidget()
         assert isinstance(view, QAbstractItemView)
         has_unit = self.current_unit() is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal, Slot
@@ -47,7 +48,7 @@ class OptionalDateEdit(QWidget):
         value = self.edit.date()
         return date(value.year(), value.month(), value.day())
 
-    def set_date(self, value: date | None) -> None:
+    def set_date(self, value: datetime.date | None) -> None:  # ``date`` is the method here
         self.unknown.setChecked(value is None)
         shown = value or self._default
         self.edit.setDate(QDate(shown.year, shown.month, shown.day))

@@ -8,18 +8,19 @@ is ``unit_id``; editing the text afterwards clears it until a unit is picked aga
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
+from desktop.api.units import UnitRow
 from desktop.i18n import translate
 
 SEARCH_LIMIT = 30
 
 
-def unit_label(unit: Any) -> str:
-    return f"{unit.name} ({unit.code})" if getattr(unit, "code", "") else str(unit.name)
+def unit_label(unit: UnitRow) -> str:
+    return f"{unit.name} ({unit.code})" if unit.code else unit.name
 
 
 class UnitPicker(QLineEdit):
@@ -31,13 +32,13 @@ class UnitPicker(QLineEdit):
 
     unit_changed = Signal(object)
 
-    def __init__(self, search: Callable[[str, int], list[Any]], parent: QWidget | None = None,
+    def __init__(self, search: Callable[[str, int], list[UnitRow]], parent: QWidget | None = None,
                  *, placeholder: str = "") -> None:
         super().__init__(parent)
         self._search = search
         self._unit_id: int | None = None
-        self._unit: Any = None
-        self._found: dict[str, Any] = {}
+        self._unit: UnitRow | None = None
+        self._found: dict[str, UnitRow] = {}
         self.setPlaceholderText(placeholder or translate(
             "UnitPicker", "Type part of a unit's name or code…"))
         self.setClearButtonEnabled(True)
@@ -61,14 +62,14 @@ class UnitPicker(QLineEdit):
         return self._unit_id
 
     @property
-    def unit(self) -> Any:
+    def unit(self) -> UnitRow | None:
         return self._unit
 
-    def set_unit(self, unit: Any) -> None:
+    def set_unit(self, unit: UnitRow | None) -> None:
         """Select ``unit`` (a UnitRow) or clear with None, without searching."""
         self._timer.stop()
         self._unit = unit
-        self._unit_id = None if unit is None else int(unit.id)
+        self._unit_id = None if unit is None else unit.id
         self.setText("" if unit is None else unit_label(unit))
         self.unit_changed.emit(self._unit_id)
 
@@ -120,7 +121,8 @@ class UnitPicker(QLineEdit):
         elif len(units) == 1:
             self.set_unit(units[0])
 
-    def focusOutEvent(self, event: Any) -> None:
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
-        if not self._completer.popup().isVisible():
+        popup = self._completer.popup()
+        if popup is None or not popup.isVisible():
             self.resolve_typed_text()
