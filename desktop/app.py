@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop import __version__, crash, i18n, logging_setup
 from desktop.api.installation import InstallationInfo
-from desktop.api.maintenance import CheckResult
+from desktop.api.maintenance import BackupInfo, BackupStatus, CheckResult, RestoreResult
 from desktop.api.setup import DemoSummary
 from desktop.api.units import UnitInput
 from desktop.domain.errors import DataFolderError, DomainError
@@ -38,6 +38,8 @@ class ServiceBackend:
 
     def __init__(self, services: Services) -> None:
         self.services = services
+        path = services.db.path
+        self._fingerprint = _file_fingerprint(path) if path else None
 
     @classmethod
     def open(cls, path: Path, paths: AppPaths, *, create: bool) -> ServiceBackend:
@@ -76,34 +78,78 @@ class ServiceBackend:
         self.services.db.refresh_installation()
         return summary
 
-    def backup(self, target: Path | None = None) -> Path:
+    def backup(self, target: Path | None = None) -> BackupInfo:
         from desktop.services.maintenance import backup_database
 
-        return backup_database(self.services.db, target, self.paths.backups)
+        return backup_database(self.services.db, self.paths, target)
 
     def verify(self) -> list[CheckResult]:
         from desktop.services.maintenance import verify_database
 
-        return verify_database(self.services.db)
+        return verify_database(self.services.db, self.paths.attachments, self.paths.backups)
 
-    def restore(self, source: Path) -> Path:
-        """Close the database, replace it with ``source`` (after a safety copy), reopen."""
+    def list_backups(self) -> list[BackupInfo]:
+        from desktop.services.backups import list_backups
+
+        return list_backups(self.paths.backups)
+
+    def backup_status(self) -> BackupStatus:
+        from desktop.services.backups import backup_status
+
+        return backup_status(self.paths.backups)
+
+    def automatic_backup(self, reason: str, *, changed: bool = False) -> BackupInfo | None:
+        """"start": the day's backup on its first start; "close": one more if the data
+        changed since this window opened: ``changed`` when the window knows it saved something
+        (the file's size and time can miss a commit made within the same clock tick), else when
+        the file says so (another program wrote). Rotated and verified (services.backups)."""
+        from desktop.services.backups import automatic_backup, clean_stale
+
+        path = self.database_path
+        if path is None:
+            return None
+        if reason == "start":
+            clean_stale(self.paths.backups)
+        elif not changed and self._fingerprint == _file_fingerprint(path):
+            return None
+        info = automatic_backup(path, self.paths, reason)
+        self._fingerprint = _file_fingerprint(path)
+        return info
+
+    def restore(self, source: Path) -> RestoreResult:
+        """Close the database, replace it with ``source`` (after a safety copy), reopen.
+
+        Refused, with the data untouched and the database reopened, while another program
+        has the file open."""
         from desktop.domain.errors import StorageError
         from desktop.services import Services
-        from desktop.services.maintenance import check_backup_file, restore_database
+        from desktop.services.maintenance import restore_database
 
         path = self.database_path
         if path is None:
             raise StorageError("Chỉ khôi phục được cơ sở dữ liệu dạng tệp (SQLite).")
-        check_backup_file(source)
-        self.services.close()
+        self.services.close()  # restore_database checks the backup before replacing anything
         try:
-            return restore_database(path, source, self.paths.backups)
+            return restore_database(path, source, self.paths)
         finally:
             self.services = Services.open(path, self.paths, create=False)
+            self._fingerprint = _file_fingerprint(path)
 
     def close(self) -> None:
         self.services.close()
+
+
+def _file_fingerprint(path: Path) -> tuple[int, ...]:
+    """Size and modification time of the database and its WAL: every commit changes one of
+    them, reads change neither (the close-time backup is skipped when nothing was saved)."""
+    stamp: list[int] = []
+    for candidate in (path, path.with_name(path.name + "-wal")):
+        try:
+            st = candidate.stat()
+            stamp += [st.st_size, st.st_mtime_ns]
+        except OSError:
+            stamp += [-1, -1]
+    return tuple(stamp)
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -325,6 +371,9 @@ def _run_window(app: Any, args: argparse.Namespace, paths: AppPaths,
         return 0
     window.show()
     _settle_after_start_up(window)
+    if not args.report_startup:
+        window.start_automatic_backup()
+        window.backup_on_close = True
     if args.report_startup:
         app.processEvents()
         window_shown = time.time()

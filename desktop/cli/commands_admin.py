@@ -19,6 +19,8 @@ CHECK_LABELS = {
     "integrity": "Tính toàn vẹn của tệp",
     "foreign_keys": "Liên kết giữa các bản ghi",
     "search_index": "Chỉ mục tìm kiếm",
+    "schema_complete": "Đủ bảng và chỉ mục",
+    "attachments": "Tệp đính kèm (minh chứng)",
 }
 
 DEMO_LABELS = {
@@ -58,18 +60,22 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_demo)
 
     p = add_command(sub, "verify", common=common,
-                    help="kiểm tra tính toàn vẹn của cơ sở dữ liệu")
+                    help="kiểm tra tính toàn vẹn của cơ sở dữ liệu và các tệp đính kèm")
+    p.add_argument("--rebuild-search", action="store_true",
+                   help="dựng lại chỉ mục tìm kiếm trước khi kiểm tra")
     p.set_defaults(handler=cmd_verify)
 
-    p = add_command(sub, "backup", common=common, help="sao lưu cơ sở dữ liệu ra một tệp")
+    p = add_command(sub, "backup", common=common,
+                    help="sao lưu dữ liệu, tệp đính kèm và mẫu văn bản ra một tệp .tdkt-backup")
     p.add_argument("--to", metavar="ĐƯỜNG_DẪN",
                    help="tệp hoặc thư mục đích; mặc định là thư mục sao lưu của phần mềm")
+    p.add_argument("--list", action="store_true", help="liệt kê các bản sao lưu đã có")
     p.set_defaults(handler=cmd_backup)
 
     p = add_command(sub, "restore", common=common,
                     help="khôi phục cơ sở dữ liệu từ một tệp sao lưu",
                     epilog="Dữ liệu hiện tại được sao lưu tự động trước khi bị thay thế.")
-    p.add_argument("file", metavar="TỆP", help="tệp sao lưu (.db) cần khôi phục")
+    p.add_argument("file", metavar="TỆP", help="tệp sao lưu (.tdkt-backup, hoặc .db cũ) cần khôi phục")
     p.add_argument("--yes", "-y", action="store_true",
                    help="không hỏi xác nhận (bắt buộc khi chạy không tương tác)")
     p.set_defaults(handler=cmd_restore)
@@ -157,33 +163,71 @@ def _checks_output(results: list[Any]) -> tuple[list[dict[str, Any]], str]:
     return data, human
 
 
+VERDICT_OK = "Cơ sở dữ liệu đạt mọi kiểm tra."
+VERDICT_DAMAGED = "Tệp dữ liệu BỊ HỎNG; hãy khôi phục từ bản sao lưu gần nhất."
+VERDICT_PROBLEMS = ("Có mục KHÔNG ĐẠT (xem chi tiết và cách xử lý). Tệp dữ liệu không bị hỏng: "
+                    "KHÔNG cần khôi phục từ bản sao lưu.")
+
+
+def verdict(results: list[Any]) -> str:
+    from desktop.api.maintenance import is_damaged
+
+    if all(r.ok for r in results):
+        return VERDICT_OK
+    return VERDICT_DAMAGED if is_damaged(results) else VERDICT_PROBLEMS
+
+
 def cmd_verify(ctx: Context) -> int:
-    from desktop.services.maintenance import verify_database
+    from desktop.services.maintenance import rebuild_search_index, verify_database
 
     services = ctx.open(configured=False)
-    results = verify_database(services.db)
+    if ctx.args.rebuild_search:
+        rebuild_search_index(services.db)
+    results = verify_database(services.db, ctx.paths.attachments, ctx.paths.backups)
     ok = all(r.ok for r in results)
     data, human = _checks_output(results)
-    verdict = ("Cơ sở dữ liệu đạt mọi kiểm tra." if ok else
-               "Cơ sở dữ liệu KHÔNG ĐẠT kiểm tra; hãy khôi phục từ bản sao lưu gần nhất.")
-    ctx.console.emit({"database": ctx.db_target, "ok": ok, "checks": data},
-                     f"{human}\n\n{verdict}")
+    advice = "\n".join(f"- {CHECK_LABELS.get(r.name, r.name)}: {r.advice}"
+                       for r in results if not r.ok and r.advice)
+    ctx.console.emit({"database": ctx.db_target, "ok": ok, "damaged": verdict(results)
+                      == VERDICT_DAMAGED, "checks": data},
+                     f"{human}\n\n{verdict(results)}" + (f"\n{advice}" if advice else ""))
     return 0 if ok else 1
 
 
 # -- backup / restore -------------------------------------------------------------------------
+def _counts_text(counts: dict[str, int]) -> str:
+    labels = {"units": "đơn vị", "people": "cá nhân", "attachments": "tệp đính kèm",
+              "templates": "mẫu văn bản"}
+    return ", ".join(f"{fmt_int(counts[k])} {v}" for k, v in labels.items() if k in counts)
+
+
 def cmd_backup(ctx: Context) -> int:
+    from desktop.services.backups import list_backups
     from desktop.services.maintenance import backup_database
 
+    if ctx.args.list:
+        found = list_backups(ctx.paths.backups)
+        ctx.console.emit(
+            {"backups": [{"path": str(b.path), "created": b.created.isoformat(), "kind": b.kind,
+                          "size_bytes": b.size, "revision": b.revision, "counts": b.counts}
+                         for b in found]},
+            table(("Thời điểm", "Loại", "Dung lượng", "Nội dung", "Tệp"),
+                  [(f"{b.created:%d/%m/%Y %H:%M}", b.kind, f"{fmt_int(b.size // 1024)} KB",
+                    _counts_text(b.counts), b.path.name) for b in found])
+            if found else "Chưa có bản sao lưu nào.")
+        return 0
     services = ctx.open(configured=False)
     target = Path(ctx.args.to).expanduser() if ctx.args.to else None
-    written = backup_database(services.db, target, ctx.paths.backups)
-    ctx.console.emit({"database": ctx.db_target, "backup": str(written),
-                      "size_bytes": written.stat().st_size},
-                     f"Đã sao lưu vào: {written}")
+    info = backup_database(services.db, ctx.paths, target)
+    warning = (f"\nCảnh báo: thiếu {len(info.missing_attachments)} tệp đính kèm trong thư mục "
+               f"dữ liệu; bản sao lưu không có các tệp này." if info.missing_attachments else "")
+    ctx.console.emit({"database": ctx.db_target, "backup": str(info.path),
+                      "size_bytes": info.size, "counts": info.counts,
+                      "missing_attachments": list(info.missing_attachments)},
+                     f"Đã sao lưu vào: {info.path}\n"
+                     f"Nội dung: {_counts_text(info.counts)} (đã kiểm tra lại sau khi ghi)"
+                     + warning)
     return 0
-
-
 def _confirmed(ctx: Context, source: Path) -> bool | None:
     """True to go on, False if the user said no, None when nobody can be asked."""
     if ctx.args.yes:
@@ -208,9 +252,9 @@ def cmd_restore(ctx: Context) -> int:
 
     source = Path(ctx.args.file).expanduser().resolve()
     db_path = ctx.db_path
-    check_backup_file(source)  # refuse a bad file before asking anything
     if source == db_path:
         raise ConflictError("Tệp sao lưu chính là cơ sở dữ liệu đang dùng; hãy chọn tệp khác.")
+    check_backup_file(source, ctx.paths.backups)  # refuse a bad file before asking anything
     answer = _confirmed(ctx, source)
     if answer is None:
         ctx.console.err("Lỗi: khôi phục sẽ thay toàn bộ dữ liệu hiện tại; khi chạy không tương "
@@ -221,19 +265,21 @@ def cmd_restore(ctx: Context) -> int:
         return 1
     ctx.close()  # restore writes the file itself; no engine of ours may stay open
     db_path.parent.mkdir(parents=True, exist_ok=True)
-    safety = restore_database(db_path, source, ctx.paths.backups)
+    result = restore_database(db_path, source, ctx.paths)
+    safety = result.safety_copy
     reopened = Services.open(db_path, ctx.paths, create=False)
     try:
-        results = verify_database(reopened.db)
+        results = verify_database(reopened.db, ctx.paths.attachments, ctx.paths.backups)
     finally:
         reopened.close()
     ok = all(r.ok for r in results)
     data, human = _checks_output(results)
     ctx.console.emit(
         {"database": str(db_path), "restored_from": str(source),
-         "previous_data_backup": str(safety) if safety.exists() else None, "ok": ok,
-         "checks": data},
+         "previous_data_backup": str(safety) if safety else None, "ok": ok,
+         "attachments_restored": result.attachments_restored,
+         "templates_restored": result.templates_restored, "checks": data},
         f"Đã khôi phục {db_path} từ {source}.\n"
-        + (f"Dữ liệu trước khi khôi phục được giữ tại: {safety}\n" if safety.exists() else "")
+        + (f"Dữ liệu trước khi khôi phục được giữ tại: {safety}\n" if safety else "")
         + "\n" + human)
     return 0 if ok else 1

@@ -8,7 +8,11 @@ there is nothing to migrate. A test keeps ``SCHEMA_HEAD`` equal to the scripts' 
 
 from __future__ import annotations
 
+import functools
+import os
 import sqlite3
+import tempfile
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -141,21 +145,93 @@ def backup_before_migration(engine: Engine, backup_dir: Path, revision: str) -> 
     backup_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"{Path(database).stem}_truoc-nang-cap_{revision}_{stamp}.db"
+    n = 1
+    while target.exists():  # never overwrite an earlier safety copy
+        n += 1
+        target = backup_dir / f"{Path(database).stem}_truoc-nang-cap_{revision}_{stamp}-{n}.db"
     sqlite_copy(Path(database), target)
     return target
 
 
-def sqlite_copy(source: Path, target: Path) -> None:
-    """Consistent copy of a live SQLite database (WAL included) into a new file."""
-    tmp = target.with_suffix(target.suffix + ".tmp")
-    tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(source)
-    try:
-        dst = sqlite3.connect(tmp)
+# What a schema is made of, as compared before a restore: "table:NAME" -> its columns,
+# "index:NAME" and "trigger:NAME" -> no columns. SQLite's own objects are left out.
+SchemaShape = dict[str, frozenset[str]]
+
+
+def schema_shape(conn: sqlite3.Connection) -> SchemaShape:
+    """The tables (with columns), indexes and triggers of an open SQLite database."""
+    shape: SchemaShape = {}
+    rows = conn.execute("SELECT type, name FROM sqlite_master WHERE type IN "
+                        "('table', 'index', 'trigger') AND name NOT LIKE 'sqlite_%'").fetchall()
+    for kind, name in rows:
+        columns: frozenset[str] = frozenset()
+        if kind == "table":
+            columns = frozenset(str(r[1]) for r in conn.execute(
+                f"PRAGMA table_info(\"{str(name).replace(chr(34), chr(34) * 2)}\")"))
+        shape[f"{kind}:{name}"] = columns
+    return shape
+
+
+@functools.cache
+def expected_schema(revision: str) -> SchemaShape:
+    """Every table, column, index and trigger a database at ``revision`` must have: Alembic's
+    own view, got by building an empty database to that revision (cached per process)."""
+    from alembic import command
+
+    from desktop.db.engine import make_engine
+
+    if revision not in known_revisions():
+        raise StorageError(f"Không biết phiên bản cấu trúc dữ liệu {revision}.")
+    with tempfile.TemporaryDirectory(prefix="tdkt-schema-") as folder:
+        path = Path(folder) / "reference.db"
+        engine = make_engine(path)
         try:
-            src.backup(dst)
+            with engine.begin() as conn:
+                cfg = _config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
         finally:
-            dst.close()
+            engine.dispose()
+        conn2 = sqlite3.connect(path)
+        try:
+            return schema_shape(conn2)
+        finally:
+            conn2.close()
+
+
+def missing_schema(conn: sqlite3.Connection, revision: str) -> list[str]:
+    """What a database claiming ``revision`` lacks ("table people", "column people.cccd"…)."""
+    have = schema_shape(conn)
+    missing: list[str] = []
+    for key, columns in sorted(expected_schema(revision).items()):
+        kind, name = key.split(":", 1)
+        if key not in have:
+            missing.append(f"{_KIND_VI.get(kind, kind)} {name}")
+            continue
+        missing.extend(f"cột {name}.{col}" for col in sorted(columns - have[key]))
+    return missing
+
+
+_KIND_VI = {"table": "bảng", "index": "chỉ mục", "trigger": "trigger"}
+
+
+def sqlite_copy(source: Path, target: Path) -> None:
+    """Consistent copy of a live SQLite database (WAL included) into a new file.
+
+    The temporary file is named after this process (as the backups' are), so one left by a
+    killed copy is recognised and removed by the next start's clean-up.
+    """
+    tmp = target.parent / f".tdkt-tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}-copy.tmp"
+    try:
+        src = sqlite3.connect(source)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        tmp.replace(target)
     finally:
-        src.close()
-    tmp.replace(target)
+        tmp.unlink(missing_ok=True)

@@ -134,6 +134,7 @@ class TaskRunner(QObject):
         self._readers = QThreadPool(self)
         self._readers.setMaxThreadCount(2)
         self._running: set[Task[object]] = set()
+        self.writes_done = 0  # writes that succeeded (the close-time backup asks if any did)
 
     def task(self, fn: WorkFn[T], parent: QWidget | None = None) -> Task[T]:
         """A task for ``fn(progress, cancel)``; configure it, then call ``run()``."""
@@ -190,6 +191,7 @@ class Task(QObject, Generic[T_co]):
         self._cancellable = True
         self._dialog: TaskProgressDialog | None = None
         self._disabled: tuple[QWidget, ...] = ()
+        self._writes = False
         self._was_enabled: list[tuple[QWidget, bool]] = []
         self.done = False
         self.outcome = ""  # "success" | "failure" | "cancelled" | "error" once done
@@ -226,6 +228,7 @@ class Task(QObject, Generic[T_co]):
         return self
 
     def run(self, *, writes: bool = False) -> Task[T_co]:
+        self._writes = writes
         self._was_enabled = [(w, w.isEnabled()) for w in self._disabled]
         for widget in self._disabled:
             widget.setEnabled(False)
@@ -251,11 +254,16 @@ class Task(QObject, Generic[T_co]):
         if self._on_progress is not None:
             self._on_progress(done, total, label)
 
+    def _asker_gone(self) -> bool:
+        """The widget that started the task was deleted meanwhile (a page rebuilt after a
+        restore, a dialog closed): its callbacks would touch dead widgets, so they are dropped."""
+        return self._parent_widget is not None and not shiboken6.isValid(self._parent_widget)
+
     @Slot(object)
     def _on_succeeded(self, result: object) -> None:
         self._finish("success")
         try:
-            if self._on_success is not None:
+            if self._on_success is not None and not self._asker_gone():
                 self._on_success(cast(T_co, result))  # what the work function returned
         finally:
             self._release()
@@ -266,8 +274,12 @@ class Task(QObject, Generic[T_co]):
         try:
             if isinstance(exc, Cancelled):
                 self._finish("cancelled")
-                if self._on_cancel is not None:
+                if self._on_cancel is not None and not self._asker_gone():
                     self._on_cancel()
+            elif isinstance(exc, DomainError) and self._asker_gone():
+                # Nobody is left to show it under a field: say it plainly, on no parent.
+                self._finish("failure")
+                self._runner.show_error(None, str(exc))
             elif isinstance(exc, DomainError):
                 self._finish("failure")
                 if isinstance(exc, DatabaseBusyError):  # another program holds the database
@@ -285,6 +297,8 @@ class Task(QObject, Generic[T_co]):
 
     def _finish(self, outcome: str) -> None:
         self.done, self.outcome = True, outcome
+        if outcome == "success" and self._writes:
+            self._runner.writes_done += 1
         for widget, enabled in self._was_enabled:
             if shiboken6.isValid(widget):  # a dialog closed meanwhile takes its buttons along
                 widget.setEnabled(enabled)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.api.maintenance import BackupInfo
 from desktop.api.people import PeopleQuery
 from desktop.domain.errors import DomainError
 from desktop.i18n import translate
@@ -68,6 +69,11 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.remember_state = remember_state  # off for --smoke-test/--report-startup runs
         self._undo: tuple[str, list[tuple[str, int]]] | None = None
+        # The app turns this on for a real session: closing then makes the close-time automatic
+        # backup (when the data changed) with a progress dialog before the window goes away.
+        self.backup_on_close = False
+        self._closing_backup_started = False
+        self._closing_backup_done = False
         self.setWindowTitle(translate("MainWindow", "TĐKT Desktop – emulation and commendation"))
         self.resize(_fitting(DEFAULT_SIZE, self))
         self.setMinimumSize(QSize(960, 600))
@@ -148,6 +154,8 @@ class MainWindow(QMainWindow):
         self.restore_action.triggered.connect(m.restore)
         self.verify_action = file_menu.addAction(translate("MainWindow", "&Check data"))
         self.verify_action.triggered.connect(m.verify)
+        backups_action = file_menu.addAction(translate("MainWindow", "Back&ups…"))
+        backups_action.triggered.connect(lambda: self.navigate("backups"))
         file_menu.addSeparator()
         quit_action = file_menu.addAction(translate("MainWindow", "E&xit"))
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -223,8 +231,7 @@ class MainWindow(QMainWindow):
                 self.splitter.setSizes([SIDEBAR_NARROW, total - SIDEBAR_NARROW])
             self.sidebar_action.setText(translate("MainWindow", "Expand the &sidebar"))
             self.sidebar_button.setText("»")
-            self.sidebar_panel.layout().setAlignment(self.sidebar_button,
-                                                     Qt.AlignmentFlag.AlignHCenter)
+            self._align_sidebar_button(Qt.AlignmentFlag.AlignHCenter)
         else:
             self.sidebar.setStyleSheet(SIDEBAR_STYLE)
             self.sidebar_panel.setMinimumWidth(SIDEBAR_FULL[0])
@@ -234,13 +241,17 @@ class MainWindow(QMainWindow):
                 self.splitter.setSizes([self._sidebar_full_width, total - self._sidebar_full_width])
             self.sidebar_action.setText(translate("MainWindow", "Collapse the &sidebar"))
             self.sidebar_button.setText("«")
-            self.sidebar_panel.layout().setAlignment(self.sidebar_button,
-                                                     Qt.AlignmentFlag.AlignRight)
+            self._align_sidebar_button(Qt.AlignmentFlag.AlignRight)
         shortcut = self.sidebar_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         self.sidebar_button.setToolTip(f"{self.sidebar_action.text().replace('&', '')} ({shortcut})")
         if remember and self.remember_state:
             self.settings.set_flag(SIDEBAR_COLLAPSED_KEY, collapsed)
             self.settings.sync()
+
+    def _align_sidebar_button(self, alignment: Qt.AlignmentFlag) -> None:
+        layout = self.sidebar_panel.layout()
+        if layout is not None:
+            layout.setAlignment(self.sidebar_button, alignment)
 
     # -- pages ------------------------------------------------------------------------------------
     def page(self, key: str) -> Page:
@@ -285,6 +296,50 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
+
+    # -- automatic backups ------------------------------------------------------------------------
+    def start_automatic_backup(self) -> None:
+        """The day's first start makes the day's backup, in the background (services.backups
+        decides whether one is due, writes it, checks it and rotates the old ones)."""
+        backend = self.backend
+        (self.runner.task(lambda _progress, _cancel: backend.automatic_backup("start"), self)
+         .success(self._automatic_backup_done)
+         .failure(self._automatic_backup_failed)
+         .run())
+
+    def _automatic_backup_done(self, info: BackupInfo | None) -> None:
+        if info is not None:
+            self.notify(translate("MainWindow", "Automatic backup saved: {name}").format(
+                name=info.path.name))
+            self.events.changed.emit("backup")
+
+    def _automatic_backup_failed(self, error: DomainError) -> None:
+        log.warning("Automatic backup failed: %s", error)
+        self.notify(translate("MainWindow", "The automatic backup failed: {reason}").format(
+            reason=str(error)), 20000)
+
+    def _start_closing_backup(self) -> None:
+        """The close-time backup (only if the data changed since the window opened), shown
+        with a progress dialog while the window is still on screen: at province scale it takes
+        seconds, and a program that seems to hang after its window closed gets killed."""
+        self._closing_backup_started = True
+        if self.runner.busy:
+            self.runner.cancel_all()
+            self.runner.wait_for_done(10_000)
+        backend = self.backend
+        changed = self.runner.writes_done > 0
+        task = (self.runner.task(lambda _progress, _cancel: backend.automatic_backup(
+                    "close", changed=changed), self)
+                .with_progress(translate("MainWindow", "Saving the automatic backup before "
+                                         "closing…"), cancellable=False)
+                .failure(self._automatic_backup_failed)
+                .run())
+        task.finished.connect(self._after_closing_backup)
+
+    @Slot()
+    def _after_closing_backup(self) -> None:
+        self._closing_backup_done = True
+        self.close()
 
     # -- undo -------------------------------------------------------------------------------------
     def register_undo(self, text: str, items: list[tuple[str, int]]) -> None:
@@ -349,6 +404,11 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.backup_on_close and not self._closing_backup_done:
+            event.ignore()  # closed again once the backup has ended
+            if not self._closing_backup_started:
+                self._start_closing_backup()
+            return
         if self.runner.busy:
             self.runner.cancel_all()
             self.runner.wait_for_done(10_000)

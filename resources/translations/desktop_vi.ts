@@ -13,6 +13,85 @@
     </message>
 </context>
 <context>
+    <name>BackupsPage</name>
+    <message>
+        <source>Automatic (daily)</source>
+        <translation>Tự động (hằng ngày)</translation>
+    </message>
+    <message>
+        <source>Automatic (weekly)</source>
+        <translation>Tự động (hằng tuần)</translation>
+    </message>
+    <message>
+        <source>Automatic (on closing)</source>
+        <translation>Tự động (khi đóng)</translation>
+    </message>
+    <message>
+        <source>Made by the officer</source>
+        <translation>Do cán bộ tạo</translation>
+    </message>
+    <message>
+        <source>Before a restore</source>
+        <translation>Trước khi khôi phục</translation>
+    </message>
+    <message>
+        <source>Old format (.db)</source>
+        <translation>Định dạng cũ (.db)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Restore this backup…</source>
+        <translation>Khôi phục bản sao lưu này…</translation>
+    </message>
+    <message>
+        <source>Open the backup folder</source>
+        <translation>Mở thư mục sao lưu</translation>
+    </message>
+    <message>
+        <source>A backup is made automatically on the first start of each day and on closing after changes; 7 daily and 4 weekly ones are kept. Each file holds the data, the attachment files and your templates, and is checked after writing.</source>
+        <translation>Phần mềm tự sao lưu khi mở lần đầu mỗi ngày và khi đóng sau khi có thay đổi; giữ 7 bản hằng ngày và 4 bản hằng tuần. Mỗi tệp chứa dữ liệu, các tệp đính kèm và mẫu văn bản của bạn, và được kiểm tra lại sau khi ghi.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>There is no backup yet.</source>
+        <translation>Chưa có bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <source>{count} backups; the latest is from {when}.</source>
+        <translation>{count} bản sao lưu; bản mới nhất lúc {when}.</translation>
+    </message>
+    <message>
+        <source>That is more than a week ago: back up now.</source>
+        <translation>Đã quá một tuần: hãy sao lưu ngay.</translation>
+    </message>
+</context>
+<context>
     <name>BlocDialog</name>
     <message>
         <source>Edit bloc</source>
@@ -1227,6 +1306,10 @@
         <translation>&amp;Kiểm tra dữ liệu</translation>
     </message>
     <message>
+        <source>Back&amp;ups…</source>
+        <translation>&amp;Các bản sao lưu…</translation>
+    </message>
+    <message>
         <source>E&amp;xit</source>
         <translation>T&amp;hoát</translation>
     </message>
@@ -1271,6 +1354,18 @@
         <translation>Thu gọn &amp;thanh bên</translation>
     </message>
     <message>
+        <source>Automatic backup saved: {name}</source>
+        <translation>Đã tự động sao lưu: {name}</translation>
+    </message>
+    <message>
+        <source>The automatic backup failed: {reason}</source>
+        <translation>Tự động sao lưu không thành công: {reason}</translation>
+    </message>
+    <message>
+        <source>Saving the automatic backup before closing…</source>
+        <translation>Đang sao lưu tự động trước khi đóng…</translation>
+    </message>
+    <message>
         <source>Press Ctrl+Z to undo.</source>
         <translation>Nhấn Ctrl+Z để hoàn tác.</translation>
     </message>
@@ -1298,12 +1393,6 @@
         <translation>Đang sao lưu dữ liệu…</translation>
     </message>
     <message>
-        <source>Backup saved to:
-{path}</source>
-        <translation>Đã sao lưu vào:
-{path}</translation>
-    </message>
-    <message>
         <source>Checking the data…</source>
         <translation>Đang kiểm tra dữ liệu…</translation>
     </message>
@@ -1312,8 +1401,50 @@
         <translation>Dữ liệu bình thường, không có lỗi.</translation>
     </message>
     <message>
-        <source>Problems were found. Restore from a backup or contact support.</source>
-        <translation>Phát hiện lỗi trong dữ liệu. Hãy khôi phục từ bản sao lưu hoặc liên hệ bộ phận hỗ trợ.</translation>
+        <source>TĐKT backup (*.tdkt-backup);;Old database backup (*.db);;All files (*)</source>
+        <translation>Bản sao lưu TĐKT (*.tdkt-backup);;Bản sao lưu cũ (*.db);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>TĐKT backups (*.tdkt-backup *.db);;All files (*)</source>
+        <translation>Bản sao lưu TĐKT (*.tdkt-backup *.db);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>{n} units</source>
+        <translation>{n} đơn vị</translation>
+    </message>
+    <message>
+        <source>{n} people</source>
+        <translation>{n} cá nhân</translation>
+    </message>
+    <message>
+        <source>{n} attachments</source>
+        <translation>{n} tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>{n} templates</source>
+        <translation>{n} mẫu văn bản</translation>
+    </message>
+    <message>
+        <source>Backup saved and checked:
+{path}
+
+{size} – {counts}</source>
+        <translation>Đã sao lưu và kiểm tra lại:
+{path}
+
+{size} – {counts}</translation>
+    </message>
+    <message>
+        <source>{n} attachment files were missing from the data folder and are not in the backup.</source>
+        <translation>Thiếu {n} tệp đính kèm trong thư mục dữ liệu nên bản sao lưu không có các tệp này.</translation>
+    </message>
+    <message>
+        <source>The data file is damaged. Restore it from the latest backup (File › Restore from backup…).</source>
+        <translation>Tệp dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu gần nhất (Tệp › Khôi phục từ bản sao lưu…).</translation>
+    </message>
+    <message>
+        <source>Some checks failed (see below). The data file itself is not damaged: do not restore a backup for this.</source>
+        <translation>Có mục kiểm tra không đạt (xem bên dưới). Tệp dữ liệu không bị hỏng: không cần khôi phục bản sao lưu vì lỗi này.</translation>
     </message>
     <message>
         <source>Restore from backup</source>
@@ -1336,10 +1467,18 @@ Dữ liệu hiện tại sẽ được sao lưu vào thư mục sao lưu trướ
         <translation>Đang khôi phục dữ liệu…</translation>
     </message>
     <message>
-        <source>The data was restored. The previous data was kept in:
+        <source>The data was restored.</source>
+        <translation>Đã khôi phục dữ liệu.</translation>
+    </message>
+    <message>
+        <source>The previous data was kept in:
 {path}</source>
-        <translation>Đã khôi phục dữ liệu. Dữ liệu trước đó được giữ tại:
+        <translation>Dữ liệu trước khi khôi phục được giữ tại:
 {path}</translation>
+    </message>
+    <message>
+        <source>Put back: {attachments} attachment files, {templates} templates.</source>
+        <translation>Đã đưa lại: {attachments} tệp đính kèm, {templates} mẫu văn bản.</translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1569,10 @@ Dữ liệu hiện tại sẽ được sao lưu vào thư mục sao lưu trướ
         <translation>Dữ liệu</translation>
     </message>
     <message>
+        <source>Open backups</source>
+        <translation>Mở danh sách sao lưu</translation>
+    </message>
+    <message>
         <source>Database file</source>
         <translation>Tệp cơ sở dữ liệu</translation>
     </message>
@@ -1464,6 +1607,14 @@ Dữ liệu hiện tại sẽ được sao lưu vào thư mục sao lưu trướ
     <message>
         <source>No backup yet – use File › Back up data…</source>
         <translation>Chưa có bản sao lưu – dùng Tệp › Sao lưu dữ liệu…</translation>
+    </message>
+    <message>
+        <source>There is no backup of this data yet. Back it up now (File › Back up data…) and keep a copy on another disk.</source>
+        <translation>Dữ liệu này chưa có bản sao lưu nào. Hãy sao lưu ngay (Tệp › Sao lưu dữ liệu…) và giữ một bản ở ổ đĩa khác.</translation>
+    </message>
+    <message>
+        <source>The last backup is {days} days old. Back up now (File › Back up data…).</source>
+        <translation>Bản sao lưu gần nhất đã {days} ngày. Hãy sao lưu ngay (Tệp › Sao lưu dữ liệu…).</translation>
     </message>
 </context>
 <context>
@@ -1539,6 +1690,10 @@ Dữ liệu hiện tại sẽ được sao lưu vào thư mục sao lưu trướ
     <message>
         <source>Trash</source>
         <translation>Thùng rác</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSize
 
+from desktop.api.people import PeopleQuery
 from desktop.views.main_window import MainWindow
 from desktop.views.messages import FileDialogs, Messages
 from desktop.views.pages import PAGES
@@ -21,7 +22,8 @@ def test_sidebar_lists_every_area_in_vietnamese(main_window: Any) -> None:
     titles = [main_window.sidebar.item(i).text() for i in range(main_window.sidebar.count())]
     assert titles == ["Tổng quan", "Đơn vị", "Cá nhân", "Danh mục khen thưởng",
                       "Phong trào thi đua", "Đợt xét khen thưởng", "Khối thi đua", "Văn bản",
-                      "Đồng bộ (gói dữ liệu)", "Báo cáo", "Thùng rác", "Cài đặt"]
+                      "Đồng bộ (gói dữ liệu)", "Báo cáo", "Thùng rác", "Sao lưu",
+                      "Cài đặt"]
 
 
 def test_every_page_opens_with_its_title_and_content(main_window: Any) -> None:
@@ -106,7 +108,7 @@ def test_backup_and_check_from_the_file_menu(qtbot: Any, main_window: Any, tmp_p
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     """The messages are answered like real modal boxes (a nested event loop): a backup that
     succeeded once ended in the crash dialog and left the File actions greyed out."""
-    target = tmp_path / "saoluu.db"
+    target = tmp_path / "saoluu.tdkt-backup"
     infos = answered_messages["info"]
     monkeypatch.setattr(FileDialogs, "save_file", classmethod(lambda cls, *a, **k: target))
     main_window.backup_action.trigger()
@@ -125,7 +127,7 @@ def test_backup_and_check_from_the_file_menu(qtbot: Any, main_window: Any, tmp_p
 def test_restore_from_backup(qtbot: Any, main_window: Any, backend: Any, sample_people: Any,
                              tmp_path: Path, settle: Any,
                              monkeypatch: pytest.MonkeyPatch) -> None:
-    backup = backend.backup(tmp_path / "truoc.db")
+    backup = backend.backup(tmp_path / "truoc.tdkt-backup").path
     backend.services.people.delete(sample_people[0].id)
     main_window.events.changed.emit("people")
     infos: list[str] = []
@@ -138,3 +140,117 @@ def test_restore_from_backup(qtbot: Any, main_window: Any, backend: Any, sample_
     settle(people.model)
     assert people.model.total == 5
     assert main_window.counts_status.text().endswith("5 cá nhân")
+    assert "tdkt_truoc-khoi-phuc_" in infos[0]  # where the replaced data was kept
+    backend.services.people.delete(sample_people[1].id)  # the reopened database is writable
+    assert backend.services.people.count(PeopleQuery()) == 4
+
+
+def test_restore_is_refused_while_another_program_has_the_data_open(
+        qtbot: Any, main_window: Any, backend: Any, sample_people: Any, tmp_path: Path,
+        answered_messages: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A second connection (another window, a tdkt command) holds the file: the restore is
+    refused in Vietnamese, "Thử lại" is offered, nothing is replaced and the window goes on."""
+    import sqlite3
+
+    backup = backend.backup(tmp_path / "truoc.tdkt-backup").path
+    backend.services.people.delete(sample_people[0].id)
+    asked: list[str] = []
+    monkeypatch.setattr(Messages, "busy_retry",
+                        classmethod(lambda cls, parent, text: asked.append(text) or False))
+    other = sqlite3.connect(backend.database_path)
+    try:
+        other.execute("SELECT count(*) FROM people").fetchone()
+        main_window.maintenance.restore_from(backup)
+        qtbot.waitUntil(lambda: bool(asked) and main_window.sidebar.isEnabled(), timeout=15_000)
+    finally:
+        other.close()
+    assert "đang được mở ở nơi khác" in asked[0] and "TĐKT Desktop" in asked[0]
+    assert answered_messages["info"] == []
+    assert backend.services.people.count(PeopleQuery()) == 4  # not replaced, still usable
+    assert main_window.restore_action.isEnabled()
+    assert not list(backend.paths.backups.glob("tdkt_truoc-khoi-phuc_*"))
+
+
+def test_backups_page_lists_backups_and_restores_one_after_confirmation(
+        qtbot: Any, main_window: Any, backend: Any, sample_people: Any, settle: Any,
+        answered_messages: dict[str, list[str]]) -> None:
+    first = backend.backup()
+    backend.services.people.delete(sample_people[0].id)
+    page = main_window.navigate("backups")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    assert page.model.index(0, 4).data() == first.path.name
+    assert "5 cá nhân" in page.model.index(0, 3).data()
+    assert page.model.index(0, 1).data() == "Do cán bộ tạo"
+    assert not page.restore_button.isEnabled()
+    assert page.select_path(first.path) and page.restore_button.isEnabled()
+    page.restore_button.click()
+    qtbot.waitUntil(lambda: bool(answered_messages["info"]) and main_window.sidebar.isEnabled(),
+                    timeout=15_000)
+    assert first.path.name in answered_messages["confirm"][0]
+    assert backend.services.people.count(PeopleQuery()) == 5
+    page = main_window.navigate("backups")  # rebuilt: lists the safety copy too
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
+    kinds = {page.model.index(r, 1).data() for r in range(2)}
+    assert kinds == {"Do cán bộ tạo", "Trước khi khôi phục"}
+
+
+def test_overview_warns_when_the_last_backup_is_older_than_a_week(
+        qtbot: Any, main_window: Any, backend: Any) -> None:
+    import json
+    import zipfile
+    from datetime import datetime, timedelta
+
+    page = main_window.navigate("overview")
+    qtbot.waitUntil(lambda: page.backup_warning.isVisibleTo(page), timeout=10_000)
+    assert "chưa có bản sao lưu" in page.backup_warning.text()
+    old = backend.paths.backups / "tdkt_tudong-ngay_cu.tdkt-backup"
+    with zipfile.ZipFile(old, "w") as zf:
+        zf.writestr("manifest.json", json.dumps({
+            "format": "tdkt-backup", "format_version": 1, "kind": "daily", "revision": "0008",
+            "created": (datetime.now() - timedelta(days=10)).isoformat(), "counts": {}}))
+    main_window.events.changed.emit("backup")
+    qtbot.waitUntil(lambda: "10 ngày" in page.backup_warning.text(), timeout=10_000)
+    assert page.backup_warning.isVisibleTo(page)
+    backend.backup()
+    main_window.events.changed.emit("backup")
+    qtbot.waitUntil(lambda: not page.backup_warning.isVisibleTo(page), timeout=10_000)
+    assert page.backup_label.text().startswith(datetime.now().strftime("%d/%m/%Y"))
+
+
+def test_automatic_backup_on_start_once_a_day_and_on_close_only_after_changes(
+        backend: Any, sample_people: Any) -> None:
+    first = backend.automatic_backup("start")
+    assert first is not None and first.path.is_file()
+    assert backend.automatic_backup("start") is None  # once a day
+    assert backend.automatic_backup("close") is None  # nothing saved since
+    backend.services.people.delete(sample_people[0].id)
+    closing = backend.automatic_backup("close")
+    assert closing is not None and closing.kind == "close"
+    assert closing.counts["people"] == 4
+
+
+def test_closing_after_changes_backs_up_before_the_window_goes(
+        qtbot: Any, backend: Any, ui_settings: Any, sample_people: Any) -> None:
+    """The close-time backup runs while the window is still on screen (with its progress
+    dialog), then the window closes by itself; a close with nothing changed is immediate."""
+    window = MainWindow(backend, ui_settings, remember_state=False)
+    qtbot.addWidget(window)
+    window.backup_on_close = True
+    window.show()
+    assert backend.automatic_backup("start") is not None  # the day's backup already exists
+    window.close()  # nothing changed since it opened: closes at once, no new backup
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=10_000)
+    before = {p.name for p in backend.paths.backups.iterdir()}
+
+    window = MainWindow(backend, ui_settings, remember_state=False)
+    qtbot.addWidget(window)
+    window.backup_on_close = True
+    window.show()
+    deleted = window.runner.task(  # a save, as the windows make them
+        lambda _p, _c: backend.services.people.delete(sample_people[0].id)).run(writes=True)
+    qtbot.waitUntil(lambda: deleted.done, timeout=10_000)
+    window.close()
+    assert window.isVisible()  # still there while the backup is written
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
+    made = {p.name for p in backend.paths.backups.iterdir()} - before
+    assert len(made) == 1 and next(iter(made)).endswith(".tdkt-backup")

@@ -272,7 +272,7 @@ def test_sidebar_collapses_and_is_remembered(qtbot: Any, office_window: MainWind
     qtbot.waitUntil(lambda: window.sidebar_panel.width() <= 48)
     assert window.sidebar_collapsed
     assert window.stack.width() >= 1300
-    assert [window.sidebar.item(r).text() for r in range(window.sidebar.count())] == [""] * 12
+    assert [window.sidebar.item(r).text() for r in range(window.sidebar.count())] == [""] * len(PAGES)
     assert [window.sidebar.item(r).toolTip() for r in range(window.sidebar.count())] == titles
     assert window.sidebar_action.text() == "Mở rộng &thanh bên"
     # An icon still opens its page.

@@ -219,3 +219,35 @@ def test_disabling_holds_the_controls_until_the_outcome(qtbot: Any, runner: Any,
         release.set()
     assert save.isEnabled() and not off.isEnabled()
     assert seen == ([] if outcome == "error" else [(True, False)])
+
+
+def test_callbacks_of_a_deleted_widget_are_dropped(qtbot: Any, runner: Any) -> None:
+    """A page deleted while its read runs (pages are rebuilt after a restore): the result is
+    not delivered to its dead widgets (that was "Internal C++ object already deleted"), and a
+    refusal is still said, on no parent."""
+    import shiboken6
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    outcomes: list[str] = []
+    for fails in (False, True):
+        page = QWidget()
+        label = QLabel(page)
+        gate = threading.Event()
+
+        def work(_progress: ProgressFn, _cancel: CancelToken, fails: bool = fails,
+                 gate: threading.Event = gate) -> str:
+            gate.wait(5)
+            if fails:
+                raise StorageError("Không đọc được.")
+            return "xong"
+
+        task = (runner.task(work, page).success(label.setText)
+                .failure(lambda e, lab=label: lab.setText(str(e))))
+        task.finished.connect(lambda: outcomes.append("finished"))
+        task.run()
+        shiboken6.delete(page)
+        gate.set()
+        expected = len(outcomes) + 1
+        qtbot.waitUntil(lambda expected=expected: len(outcomes) == expected, timeout=5000)
+    assert outcomes == ["finished", "finished"]
+    assert runner.unexpected == [] and runner.errors == ["Không đọc được."]

@@ -17,6 +17,7 @@ from desktop.views.pages.base import Page, PageContext, PlaceholderPage
 
 if TYPE_CHECKING:  # never run; lets PyInstaller and type checkers see the lazily loaded pages
     from desktop.views.pages import (  # noqa: F401
+        backups,
         blocs,
         catalog,
         documents,
@@ -70,6 +71,8 @@ PAGES: tuple[PageSpec, ...] = (
                                "ethnicity, with charts."), "reports.svg"),
     PageSpec("trash", QT_TRANSLATE_NOOP("Pages", "Trash"), "desktop.views.pages.trash",
              icon="trash.svg"),
+    PageSpec("backups", QT_TRANSLATE_NOOP("Pages", "Backups"), "desktop.views.pages.backups",
+             icon="backups.svg"),
     PageSpec("settings", QT_TRANSLATE_NOOP("Pages", "Settings"),
              "desktop.views.pages.settings_page", icon="settings.svg"),
 )

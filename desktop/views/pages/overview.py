@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.maintenance import BackupStatus
 from desktop.api.people import PeopleQuery
 from desktop.i18n import translate
 from desktop.views.formatting import format_int, format_size
@@ -42,14 +43,6 @@ class _Card(QFrame):
         layout = QVBoxLayout(self)
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
-
-
-def latest_backup(folder: Path) -> Path | None:
-    try:
-        files = [p for p in folder.glob("*.db") if p.is_file()]
-    except OSError:
-        return None
-    return max(files, key=lambda p: p.stat().st_mtime, default=None)
 
 
 def database_size(path: Path) -> int:
@@ -92,6 +85,14 @@ class OverviewPage(Page):
         self.size_label = QLabel(data_box)
         self.backup_label = QLabel(data_box)
         self.backup_label.setWordWrap(True)
+        # Shown when the last backup is older than a week (or there is none).
+        self.backup_warning = QLabel(self)
+        self.backup_warning.setWordWrap(True)
+        self.backup_warning.setStyleSheet(
+            "QLabel { background: #fff4ce; border: 1px solid #e0b400; padding: 6px; }")
+        self.backup_warning.setVisible(False)
+        self.backups_button = QPushButton(translate("OverviewPage", "Open backups"), self)
+        self.backups_button.clicked.connect(self._go_backups)
         form.addRow(translate("OverviewPage", "Database file"), self.db_label)
         form.addRow(translate("OverviewPage", "Size"), self.size_label)
         form.addRow(translate("OverviewPage", "Last backup"), self.backup_label)
@@ -103,12 +104,14 @@ class OverviewPage(Page):
         shortcuts = QHBoxLayout()
         shortcuts.addWidget(go_units)
         shortcuts.addWidget(go_people)
+        shortcuts.addWidget(self.backups_button)
         shortcuts.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(translate("OverviewPage", "Overview")))
         layout.addWidget(self.office_label)
         layout.addWidget(self.parent_label)
+        layout.addWidget(self.backup_warning)
         layout.addSpacing(8)
         layout.addLayout(cards)
         layout.addSpacing(8)
@@ -135,13 +138,24 @@ class OverviewPage(Page):
         self.db_label.setText(str(path) if path else "—")
         self.size_label.setText(format_size(database_size(path)) if path and path.exists()
                                 else "—")
-        backup = latest_backup(backend.paths.backups)
-        if backup is None:
+        (self.ctx.runner.task(lambda _progress, _cancel: backend.backup_status(), self)
+         .success(self.show_backup_status).run())
+
+    def show_backup_status(self, status: BackupStatus) -> None:
+        """The last backup's date, and a warning when it is older than a week (or missing)."""
+        last = status.last
+        if last is None:
             self.backup_label.setText(translate(
                 "OverviewPage", "No backup yet – use File › Back up data…"))
+            warning = translate("OverviewPage", "There is no backup of this data yet. Back it "
+                                "up now (File › Back up data…) and keep a copy on another disk.")
         else:
-            when = datetime.fromtimestamp(backup.stat().st_mtime)
-            self.backup_label.setText(f"{when:%d/%m/%Y %H:%M} – {backup.name}")
+            self.backup_label.setText(f"{last.created:%d/%m/%Y %H:%M} – {last.path.name}")
+            days = (datetime.now() - last.created).days
+            warning = translate("OverviewPage", "The last backup is {days} days old. Back up "
+                                "now (File › Back up data…).").format(days=days)
+        self.backup_warning.setText(warning if status.overdue else "")
+        self.backup_warning.setVisible(status.overdue)
 
     @Slot()
     def _go_units(self) -> None:
@@ -150,6 +164,10 @@ class OverviewPage(Page):
     @Slot()
     def _go_people(self) -> None:
         self.ctx.host.navigate("people")
+
+    @Slot()
+    def _go_backups(self) -> None:
+        self.ctx.host.navigate("backups")
 
 
 def create_page(ctx: PageContext) -> OverviewPage:
