@@ -28,12 +28,14 @@ def select_unit(page: Any, code: str) -> Any:
     return unit
 
 
-def test_tree_shows_root_expanded(main_window: Any) -> None:
+def test_tree_shows_root_expanded(qtbot: Any, main_window: Any) -> None:
+    """The office opens by itself, right after the page has painted."""
     page = main_window.navigate("units")
     model = page.tree_model
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and page.tree.isExpanded(model.index(0, 0)),
+                    timeout=5000)
     root = model.index(0, 0)
     assert root.data() == "Ủy ban nhân dân tỉnh Lai Châu"
-    assert page.tree.isExpanded(root)
     assert model.rowCount(root) == 2
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, Slot
+from PySide6.QtCore import QItemSelection, QModelIndex, QPoint, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -163,7 +163,10 @@ class UnitsPage(Page):
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
         self._show_unit(None)
-        self._expand_first_level()
+        # On the next turn of the event loop: the page paints first, then the root opens (its
+        # children, ~100 units at province scale, take ~45 ms to read); together they froze
+        # the window just over 100 ms on first opening.
+        QTimer.singleShot(0, self, self._expand_first_level)
 
     def _action(self, text: str, keys: list[QKeySequence], slot: Callable[[], None]) -> QAction:
         action = QAction(text, self)
