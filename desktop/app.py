@@ -400,9 +400,11 @@ def _settle_after_start_up(window: Any) -> None:
     reads no longer stall the window on full collections) and import the pages in the
     background so the first click of each does not wait for its module."""
     from desktop.gc_policy import settle_after_start_up
+    from desktop.tasks.garbage import GuiThreadCollector
     from desktop.views.pages import preload_modules
 
     settle_after_start_up()
+    GuiThreadCollector(window)  # collections (and the Qt objects they free) on this thread only
     window.runner.task(lambda _progress, _cancel: preload_modules()).run()
 
 

@@ -4,6 +4,7 @@ which opens a modal dialog it did not expect (dialogs expose ``ask()`` for tests
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -41,6 +42,22 @@ def vietnamese(qapp: QApplication) -> Iterator[None]:
     i18n.install(qapp)
     yield
     i18n.uninstall(qapp)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_on_the_gui_thread() -> Iterator[None]:
+    """As the app does (desktop.tasks.garbage): no automatic collection, which would run in
+    whichever thread allocates and could destroy a dropped Qt object in a worker thread (a rare
+    segfault in QObject::~QObject); each test's garbage is collected here, on this thread."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def collect_after_each_test() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -251,3 +251,31 @@ def test_callbacks_of_a_deleted_widget_are_dropped(qtbot: Any, runner: Any) -> N
         qtbot.waitUntil(lambda expected=expected: len(outcomes) == expected, timeout=5000)
     assert outcomes == ["finished", "finished"]
     assert runner.unexpected == [] and runner.errors == ["Không đọc được."]
+
+
+def test_garbage_is_collected_on_the_gui_thread(qtbot: Any) -> None:
+    """A Qt object dropped in a reference cycle is freed by the GUI-thread collector, on the
+    GUI thread, with automatic collection off (a worker thread must never run its destructor)."""
+    import gc
+
+    from PySide6.QtCore import QObject
+
+    from desktop.tasks.garbage import GuiThreadCollector
+
+    was_enabled = gc.isenabled()
+    collector = GuiThreadCollector(interval_ms=10)
+    try:
+        assert not gc.isenabled()
+        destroyed_on: list[bool] = []
+        holder = QObject()
+        holder.cycle = holder  # type: ignore[attr-defined]  # a reference cycle
+        holder.destroyed.connect(lambda: destroyed_on.append(threading.current_thread()
+                                                           is threading.main_thread()))
+        del holder
+        junk = [[] for _ in range(gc.get_threshold()[0] + 1)]  # past the young threshold
+        qtbot.waitUntil(lambda: destroyed_on == [True], timeout=5000)  # the timer collected
+        del junk
+    finally:
+        collector.stop()
+        if not was_enabled:
+            gc.disable()
