@@ -95,18 +95,26 @@ class _Job(QRunnable):
     def __init__(self, fn: WorkFn[object], token: CancelToken, signals: _Signals) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._fn = fn
+        self._fn: WorkFn[object] | None = fn
         self._token = token
         self._signals = signals
 
     def run(self) -> None:
+        # The work function may close over Qt objects (a model, a page). This thread must never
+        # drop the last reference to one: Qt would destroy it here, off its thread (a rare
+        # segfault in QObject::~QObject). So the job lets go of the function before it reports,
+        # and the Task, on the GUI thread, holds it and the outcome until it is deleted there.
+        fn, self._fn = self._fn, None
         throttle = _Throttle(self._signals)
         try:
-            result = self._fn(throttle, self._token)
+            assert fn is not None
+            result = fn(throttle, self._token)
         except BaseException as exc:  # every outcome goes back to the GUI thread
+            del fn
             throttle.flush()
             self._signals.failed.emit(exc)
         else:
+            del fn
             throttle.flush()
             self._signals.succeeded.emit(result)
 
@@ -192,6 +200,7 @@ class Task(QObject, Generic[T_co]):
         self._dialog: TaskProgressDialog | None = None
         self._disabled: tuple[QWidget, ...] = ()
         self._writes = False
+        self._outcome_value: object = None
         self._was_enabled: list[tuple[QWidget, bool]] = []
         self.done = False
         self.outcome = ""  # "success" | "failure" | "cancelled" | "error" once done
@@ -261,6 +270,7 @@ class Task(QObject, Generic[T_co]):
 
     @Slot(object)
     def _on_succeeded(self, result: object) -> None:
+        self._outcome_value = result  # released with the Task, on this thread
         self._finish("success")
         try:
             if self._on_success is not None and not self._asker_gone():
@@ -271,6 +281,7 @@ class Task(QObject, Generic[T_co]):
     @Slot(object)
     def _on_failed(self, exc: object) -> None:
         assert isinstance(exc, BaseException)
+        self._outcome_value = exc  # its traceback's frames too: released on this thread
         try:
             if isinstance(exc, Cancelled):
                 self._finish("cancelled")
