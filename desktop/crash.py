@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.errors import Cancelled, DomainError, storage_error_for
+from desktop.domain.diskerrors import os_error_message
+from desktop.domain.errors import Cancelled, DomainError, StorageError, storage_error_for
 from desktop.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -225,11 +226,15 @@ class CrashHandler:
 
 
 def known_error(exc: BaseException | None) -> DomainError | None:
-    """The officer-facing form of an error that is not a bug: a ``DomainError`` itself, or a
+    """The officer-facing form of an error that is not a bug: a ``DomainError`` itself, a
     raw SQLite "database is locked" / "read-only" / "disk full" that slipped past the
-    services' translation (classified by SQLite's error code, not its English text)."""
+    services' translation (classified by SQLite's error code, not its English text), or a file
+    that could not be read or written (disk full, read-only medium, no permission: by
+    ``errno``, never the system's English wording)."""
     if isinstance(exc, DomainError):
         return exc
+    if isinstance(exc, OSError) and exc.errno is not None:
+        return StorageError(os_error_message(exc))
     return storage_error_for(exc) if exc is not None else None
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from desktop.api.changes import RecordFields, show_value
 from desktop.api.money import format_money
 from desktop.domain.enums import (
     BlocKind,
@@ -70,6 +71,7 @@ class BlocRow:
     note: str
     member_count: int = 0
     criterion_count: int = 0
+    version: int = 1
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class MemberRow:
     women_share_source: str  # "nhập cho khối", "theo danh sách cá nhân của đơn vị" or ""
     note: str
     sheet_status: SheetStatus
+    version: int = 1
 
 
 # -- criteria -----------------------------------------------------------------------------------
@@ -142,6 +145,7 @@ class CriterionRow:
     basis: str
     evidence_required: bool
     is_group: bool  # has sub-criteria: its points are the sum of theirs
+    version: int = 1
 
     @property
     def limit(self) -> Decimal:
@@ -204,6 +208,7 @@ class UnitTargetRow:
     achieved: bool | None  # None: no plan or no actual figure yet
     percent: Decimal | None  # completion in percent of the plan
     explanation: str
+    version: int = 1
 
 
 # -- scores -------------------------------------------------------------------------------------
@@ -574,3 +579,31 @@ def transition_refusal(current: SheetStatus, target: SheetStatus, note: str) -> 
     if (current, target) in NEEDS_REASON and not note.strip():
         return f"chuyển từ “{current.label}” về “{target.label}” phải ghi rõ lý do"
     return None
+
+
+# -- what a stale save lists (see ``StaleEditError``): the fields of each form ---------------------
+BLOC_FIELDS = RecordFields("khối, cụm thi đua", {
+    "name": "Tên khối, cụm", "kind": "Loại (khối hoặc cụm)", "year": "Năm",
+    "organiser_name": "Cơ quan tổ chức", "head_name": "Đơn vị trưởng khối",
+    "deputy_name": "Đơn vị phó khối", "pledge_date": "Ngày ký giao ước thi đua",
+    "pledge_note": "Giao ước thi đua", "total_points": "Tổng điểm",
+    "flag_count": "Số đơn vị đề nghị Cờ thi đua", "merit_count": "Số đơn vị đề nghị Bằng khen",
+    "tie_rules": "Quy tắc phân định khi bằng điểm", "note": "Ghi chú",
+}, {"tie_rules": lambda rules: "; ".join(tie_rule_label(r) for r in rules) or show_value(None)})
+
+MEMBER_FIELDS = RecordFields("thành viên khối", {
+    "women_share": "Tỷ lệ nữ (%)", "note": "Ghi chú",
+})
+
+CRITERION_FIELDS = RecordFields("tiêu chí", {
+    "code": "Mã tiêu chí", "name": "Tên tiêu chí", "parent_code": "Nhóm cha",
+    "kind": "Loại", "max_points": "Điểm tối đa", "cap": "Mức trần", "formula": "Cách tính",
+    "direction": "Chiều chỉ tiêu", "tiers": "Các mức", "indicator": "Chỉ tiêu",
+    "basis": "Căn cứ", "evidence_required": "Cần minh chứng", "position": "Thứ tự",
+}, {"tiers": lambda tiers: format_tiers(tiers) or show_value(None)})
+
+UNIT_TARGET_FIELDS = RecordFields("chỉ tiêu", {
+    "unit_name": "Đơn vị", "year": "Năm", "indicator": "Chỉ tiêu",
+    "measure_unit": "Đơn vị tính", "planned_value": "Kế hoạch", "actual_value": "Thực hiện",
+    "direction": "Chiều chỉ tiêu", "note": "Ghi chú",
+})

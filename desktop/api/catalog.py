@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from desktop.api.changes import RecordFields
 from desktop.domain.enums import AwardCategory, AwardLevel, SubjectKind
 
 
@@ -30,6 +31,7 @@ class AwardKindRow:
     valid_from: date | None
     valid_to: date | None
     note: str
+    version: int = 1
 
     def coefficient(self, subject: SubjectKind) -> Decimal | None:
         return {
@@ -42,6 +44,16 @@ class AwardKindRow:
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_to is None or day <= self.valid_to
         )
+
+
+# What a stale save lists (see ``StaleEditError``): the fields of the catalog entry form.
+AWARD_KIND_FIELDS = RecordFields("danh hiệu/hình thức khen thưởng", {
+    "name": "Tên", "short_name": "Tên viết tắt", "issuer": "Cấp có thẩm quyền",
+    "coef_individual": "Hệ số cá nhân", "coef_collective": "Hệ số tập thể",
+    "coef_household": "Hệ số hộ gia đình", "legal_basis": "Căn cứ pháp lý",
+    "legal_article": "Điều khoản", "valid_from": "Hiệu lực từ", "valid_to": "Hiệu lực đến",
+    "note": "Ghi chú",
+})
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop.api.changes import RecordFields, show_value
 from desktop.domain.enums import MovementKind, TargetDirection
 
 # "02/CT-UBND", "15/2024/QĐ-UBND", "1122/BTĐKT-VI": number, optional year, type-issuer code.
@@ -64,3 +65,21 @@ class MovementRow:
     organiser_unit_id: int | None
     head_target_rule: bool
     targets: tuple[TargetRow, ...] = ()
+    version: int = 1
+
+
+def _targets_text(targets: tuple[TargetRow, ...]) -> str:
+    return "; ".join(" ".join(part for part in (
+        t.indicator, show_value(t.planned_value) if t.planned_value is not None else "",
+        t.measure_unit) if part) for t in targets) or show_value(None)
+
+
+# What a stale save lists (see ``StaleEditError``): the fields of the movement form.
+MOVEMENT_FIELDS = RecordFields("phong trào thi đua", {
+    "name": "Tên phong trào", "kind": "Loại phong trào", "year": "Năm",
+    "directive_number": "Số văn bản phát động", "directive_date": "Ngày văn bản phát động",
+    "issuer": "Cơ quan ban hành", "theme": "Chủ đề", "period_start": "Thời gian bắt đầu",
+    "period_end": "Thời gian kết thúc", "organiser_unit_id": "Đơn vị phát động",
+    "head_target_rule": "Người đứng đầu phải hoàn thành chỉ tiêu", "targets": "Chỉ tiêu",
+}, {"organiser_unit_id": lambda v: show_value(None) if v is None else f"đơn vị mã số {v}",
+    "targets": _targets_text})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from desktop.api.changes import RecordFields, show_value
 from desktop.api.records import Subject
 from desktop.domain.enums import ConditionStatus, EvidenceKind, NominationStatus, SubjectKind
 
@@ -39,10 +40,19 @@ class NominationRow:
     period_from: date | None
     period_to: date | None
     status_note: str
+    version: int = 1
 
     @property
     def subject(self) -> Subject:
         return Subject(self.person_id, self.unit_id, self.household_name)
+
+
+# What a stale save lists (see ``StaleEditError``): the fields of a nomination, and its status.
+NOMINATION_FIELDS = RecordFields("đề nghị khen thưởng", {
+    "subject_name": "Đối tượng", "award_name": "Danh hiệu/hình thức",
+    "achievement_summary": "Tóm tắt thành tích", "proposing_unit_id": "Đơn vị đề nghị",
+    "period_from": "Thành tích từ", "period_to": "Thành tích đến", "status": "Trạng thái",
+}, {"proposing_unit_id": lambda v: show_value(None) if v is None else f"đơn vị mã số {v}"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from desktop.api.changes import RecordFields
 from desktop.domain.enums import Gender
 
 
@@ -43,6 +44,15 @@ class PersonRow:
         return PersonInput(self.full_name, self.gender, self.unit_id, self.birth_date,
                            self.ethnicity, self.citizen_id, self.position, self.is_unit_head,
                            self.is_direct_worker, self.note)
+
+
+# What a stale save lists (see ``StaleEditError``): the fields of the person form.
+PERSON_FIELDS = RecordFields("cá nhân", {
+    "full_name": "Họ và tên", "gender": "Giới tính", "birth_date": "Ngày sinh",
+    "ethnicity": "Dân tộc", "citizen_id": "Số CCCD", "position": "Chức vụ",
+    "unit_name": "Đơn vị công tác", "is_unit_head": "Người đứng đầu đơn vị",
+    "is_direct_worker": "Lao động trực tiếp", "note": "Ghi chú",
+})
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from desktop.api.changes import RecordFields
 from desktop.domain.enums import RoundKind, RoundStatus
 
 
@@ -37,6 +38,16 @@ class RoundRow:
     status: RoundStatus
     note: str
     nomination_count: int = 0
+    version: int = 1
+
+
+# What a stale save lists (see ``StaleEditError``): the fields of a round, and its status.
+ROUND_FIELDS = RecordFields("đợt xét khen thưởng", {
+    "name": "Tên đợt xét", "year": "Năm", "kind": "Loại đợt xét",
+    "movement_name": "Phong trào thi đua", "office_name": "Cơ quan tổ chức xét",
+    "registration_deadline": "Hạn đăng ký thi đua", "submission_deadline": "Hạn nộp hồ sơ",
+    "status": "Trạng thái đợt", "note": "Ghi chú",
+})
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from desktop.api.changes import RecordFields
 from desktop.domain.enums import UnitKind
 
 # Local government has two tiers since 01/7/2025: districts are history only.
@@ -46,3 +47,15 @@ class UnitRow:
     @property
     def is_historical(self) -> bool:
         return self.valid_to is not None and self.valid_to < date.today()
+
+
+def _unit_ref(unit_id: int | None) -> str:
+    return "(không có — đơn vị cấp cao nhất)" if unit_id is None else f"đơn vị mã số {unit_id}"
+
+
+# What a stale save lists (see ``StaleEditError``): the fields of the unit form.
+UNIT_FIELDS = RecordFields("đơn vị", {
+    "name": "Tên đơn vị", "code": "Mã đơn vị", "kind": "Loại đơn vị",
+    "parent_id": "Đơn vị cấp trên", "short_name": "Tên viết tắt", "address": "Địa chỉ",
+    "valid_from": "Ngày bắt đầu hiệu lực", "valid_to": "Ngày hết hiệu lực",
+}, {"parent_id": _unit_ref})

@@ -21,10 +21,13 @@ from desktop.cli import (
     commands_data,
     commands_documents,
     commands_rounds,
+    commands_sync,
 )
 from desktop.cli.argparse_vi import HelpFormatter, ViArgumentParser, vietnamese_argparse
 from desktop.cli.context import Context
 from desktop.cli.output import Console, to_json, use_utf8_streams
+from desktop.domain.busy import on_busy_wait, waiting_message
+from desktop.domain.diskerrors import os_error_message, os_error_reason
 from desktop.domain.errors import (
     Cancelled,
     DataFolderError,
@@ -45,6 +48,8 @@ EXIT_CANCELLED = 130
 EPILOG = f"""\
 Tóm tắt các lệnh và thao tác:
   init                 tạo cơ sở dữ liệu và thiết lập cơ quan dùng phần mềm
+  installation show|officer
+                       cơ quan dùng phần mềm; khai báo tên cán bộ sử dụng (tự khai)
   demo                 tạo dữ liệu mẫu (--scale small|province)
   verify               kiểm tra tính toàn vẹn của cơ sở dữ liệu
   backup               sao lưu cơ sở dữ liệu (--to ĐƯỜNG_DẪN)
@@ -116,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_council.register(sub, common)
     commands_documents.register(sub, common)
     commands_blocs.register(sub, common)
+    commands_sync.register(sub, common)
     return parser
 
 
@@ -152,15 +158,20 @@ def main(argv: list[str] | None = None) -> int:
         _report_domain_error(console, exc)
         return EXIT_REFUSED
     except OSError as exc:  # the log file itself (folder exists, file not writable)
-        _report_domain_error(console, DataFolderError(str(exc.filename or ""), str(exc)))
+        _report_domain_error(console, DataFolderError(str(exc.filename or ""),
+                                                      os_error_reason(exc)))
         return EXIT_REFUSED
     db = getattr(args, "db", None)
     db_target = db if db and "://" in db else str(
         Path(db).expanduser().resolve() if db else paths.default_database)
     ctx = Context(args, console, paths, db_target, log_file)
-    log.info("tdkt %s (db: %s)", " ".join(argv), db_target)
+    command = logging_setup.command_for_log(parser, argv, args)  # no values: names, CCCD…
+    log.info("%s (db: %s)", command, logging_setup.database_for_log(db_target))
     try:
-        return int(args.handler(ctx))
+        # A write that finds the database held by another program says so while it waits.
+        with on_busy_wait(lambda seconds: print(waiting_message(seconds), file=sys.stderr,
+                                                flush=True)):
+            return int(args.handler(ctx))
     except DomainError as exc:
         _report_domain_error(console, exc)
         return EXIT_REFUSED
@@ -170,19 +181,21 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into a program that stopped reading (| head)
         _silence_stdout()
         return EXIT_OK
-    except OSError as exc:
-        log.warning("File error in tdkt %s", argv, exc_info=True)
-        _report_domain_error(console, DomainError(f"không đọc/ghi được tệp: {exc}"))
+    except OSError as exc:  # disk full, read-only medium, no permission: each its own words
+        log.warning("File error in %s", command, exc_info=True)
+        _report_domain_error(console, DomainError(os_error_message(exc)))
         return EXIT_REFUSED
     except Exception as exc:
         known = storage_error_for(exc)  # raw sqlite3 (backup, restore): busy/read-only/full
         if known is not None:
-            log.warning("Storage refused in tdkt %s: %s", argv, exc)
+            log.warning("Storage refused in %s: %s", command, exc)
             _report_domain_error(console, known)
             return EXIT_REFUSED
-        log.exception("Unexpected error in tdkt %s", argv)
-        console.err(f"Lỗi không mong muốn ({type(exc).__name__}: {exc}); "
-                    f"xem nhật ký: {log_file}")
+        log.exception("Unexpected error in %s", command)
+        # Only the kind of error: its text may quote SQL and the names or CCCD numbers in it,
+        # and is English; the log file has the details for support.
+        console.err(f"Lỗi không mong muốn của phần mềm ({type(exc).__name__}); chi tiết đã ghi "
+                    f"vào nhật ký: {log_file}. Hãy gửi tệp nhật ký này cho bộ phận hỗ trợ.")
         return EXIT_INTERNAL
     finally:
         try:

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import NoReturn
 
+from desktop.domain.vntext import printable
+
 _MESSAGES = {
     "usage: ": "Cách dùng: ",
     "positional arguments": "đối số",
@@ -67,6 +69,7 @@ class ViArgumentParser(argparse.ArgumentParser):
     json_errors = False
 
     def error(self, message: str) -> NoReturn:
+        message = printable(message)  # an argument echoed back never carries a raw ESC
         if ViArgumentParser.json_errors:
             print(json.dumps({"error": message, "usage_error": True}, ensure_ascii=False))
         self.print_usage(sys.stderr)

@@ -1,4 +1,4 @@
-"""Installation and safety commands: init, demo, verify, backup, restore."""
+"""Installation and safety commands: init, installation, demo, verify, backup, restore."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.context import Context, add_command
+from desktop.cli.context import Context, add_command, add_group
 from desktop.cli.output import fmt_int, table
 from desktop.domain.enums import UnitKind, UnitLevel
 from desktop.domain.errors import ConflictError
@@ -48,7 +48,23 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help=f"loại đơn vị, một trong: {kinds}")
     p.add_argument("--parent-office-name", default="", metavar="TÊN", help="tên cơ quan cấp trên")
     p.add_argument("--parent-office-code", default="", metavar="MÃ", help="mã cơ quan cấp trên")
+    p.add_argument("--officer-name", default="", metavar="TÊN", help=OFFICER_HELP)
     p.set_defaults(handler=cmd_init)
+
+    actions = add_group(sub, "installation", common=common,
+                        help="cơ quan dùng phần mềm và cán bộ sử dụng (người thao tác)",
+                        epilog="Ví dụ:\n  tdkt installation show\n"
+                               "  tdkt installation officer \"Nguyễn Văn An\"")
+    p = add_command(actions, "show", common=common,
+                    help="cơ quan, cán bộ sử dụng và tên được ghi khi chuyển trạng thái")
+    p.set_defaults(handler=cmd_installation_show)
+    p = add_command(actions, "officer", common=common,
+                    help="khai báo (hoặc đổi) tên cán bộ sử dụng phần mềm",
+                    epilog="Tên này được ghi là người thao tác của mọi lần chuyển trạng thái "
+                           "đề nghị, bảng điểm từ nay về sau; lịch sử ghi rõ là tên tự khai. "
+                           "Chuỗi rỗng (\"\") xóa tên đã khai.")
+    p.add_argument("officer_name", metavar="TÊN", help="họ và tên cán bộ (tự khai)")
+    p.set_defaults(handler=cmd_installation_officer)
 
     p = add_command(sub, "demo", common=common,
                     help="tạo dữ liệu mẫu (đơn vị, cá nhân, khen thưởng…) để dùng thử")
@@ -81,6 +97,10 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_restore)
 
 
+OFFICER_HELP = ("họ và tên cán bộ sử dụng phần mềm (tự khai), được ghi là người thao tác khi "
+                "chuyển trạng thái; đổi sau bằng “tdkt installation officer”")
+
+
 # -- init -------------------------------------------------------------------------------------
 def cmd_init(ctx: Context) -> int:
     from desktop.services.units import UnitInput
@@ -89,12 +109,39 @@ def cmd_init(ctx: Context) -> int:
     services = ctx.open(create=True, configured=False)
     info = services.setup.configure(
         UnitInput(args.office_name, args.office_code, args.office_kind),
-        parent_office_name=args.parent_office_name, parent_office_code=args.parent_office_code)
+        parent_office_name=args.parent_office_name, parent_office_code=args.parent_office_code,
+        officer_name=args.officer_name)
     level = {lv.value: lv.label for lv in UnitLevel}.get(info.level, info.level)
     ctx.console.emit(
         {"database": ctx.db_target, "installation": dataclasses.asdict(info)},
         f"Đã thiết lập cơ sở dữ liệu cho “{info.office_name}” ({level.lower()}).\n"
         f"Tệp dữ liệu: {ctx.db_target}")
+    return 0
+
+
+# -- installation ---------------------------------------------------------------------------
+def _installation_output(ctx: Context, info: Any, first: str) -> None:
+    from desktop.api.installation import ACTOR_NOTE
+
+    level = {lv.value: lv.label for lv in UnitLevel}.get(info.level, info.level)
+    ctx.console.emit(
+        {"database": ctx.db_target, "installation": dataclasses.asdict(info),
+         "actor_name": info.actor_name, "actor_self_declared": True},
+        f"{first}Cơ quan: {info.office_name} ({level.lower()})\n"
+        f"Cán bộ sử dụng (tự khai): {info.officer_name or '(chưa khai báo)'}\n"
+        f"Tên ghi khi chuyển trạng thái: {info.actor_name}\n\n{ACTOR_NOTE}")
+
+
+def cmd_installation_show(ctx: Context) -> int:
+    info = ctx.open().db.installation
+    _installation_output(ctx, info, "")
+    return 0
+
+
+def cmd_installation_officer(ctx: Context) -> int:
+    info = ctx.open().setup.set_officer_name(ctx.args.officer_name)
+    _installation_output(ctx, info, "Đã khai báo tên cán bộ sử dụng phần mềm.\n" if
+                         info.officer_name else "Đã xóa tên cán bộ đã khai.\n")
     return 0
 
 

@@ -19,7 +19,7 @@ from desktop.cli.context import (
 )
 from desktop.cli.output import fmt_date, fmt_decimal, fmt_int, fmt_period, table
 from desktop.domain.enums import UnitKind, UnitLevel
-from desktop.domain.errors import FieldProblem, NotFoundError, ValidationError
+from desktop.domain.errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -99,6 +99,9 @@ def _register_people(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="dân tộc (mặc định Kinh)")
     p.add_argument("--cccd", metavar="SỐ", help="số căn cước công dân (12 chữ số)")
     p.add_argument("--position", default="", metavar="CHỨC_VỤ", help="chức vụ")
+    p.add_argument("--allow-duplicate", action="store_true",
+                   help="vẫn thêm khi đã có người cùng họ tên và ngày sinh (không có số CCCD "
+                        "để phân biệt); mặc định lệnh từ chối và chỉ ra người đã có")
     p.set_defaults(handler=cmd_people_add)
 
 
@@ -284,16 +287,22 @@ def cmd_people_search(ctx: Context) -> int:
 
 
 def cmd_people_add(ctx: Context) -> int:
+    from desktop.api.duplicates import PossibleDuplicateError
     from desktop.services.people import PersonInput
 
     args = ctx.args
     birth_date = parse_date(args.birth_date, "birth_date", "Ngày sinh")
     services = ctx.open()
     unit = _unit_or_none(services, args.unit)
-    with _unit_ref_problem("unit_id", args.unit):
-        row = services.people.create(PersonInput(
-            args.name, args.gender, unit.id if unit else _MISSING, birth_date=birth_date,
-            ethnicity=args.ethnicity, citizen_id=args.cccd, position=args.position))
+    try:
+        with _unit_ref_problem("unit_id", args.unit):
+            row = services.people.create(PersonInput(
+                args.name, args.gender, unit.id if unit else _MISSING, birth_date=birth_date,
+                ethnicity=args.ethnicity, citizen_id=args.cccd, position=args.position),
+                allow_duplicate=args.allow_duplicate)
+    except PossibleDuplicateError as exc:  # the window asks; a command cannot
+        raise ConflictError(f"{exc.found()}\nChưa thêm. Nếu đây là một người khác, chạy lại "
+                            "lệnh với --allow-duplicate (hoặc ghi số CCCD bằng --cccd).") from exc
     ctx.console.emit({"person": _person_dict(row)},
                      f"Đã thêm “{row.full_name}” (ID {row.id}) vào đơn vị “{row.unit_name}”.")
     return 0

@@ -359,19 +359,21 @@ def cmd_nominations_move(ctx: Context) -> int:
 
 
 def cmd_nominations_history(ctx: Context) -> int:
+    from desktop.api.installation import ACTOR_HEADER, ACTOR_NOTE
+
     services = ctx.open()
     row = services.nominations.get(ctx.args.nomination_id)
     events = services.nominations.history(row.id)
-    human = table(("Thời điểm (UTC)", "Từ", "Sang", "Người thực hiện", "Ghi chú"),
+    human = table(("Thời điểm (UTC)", "Từ", "Sang", ACTOR_HEADER, "Ghi chú"),
                   [(f"{e.at:%d/%m/%Y %H:%M}", e.from_status.label if e.from_status else "",
                     e.to_status.label, e.actor, e.note) for e in events])
     ctx.console.emit(
         {"nomination": nomination_dict(row),
          "events": [{"from_status": e.from_status.value if e.from_status else None,
                      "to_status": e.to_status.value, "actor": e.actor, "at": e.at,
-                     "note": e.note} for e in events]},
+                     "note": e.note} for e in events], "actor_self_declared": True},
         f"Đề nghị ID {row.id}: {row.award_name} cho “{row.subject_name}” — hiện "
-        f"“{row.status.label}”\n\n{human}")
+        f"“{row.status.label}”\n\n{human}\n\n{ACTOR_NOTE}")
     return 0
 
 

@@ -1,5 +1,8 @@
 """How ``tdkt`` prints: aligned tables with Vietnamese headers, dd/mm/yyyy dates, numbers with
-"." thousands separators, or JSON (ISO dates, UTF-8, not ASCII-escaped) with ``--json``."""
+"." thousands separators, or JSON (ISO dates, UTF-8, not ASCII-escaped) with ``--json``.
+
+Nothing printed ever carries a raw control character (an ESC from a stored name, an argument
+echoed in a message, a carriage return): ``Console`` shows each as ``\\u001b`` instead."""
 
 from __future__ import annotations
 
@@ -13,6 +16,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from desktop.domain.vntext import printable
 
 
 def use_utf8_streams() -> None:
@@ -67,7 +72,8 @@ def display_width(text: str) -> int:
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], *,
           right: Sequence[int] = ()) -> str:
     """Aligned columns; ``right`` lists the column indexes to right-align (numbers)."""
-    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in r] for r in rows]
+    cells = [[printable(str(h)) for h in headers]] + [
+        ["" if c is None else printable(str(c)) for c in r] for r in rows]
     widths = [max(display_width(row[i]) for row in cells) for i in range(len(headers))]
 
     def line(row: list[str]) -> str:
@@ -108,10 +114,10 @@ class Console:
         self.json_mode = json_mode
 
     def out(self, text: str = "") -> None:
-        print(text, file=sys.stdout)
+        print(printable(text), file=sys.stdout)
 
     def err(self, text: str) -> None:
-        print(text, file=sys.stderr)
+        print(printable(text), file=sys.stderr)
 
     def emit(self, data: Any, human: str) -> None:
         """Print the JSON form with ``--json``, else the human form."""

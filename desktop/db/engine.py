@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.domain.errors import storage_error_for
+from desktop.domain.busy import busy_wait_ended, busy_wait_started
+from desktop.domain.errors import DatabaseBusyError, storage_error_for
 
 BUSY_TIMEOUT_ENV = "TDKT_BUSY_TIMEOUT_MS"
 DEFAULT_BUSY_TIMEOUT_MS = 10_000
@@ -41,12 +43,14 @@ def make_engine(target: str | Path) -> Engine:
     url = database_url(target)
     if url.startswith("sqlite"):
         timeout = busy_timeout_ms()
-        engine = create_engine(url, connect_args={"timeout": timeout / 1000})
+        # hide_parameters: a logged error never carries names or CCCD numbers of the query.
+        engine = create_engine(url, connect_args={"timeout": timeout / 1000},
+                               hide_parameters=True)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         event.listen(engine, "handle_error", _explain_sqlite_error)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -87,12 +91,58 @@ def _display_path(database: str | None) -> str | None:
 WRITE_OPTION = "tdkt_write"
 
 
+# A write waits this long for another program's lock before the wait is announced: an ordinary
+# save of another window takes a few milliseconds and should not flash "đang chờ…".
+QUIET_WAIT_MS = 250
+
+
 def _sqlite_begin(connection: Any) -> None:
     # A writing unit of work takes the write lock up front: a deferred transaction that reads,
     # then writes after another process committed, fails at once with "database is locked"
-    # instead of waiting for busy_timeout.
+    # instead of waiting for busy_timeout. Holding the lock from the first read also makes a
+    # service's read-compare-write (the version an editor saw, see StaleEditError) atomic
+    # across processes.
     write = connection.get_execution_options().get(WRITE_OPTION, False)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+    if not write:
+        connection.exec_driver_sql("BEGIN")
+        return
+    total = busy_timeout_ms()
+    quiet = min(QUIET_WAIT_MS, total)
+    raw = getattr(connection.connection, "driver_connection", None)
+    if quiet >= total or not isinstance(raw, sqlite3.Connection):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        return
+    _begin_waiting_visibly(connection, raw, quiet, total)
+
+
+def _begin_waiting_visibly(connection: Any, raw: sqlite3.Connection, quiet: int,
+                           total: int) -> None:
+    """BEGIN IMMEDIATE within ``total`` ms: quietly for ``quiet`` ms, then announced (the CLI
+    prints "đang chờ…", the GUI shows it) until the lock is free or the bound is reached, when
+    the engine's error translation turns SQLite's "database is locked" into DatabaseBusyError.
+    Any other failure is left to the ordinary statement below, so it is translated the same."""
+    try:
+        try:
+            raw.execute(f"PRAGMA busy_timeout={quiet}")
+            raw.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.Error as exc:
+            busy = isinstance(storage_error_for(exc), DatabaseBusyError)
+        if not busy:
+            raw.execute(f"PRAGMA busy_timeout={total}")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        busy_wait_started(total / 1000)
+        try:
+            raw.execute(f"PRAGMA busy_timeout={total - quiet}")
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        finally:
+            busy_wait_ended()
+    finally:
+        try:
+            raw.execute(f"PRAGMA busy_timeout={total}")
+        except sqlite3.Error:  # the connection is gone; the pool will discard it
+            pass
 
 
 def make_sessionmaker(engine: Engine, installation_uuid: str = "", *,

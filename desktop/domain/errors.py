@@ -8,7 +8,18 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from desktop.domain.diskerrors import (
+    belongs_to_someone_else,
+    disk_full_message,
+    disk_problem,
+    io_error_message,
+    on_read_only_medium,
+    permission_message,
+    read_only_medium_message,
+)
 
 
 class DomainError(Exception):
@@ -45,6 +56,55 @@ class NotFoundError(DomainError):
 
 class ConflictError(DomainError):
     """The operation would break a rule about other records (duplicates, children, stale edits)."""
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field that differs between two versions of a record, as the officer reads it."""
+
+    field: str
+    label: str
+    before: str
+    after: str
+
+    def __str__(self) -> str:
+        return f"{self.label}: “{self.before}” → “{self.after}”"
+
+
+class StaleEditError(ConflictError):
+    """The record was changed and saved by someone else (another window, another computer, a
+    sync package) after the form was opened: saving would silently overwrite their change.
+
+    ``changes`` lists the fields where what is stored now differs from the form being saved
+    (``before`` is the form's value, ``after`` the stored one). Nothing was written; reloading
+    the form shows the current record.
+    """
+
+    def __init__(self, what: str, name: str, expected_version: int | None,
+                 current_version: int | None, changes: Sequence[FieldChange] = ()) -> None:
+        self.what = what
+        self.name = name
+        self.expected_version = expected_version
+        self.current_version = current_version
+        self.changes = tuple(changes)
+        super().__init__(stale_message(what, name, expected_version, current_version,
+                                       self.changes))
+
+
+def stale_message(what: str, name: str, expected_version: int | None,
+                  current_version: int | None, changes: Sequence[FieldChange]) -> str:
+    subject = f"{what[:1].upper()}{what[1:]} “{name}”" if name else what[:1].upper() + what[1:]
+    versions = ""
+    if expected_version is not None and current_version is not None:
+        versions = (f" (bạn mở phiên bản {expected_version}, nay đã là phiên bản "
+                    f"{current_version})")
+    lines = [f"{subject} đã được người khác sửa và lưu sau khi bạn mở biểu mẫu{versions}. "
+             "Thay đổi của bạn chưa được lưu, để không ghi đè lên thay đổi của họ."]
+    if changes:
+        lines.append("Những mục hiện khác nhau (biểu mẫu của bạn → dữ liệu đang lưu):")
+        lines.extend(f"  • {change}" for change in changes)
+    lines.append("Hãy tải lại để xem dữ liệu mới nhất rồi sửa lại.")
+    return "\n".join(lines)
 
 
 class StorageError(DomainError):
@@ -84,6 +144,12 @@ class ReadOnlyStorageError(StorageError):
 
 def read_only_message(path: str | None, *, folder: bool = False) -> str:
     """Why nothing can be saved, and the two ways out."""
+    if on_read_only_medium(path):  # a CD, a write-locked stick: no permission would help
+        return read_only_medium_message(
+            path, what="Thư mục chứa tệp dữ liệu" if folder else "Tệp dữ liệu")
+    if belongs_to_someone_else(path):  # another account's file: not a read-only file
+        return permission_message(path, what="thư mục chứa tệp dữ liệu" if folder
+                                  else "tệp dữ liệu")
     where = f" ({path})" if path else ""
     if folder:
         what = (f"Thư mục chứa tệp dữ liệu{where} chỉ cho phép đọc: phần mềm cần ghi các tệp "
@@ -113,6 +179,8 @@ class DataFolderError(DomainError):
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
 _SQLITE_READONLY = 8
+_SQLITE_IOERR = 10
+_SQLITE_IOERR_SHORT_READ = 10 | (2 << 8)  # the file ends too early: truncated, i.e. damaged
 _SQLITE_FULL = 13
 _SQLITE_CANTOPEN = 14
 _SQLITE_READONLY_DIRECTORY = 8 | (6 << 8)
@@ -135,12 +203,17 @@ def storage_error_for(exc: BaseException, path: str | None = None) -> StorageErr
     if primary == _SQLITE_READONLY:
         return ReadOnlyStorageError(path)
     if primary == _SQLITE_FULL:
-        return StorageError("Ổ đĩa chứa dữ liệu đã đầy nên không lưu được. Hãy giải phóng chỗ "
-                            "trống trên ổ đĩa (xóa tệp không cần, dọn thùng rác) rồi thử lại.")
+        return StorageError(disk_full_message(path))
+    if primary == _SQLITE_IOERR and code != _SQLITE_IOERR_SHORT_READ:
+        # "disk I/O error": a full drive (no room for the -shm file), a read-only medium, a
+        # USB stick pulled out; never "damaged, restore a backup".
+        return StorageError(disk_problem(path) or io_error_message(path))
     if primary == _SQLITE_CANTOPEN:
         if path and os.path.isfile(path) and not _can_create_in(os.path.dirname(path)):
             # A WAL database needs its -shm file beside it even to be read.
             return ReadOnlyStorageError(os.path.dirname(path), folder=True)
+        if belongs_to_someone_else(path):
+            return StorageError(permission_message(path))
         where = f" {path}" if path else ""
         return StorageError(f"Không mở được tệp dữ liệu{where}: thư mục không tồn tại hoặc không "
                             "có quyền đọc/ghi. Hãy kiểm tra đường dẫn và quyền của thư mục, hoặc "

@@ -25,19 +25,91 @@ _WITH_QUALITY = {
 # Dictionary order of tones: ngang, huyền, hỏi, ngã, sắc, nặng.
 _TONE_DIGIT = {"\u0300": "1", "\u0309": "2", "\u0303": "3", "\u0301": "4", "\u0323": "5"}
 _SPACE_RE = re.compile(r"\s+")
+# Whitespace inside one line of a multi-line note, except the tab (kept as typed).
+_LINE_SPACE_RE = re.compile(r"[^\S\t\n]+")
+_NEWLINE_RE = re.compile(r"\r\n?")
+
+# Invisible characters that only get in the way (pasted from web pages, Word, Zalo): zero-width
+# space, non-joiner and joiner, word joiner, byte-order mark; left-to-right and right-to-left
+# marks. Stored text never holds them: they are dropped, silently.
+INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+# Characters that are refused with a message instead: C0 and C1 control characters (NUL, BEL,
+# ESC…, DEL; tab, line feed and carriage return are whitespace), bidirectional embeddings,
+# overrides and isolates (they make a text display in another order than it is stored: a name
+# or a decision number that reads differently than it searches), and lone surrogates (bytes
+# that were not UTF-8, e.g. a command line typed in another code page).
+_REFUSED_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+                         "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# What a terminal, a log line or a workbook must never receive raw: the refused characters and
+# the carriage return (it rewrites the line already printed).
+_UNPRINTABLE_RE = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+                             "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def drop_invisible(text: str) -> str:
+    return _INVISIBLE_RE.sub("", text)
 
 
 def normalize(text: str | None) -> str:
-    """NFC-normalise and collapse runs of whitespace; what every stored text goes through."""
+    """NFC-normalise, drop invisible characters and collapse runs of whitespace; what every
+    stored one-line text goes through (with ``text_problem`` refusing control characters)."""
     if text is None:
         return ""
-    return _SPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return _SPACE_RE.sub(" ", unicodedata.normalize("NFC", drop_invisible(text))).strip()
+
+
+def normalize_multiline(text: str | None) -> str:
+    """``normalize`` for a note typed on several lines: line breaks (any convention) become
+    "\\n" and tabs stay; other runs of spaces collapse, trailing spaces and blank lines at
+    both ends go."""
+    if text is None:
+        return ""
+    lines = _NEWLINE_RE.sub("\n", unicodedata.normalize("NFC", drop_invisible(text)))
+    return "\n".join(_LINE_SPACE_RE.sub(" ", line).rstrip()
+                     for line in lines.split("\n")).strip()
+
+
+def code_point(ch: str) -> str:
+    """"U+001B": how a message names a character that cannot be shown."""
+    return f"U+{ord(ch):04X}"
+
+
+def text_problem(text: str | None) -> str | None:
+    """Why a typed or imported text cannot be stored (a clause to follow the field's label:
+    "Họ và tên: chứa ký tự điều khiển không in được (U+001B) ở vị trí 5…"), or None.
+
+    Tab, line feed and carriage return are whitespace, never refused: a one-line field turns
+    them into a space (``normalize``), a multi-line note keeps them (``normalize_multiline``)."""
+    if not text:
+        return None
+    found = _REFUSED_RE.search(text)
+    if found is None:
+        return None
+    ch, where = found.group(), f" ở vị trí {found.start() + 1}"
+    if "\ud800" <= ch <= "\udfff":
+        return (f"chứa ký tự không hợp lệ ({code_point(ch)}){where}: có lẽ chữ được gõ hoặc "
+                "chép từ một bảng mã khác Unicode; hãy gõ lại phần chữ đó")
+    if "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069":
+        return (f"chứa ký tự đảo chiều văn bản ({code_point(ch)}){where}: ký tự ẩn này làm chữ "
+                "hiển thị khác với nội dung thật; hãy xóa rồi gõ lại phần chữ đó")
+    return (f"chứa ký tự điều khiển không in được ({code_point(ch)}){where}; hãy xóa rồi gõ "
+            "lại phần chữ đó")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal or write into a log line: each control character,
+    bidirectional override and lone surrogate is shown as ``\\u001b`` instead of acting (an ESC
+    from the data never reaches the terminal); line breaks and tabs stay. Inside a JSON string
+    the escape reads back as the same character."""
+    return _UNPRINTABLE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def fold(text: str | None) -> str:
     """Search key: lower case, no tones, no vowel marks, đ -> d ("Đức Hường" -> "duc huong")."""
     if not text:
         return ""
+    text = drop_invisible(text)
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACE_RE.sub(" ", stripped.lower()).strip()

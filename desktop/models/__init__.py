@@ -28,6 +28,7 @@ from desktop.models.rounds import (
     Round,
     Vote,
 )
+from desktop.models.sync import SyncAlias, SyncPackage, SyncShadow, TrustedSender
 
 SYNC_MODELS: tuple[type[SyncMixin], ...] = (
     Unit, Person, Rating, Discipline, Initiative, AwardKind, AwardRecord, Movement, MovementTarget,
@@ -68,7 +69,11 @@ __all__ = [
     "Rating",
     "Registration",
     "Round",
+    "SyncAlias",
     "SyncMixin",
+    "SyncPackage",
+    "SyncShadow",
+    "TrustedSender",
     "Unit",
     "UnitTarget",
     "Vote",

@@ -22,6 +22,11 @@ class Installation(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), default=None)
     parent_office_name: Mapped[str] = mapped_column(String(255), default="")
     parent_office_code: Mapped[str] = mapped_column(String(50), default="")
+    # Self-declared name of the officer using this installation (the actor of status changes).
+    officer_name: Mapped[str] = mapped_column(String(150), default="", server_default="")
+    # Ed25519 key pair that signs this office's sync packages (raw keys, base64).
+    signing_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    public_key: Mapped[str] = mapped_column(String(64), default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 

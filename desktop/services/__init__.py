@@ -24,6 +24,7 @@ from desktop.services.records import (
 )
 from desktop.services.rounds import RegistrationService, RoundService
 from desktop.services.setup import SetupService
+from desktop.services.sync import SyncService
 from desktop.services.trash import TrashService
 from desktop.services.units import UnitService
 
@@ -52,6 +53,7 @@ class Services:
     decisions: DecisionService
     documents: DocumentService
     blocs: BlocService
+    sync: SyncService
 
     @classmethod
     def open(cls, target: str | Path, paths: AppPaths, *, create: bool = True) -> Services:
@@ -65,7 +67,7 @@ class Services:
                    TrashService(db), RoundService(db), RegistrationService(db), nominations,
                    EligibilityService(db), council, decisions,
                    DocumentService(db, paths.templates, nominations, council, decisions, blocs),
-                   blocs)
+                   blocs, SyncService(db, paths))
 
     def close(self) -> None:
         self.db.close()

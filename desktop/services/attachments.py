@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 from desktop.domain.errors import ValidationError
+from desktop.paths import make_private
 
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 
@@ -53,4 +54,5 @@ def export_file(store: Path, sha256: str, target: Path) -> Path:
         raise ValidationError.single("file", "Tệp đính kèm",
                                      "tệp lưu trữ đã bị mất khỏi thư mục dữ liệu")
     shutil.copyfile(source, target)
+    make_private(target)  # evidence holds personal data: owner-only, as every export
     return target

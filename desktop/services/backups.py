@@ -5,7 +5,9 @@ SQLite's backup API, never a copy of a live WAL file), every attachment the snap
 (``attachments/ab/abcdef…``), the user templates (``templates/…``) and ``manifest.json`` with
 counts and the SHA-256 of every member. It is written to a temporary file, renamed into place
 and read back before it counts. Temporary files carry the writer's process id, so one left by a
-killed backup is removed on the next start (``clean_stale``).
+killed backup is removed on the next start (``clean_stale``). Every file written here (backups,
+safety copies, temporary snapshots) is created owner-only (0600 on POSIX, ``desktop.paths``):
+it holds the same personal data as the database.
 
 A restore first copies the candidate into a private file and checks it there (integrity,
 foreign keys, a schema complete for its revision), then takes an exclusive lock on the live
@@ -45,8 +47,9 @@ from desktop.api.maintenance import (
 )
 from desktop.db.engine import busy_timeout_ms
 from desktop.db.migrate import known_revisions, missing_schema
+from desktop.domain.diskerrors import os_error_reason
 from desktop.domain.errors import DatabaseBusyError, StorageError, storage_error_for
-from desktop.paths import AppPaths
+from desktop.paths import AppPaths, create_private_file, make_private
 from desktop.services.attachments import stored_path
 
 log = logging.getLogger(__name__)
@@ -119,8 +122,11 @@ def _writer_alive(path: Path) -> bool:
 
 @contextlib.contextmanager
 def _temporary(folder: Path, what: str) -> Iterator[Path]:
+    """A temporary file, created empty and owner-only (SQLite, zipfile and open() then write
+    into it and keep its mode, and so does the file it is renamed to)."""
     path = _tmp_path(folder, what)
     try:
+        create_private_file(path)
         yield path
     finally:
         for extra in (path, path.with_name(path.name + "-journal"), path.with_name(path.name + "-wal"),
@@ -140,6 +146,30 @@ def unique_path(folder: Path, stem: str, suffix: str) -> Path:
         except FileExistsError:
             continue
         os.close(fd)
+        return path
+    raise StorageError(f"Không tạo được tên tệp mới trong thư mục {folder}.")
+
+
+def place_unique(tmp: Path, folder: Path, stem: str, suffix: str) -> Path:
+    """Give the finished file ``tmp`` a name in ``folder`` that no other file has (as
+    ``unique_path``: ``-2``, ``-3``… and nothing is overwritten), and have that name appear only
+    with the whole content: a hard link, which fails when the name is taken. A name reserved
+    empty first would stay empty if the program were killed before the rename (an empty
+    "safety copy" in the backups list). Where the file system has no hard links (a FAT USB
+    stick), the name is reserved, then the content renamed over it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(1, 10_000):
+        path = folder / (f"{stem}{suffix}" if n == 1 else f"{stem}-{n}{suffix}")
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links here
+            path = unique_path(folder, stem, suffix)
+            os.replace(tmp, path)
+            return path
+        with contextlib.suppress(OSError):
+            tmp.unlink()  # else the next start's clean-up removes it (its writer is gone)
         return path
     raise StorageError(f"Không tạo được tên tệp mới trong thư mục {folder}.")
 
@@ -344,7 +374,7 @@ def create_backup(db_path: Path, paths: AppPaths, target: Path | None = None, *,
         return _create_backup(db_path, paths, target, kind, created or datetime.now())
     except OSError as exc:  # disk full, no permission, a USB stick pulled out
         where = exc.filename or (target or paths.backups)
-        raise StorageError(f"Không ghi được bản sao lưu ({where}): {exc.strerror or exc}. "
+        raise StorageError(f"Không ghi được bản sao lưu ({where}): {os_error_reason(exc)}. "
                            "Hãy kiểm tra chỗ trống và quyền ghi của thư mục đích, rồi thử "
                            "lại.") from exc
 
@@ -368,10 +398,12 @@ def _create_backup(db_path: Path, paths: AppPaths, target: Path | None, kind: st
             raise StorageError("Tệp dữ liệu chưa có cấu trúc của TĐKT Desktop; không sao lưu.")
         manifest = _write_zip(tmp_zip, snap, contents, paths, kind, created)
         _fsync(tmp_zip)
-        if target is None:
-            target = unique_path(folder, default_backup_name(kind, created), BACKUP_SUFFIX)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(tmp_zip, target)
+        if target is None:  # work is the backup folder: tmp_zip is beside the new name
+            target = place_unique(tmp_zip, folder, default_backup_name(kind, created),
+                                  BACKUP_SUFFIX)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp_zip, target)
     try:
         verify_backup_file(target)
     except StorageError:
@@ -764,25 +796,21 @@ def restore(db_path: Path, source: Path, paths: AppPaths) -> RestoreResult:
         safety: Path | None = None
         if not db_path.exists():
             db_path.parent.mkdir(parents=True, exist_ok=True)
+            create_private_file(db_path)
             _copy_into(candidate.database, sqlite3.connect(db_path, isolation_level=None))
         else:
             with exclusive(db_path) as live:
-                safety = unique_path(work, f"tdkt_truoc-khoi-phuc_{datetime.now():%Y%m%d-%H%M%S}",
-                                     ".db")
-                try:
-                    with _temporary(work, "safety") as tmp:
-                        snapshot(live, tmp)
-                        os.replace(tmp, safety)
-                except BaseException:
-                    with contextlib.suppress(OSError):
-                        safety.unlink()
-                    raise
+                with _temporary(work, "safety") as tmp:
+                    snapshot(live, tmp)
+                    safety = place_unique(
+                        tmp, work, f"tdkt_truoc-khoi-phuc_{datetime.now():%Y%m%d-%H%M%S}", ".db")
                 try:
                     _copy_into(candidate.database, live, close=False)
                 except Exception as exc:
                     raise StorageError(
                         f"Khôi phục không thành công ({exc}); dữ liệu hiện tại vẫn giữ nguyên. "
                         f"Bản sao dữ liệu trước khi khôi phục được giữ tại: {safety}") from exc
+        make_private(db_path)
         attachments, templates = (_restore_files(candidate.zip_path, paths)
                                   if candidate.zip_path else (0, 0))
     return RestoreResult(safety, candidate.revision, attachments, templates)

@@ -13,15 +13,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.api.catalog import AWARD_KIND_FIELDS
 from desktop.api.catalog import AwardKindRow as AwardKindRow
 from desktop.api.catalog import BaseSalaryRow as BaseSalaryRow
 from desktop.api.catalog import ParameterRow as ParameterRow
 from desktop.domain.enums import AwardCategory, AwardLevel, SubjectKind
-from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.domain.errors import NotFoundError, StaleEditError, ValidationError
 from desktop.models import AwardKind, BaseSalary, ProvinceParameter
 from desktop.paths import resource_path
 from desktop.services.common import get_active
 from desktop.services.database import Database
+from desktop.services.stale import stale_writes
 from desktop.services.validation import Problems
 
 
@@ -44,6 +46,7 @@ def _kind_row(k: AwardKind) -> AwardKindRow:
         tuple(SubjectKind(s) for s in k.subjects.split(",") if s), k.issuer,
         _dec(k.coef_individual), _dec(k.coef_collective), _dec(k.coef_household),
         k.legal_basis, k.legal_article, k.lineage, k.rank, k.valid_from, k.valid_to, k.note,
+        version=k.version,
     )
 
 
@@ -105,8 +108,11 @@ class CatalogService:
                 raise NotFoundError(f"Không có danh hiệu/hình thức khen thưởng mã “{code}”.")
             return _kind_row(kind)
 
-    def update_award_kind(self, kind_id: int, changes: AwardKindRow) -> AwardKindRow:
-        """Edit name, issuer, coefficients, legal basis and validity of a catalog entry."""
+    def update_award_kind(self, kind_id: int, changes: AwardKindRow, *,
+                          expected_version: int | None = None) -> AwardKindRow:
+        """Edit name, issuer, coefficients, legal basis and validity of a catalog entry; with
+        ``expected_version`` (the ``version`` of the row the form was opened with) an entry
+        someone else saved meanwhile is refused (``StaleEditError``)."""
         p = Problems()
         name = p.text(changes.name, "name", "Tên", required=True)
         short_name = p.text(changes.short_name, "short_name", "Tên viết tắt", max_length=60)
@@ -122,6 +128,12 @@ class CatalogService:
         p.raise_if_any()
         with self._db.session() as s:
             kind = get_active(s, AwardKind, kind_id, "danh hiệu/hình thức khen thưởng")
+            if expected_version is not None and kind.version != expected_version:
+                stored = _kind_row(kind)
+                raise StaleEditError(AWARD_KIND_FIELDS.what, kind.name, expected_version,
+                                     kind.version, AWARD_KIND_FIELDS.changes(replace(
+                                         changes, name=name, short_name=short_name,
+                                         issuer=issuer), stored))
             kind.name, kind.short_name, kind.issuer = name, short_name, issuer
             kind.coef_individual = changes.coef_individual  # type: ignore[assignment]
             kind.coef_collective = changes.coef_collective  # type: ignore[assignment]
@@ -129,7 +141,8 @@ class CatalogService:
             kind.legal_basis, kind.legal_article = changes.legal_basis, changes.legal_article
             kind.valid_from, kind.valid_to, kind.note = (changes.valid_from, changes.valid_to,
                                                          changes.note)
-            s.flush()
+            with stale_writes(AWARD_KIND_FIELDS, kind.name, expected_version):
+                s.flush()
             return _kind_row(kind)
 
     def reset_award_kind(self, kind_id: int) -> AwardKindRow:

@@ -16,6 +16,7 @@ from desktop.db.engine import database_url, make_engine, make_sessionmaker
 from desktop.db.migrate import MigrationResult, preflight_sqlite_file, upgrade
 from desktop.domain.errors import ReadOnlyStorageError, StorageError
 from desktop.models import Installation
+from desktop.paths import create_private_file, make_private
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +48,15 @@ class Database:
                 raise ReadOnlyStorageError(str(path.parent), folder=True) from exc
             refuse_read_only(path)
             preflight_sqlite_file(path)
+            _private_database_files(path)
         engine = make_engine(target)
         try:
             result = upgrade(engine, backup_dir)
         except Exception:
             engine.dispose()
             raise
+        if result.backup_path is not None:
+            make_private(result.backup_path)
         if result.from_revision != result.to_revision:
             log.info("Database %s migrated %s -> %s (backup: %s)", url, result.from_revision,
                      result.to_revision, result.backup_path)
@@ -106,6 +110,18 @@ def refuse_read_only(path: Path) -> None:
         raise ReadOnlyStorageError(str(path.parent), folder=True)
 
 
+def _private_database_files(path: Path) -> None:
+    """The database holds names and CCCD numbers: a new file is created owner-only (0600)
+    before SQLite opens it, so its -wal and -shm get that mode too; an existing one loses its
+    group/other permissions (POSIX; nothing on Windows, see ``desktop.paths``)."""
+    try:
+        create_private_file(path)
+    except OSError as exc:
+        raise ReadOnlyStorageError(str(path.parent), folder=True) from exc
+    for extra in (path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        make_private(extra)
+
+
 def _installation_info(row: Installation) -> InstallationInfo:
     return InstallationInfo(row.uuid, row.office_name, row.level, row.unit_id,
-                            row.parent_office_name, row.parent_office_code)
+                            row.parent_office_name, row.parent_office_code, row.officer_name)

@@ -146,7 +146,7 @@ class DecisionService:
             priced = {r.nomination_id: r for r in self._line_rows(s, d, signed_on)}
             d.sequence, d.signed_on, d.signer_name = seq, signed_on, name
             d.signer_capacity, d.base_salary, d.status = capacity.value, salary.amount, "signed"
-            self._write_history(s, d, round_, lines, priced, actor or current_actor())
+            self._write_history(s, d, round_, lines, priced, actor or current_actor(s))
         return self.get(decision_id)
 
     # ------------------------------------------------------------------------------------

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import builtins
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.api.movements import DOCUMENT_NUMBER_RE as DOCUMENT_NUMBER_RE
+from desktop.api.movements import MOVEMENT_FIELDS
 from desktop.api.movements import MovementInput as MovementInput
 from desktop.api.movements import MovementRow as MovementRow
 from desktop.api.movements import TargetInput as TargetInput
 from desktop.api.movements import TargetRow as TargetRow
 from desktop.domain.enums import MovementKind, TargetDirection
 from desktop.models import Movement, MovementTarget, Unit
+from desktop.models.base import utcnow
 from desktop.services.common import get_active, get_deleted, revive, tombstone
 from desktop.services.database import Database
+from desktop.services.stale import refuse_stale, stale_writes
 from desktop.services.validation import Problems
 
 
@@ -45,10 +49,27 @@ class MovementService:
             self._replace_targets(s, movement, data.targets)
             return self._row(s, movement)
 
-    def update(self, movement_id: int, data: MovementInput) -> MovementRow:
+    def update(self, movement_id: int, data: MovementInput, *,
+               expected_version: int | None = None) -> MovementRow:
+        """Save the form; with ``expected_version`` (the ``version`` of the row the form was
+        opened with) a movement someone else saved meanwhile is refused (``StaleEditError``).
+        Every save counts as a new version, also one that changed only the targets."""
         with self._db.session() as s:
             movement = get_active(s, Movement, movement_id, "phong trào thi đua")
+
+            def yours() -> MovementRow:
+                self._apply(s, movement, data)
+                return replace(self._row(s, movement), targets=tuple(  # as listed: no direction
+                    TargetRow(0, i, t.indicator.strip(), t.measure_unit.strip(), t.planned_value,
+                              TargetDirection.HIGHER_BETTER, t.note)
+                    for i, t in enumerate(data.targets, start=1)))
+
+            refuse_stale(s, movement, expected_version, MOVEMENT_FIELDS, movement.name,
+                         stored=lambda: self._row(s, movement), yours=yours)
             self._apply(s, movement, data)
+            movement.updated_at = utcnow()  # the targets are rows of their own
+            with stale_writes(MOVEMENT_FIELDS, movement.name, expected_version):
+                s.flush()
             self._replace_targets(s, movement, data.targets)
             return self._row(s, movement)
 
@@ -118,4 +139,5 @@ class MovementService:
             m.organiser_unit_id, m.head_target_rule,
             tuple(TargetRow(t.id, t.position, t.indicator, t.measure_unit, t.planned_value,
                             TargetDirection(t.direction), t.note) for t in targets),
+            version=m.version,
         )

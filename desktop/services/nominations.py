@@ -3,7 +3,6 @@ by content hash, and a status workflow where every move is recorded."""
 
 from __future__ import annotations
 
-import getpass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -11,6 +10,8 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, case, func, literal, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
+from desktop.api.installation import actor_name
+from desktop.api.nominations import NOMINATION_FIELDS
 from desktop.api.nominations import SORT_KEYS as SORT_KEYS
 from desktop.api.nominations import AttachmentRow as AttachmentRow
 from desktop.api.nominations import EventRow as EventRow
@@ -33,6 +34,7 @@ from desktop.models import (
     AwardKind,
     AwardRecord,
     Initiative,
+    Installation,
     Nomination,
     NominationEvent,
     NominationEvidence,
@@ -45,15 +47,19 @@ from desktop.services.attachments import store_file
 from desktop.services.common import get_active, tombstone
 from desktop.services.database import Database
 from desktop.services.records import Subject, check_subject
+from desktop.services.stale import refuse_stale, stale_writes
 from desktop.services.validation import Problems
 from desktop.services.workflow import EDITABLE, transition_problem
 
 
-def current_actor() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name on some Windows service accounts
-        return "người dùng"
+def current_actor(session: Session) -> str:
+    """Who a status change is recorded as: the officer name declared in this installation
+    (self-declared, shown as such in every history), else the office with "(chưa khai báo tên
+    cán bộ)". Never the operating system's user or an environment variable such as LOGNAME,
+    which anyone starting the program can set to anything."""
+    row = session.execute(select(Installation.officer_name, Installation.office_name)
+                          .order_by(Installation.id).limit(1)).first()
+    return actor_name(row.officer_name, row.office_name) if row else actor_name("", "")
 
 
 _SUBJECT_NAME = func.coalesce(Person.full_name, Unit.name, Nomination.household_name)
@@ -178,19 +184,33 @@ class NominationService:
             s.add(n)
             s.flush()
             s.add(NominationEvent(nomination_id=n.id, to_status=n.status,
-                                  actor=actor or current_actor(), note="Tạo đề nghị"))
+                                  actor=actor or current_actor(s), note="Tạo đề nghị"))
             nomination_id = n.id
         return self.get(nomination_id)
 
-    def update(self, nomination_id: int, data: NominationInput) -> NominationRow:
+    def update(self, nomination_id: int, data: NominationInput, *,
+               expected_version: int | None = None) -> NominationRow:
+        """Save the form; with ``expected_version`` (the ``version`` of the row the form was
+        opened with) a nomination someone else changed meanwhile (its content or its status)
+        is refused (``StaleEditError``)."""
         with self._db.session() as s:
             n = get_active(s, Nomination, nomination_id, "đề nghị khen thưởng")
+            name = _label(s, n)
+
+            def yours() -> NominationRow:
+                self._apply(s, n, data)
+                return _described(s, n)
+
+            refuse_stale(s, n, expected_version, NOMINATION_FIELDS, name,
+                         stored=lambda: _described(s, n), yours=yours)
             status = NominationStatus(n.status)
             if status not in EDITABLE:
                 raise ConflictError(f"Đề nghị đang ở trạng thái “{status.label}”: chỉ sửa được khi "
                                     "còn là nháp hoặc bị trả lại.")
             self._apply(s, n, data)
             n.eligibility = ""
+            with stale_writes(NOMINATION_FIELDS, name, expected_version):
+                s.flush()
         return self.get(nomination_id)
 
     def delete(self, nomination_id: int) -> None:
@@ -220,7 +240,7 @@ class NominationService:
                 if problem:
                     p.add(str(nomination_id), _label(s, n), problem)
             p.raise_if_any()
-            who = actor or current_actor()
+            who = actor or current_actor(s)
             for n in rows.values():
                 s.add(NominationEvent(nomination_id=n.id, from_status=n.status,
                                       to_status=chosen.value, actor=who, note=note.strip()))
@@ -362,11 +382,18 @@ def _label(s: Session, n: Nomination) -> str:
     return n.household_name
 
 
+def _described(s: Session, n: Nomination) -> NominationRow:
+    """The row of ``n`` as it is in memory (a form applied to it, not yet written)."""
+    kind = s.get(AwardKind, n.award_kind_id) if n.award_kind_id else None
+    return _row(n, kind.code if kind else "", kind.name if kind else "", _label(s, n), "")
+
+
 def _row(n: Nomination, code: str, name: str, subject_name: str, detail: str) -> NominationRow:
     detail = detail.strip(", ") if detail else ""
     return NominationRow(
         n.id, n.round_id, _subject_kind(Subject(n.person_id, n.unit_id, n.household_name)),
         n.person_id, n.unit_id, n.household_name, subject_name or "", detail, code, name,
         NominationStatus(n.status), ConditionStatus(n.eligibility) if n.eligibility else None,
-        n.achievement_summary, n.proposing_unit_id, n.period_from, n.period_to, n.status_note)
+        n.achievement_summary, n.proposing_unit_id, n.period_from, n.period_to, n.status_note,
+        version=n.version)
 

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, Select, UnaryExpression, func, literal, literal_column, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from desktop.api.people import PERSON_FIELDS
 from desktop.api.people import PeopleQuery as PeopleQuery
 from desktop.api.people import PersonInput as PersonInput
 from desktop.api.people import PersonRow as PersonRow
@@ -20,6 +21,8 @@ from desktop.domain.vntext import fold, name_sort_key, normalize
 from desktop.models import Person, Unit
 from desktop.services.common import Page, get_active, get_deleted, revive, tombstone
 from desktop.services.database import Database
+from desktop.services.duplicates import refuse_possible_duplicate
+from desktop.services.stale import refuse_stale, stale_writes
 from desktop.services.validation import Problems
 
 SortKey = ColumnElement[Any] | InstrumentedAttribute[Any]
@@ -157,19 +160,31 @@ class PersonService:
         return stmt.where(Person.id.in_(matches.bindparams(fts=fts_expression(query.text))))
 
     # -- writing ---------------------------------------------------------------------------
-    def create(self, data: PersonInput) -> PersonRow:
+    def create(self, data: PersonInput, *, allow_duplicate: bool = False) -> PersonRow:
+        """Add a person. Without a CCCD, someone with the same name and birth date already
+        recorded stops it with ``PossibleDuplicateError`` unless ``allow_duplicate``."""
         with self._db.session() as s:
             person = Person()
             unit_name = self._apply(s, person, data)
+            if not allow_duplicate:
+                refuse_possible_duplicate(s, person)
             s.add(person)
             s.flush()
             return _row(person, unit_name)
 
-    def update(self, person_id: int, data: PersonInput) -> PersonRow:
+    def update(self, person_id: int, data: PersonInput, *,
+               expected_version: int | None = None) -> PersonRow:
+        """Save the form; with ``expected_version`` (the ``version`` of the row the form was
+        opened with) a record someone else saved meanwhile is refused (``StaleEditError``)."""
         with self._db.session() as s:
             person = get_active(s, Person, person_id, "cá nhân")
+            refuse_stale(s, person, expected_version, PERSON_FIELDS, person.full_name,
+                         stored=lambda: _row(person, s.scalar(
+                             select(Unit.name).where(Unit.id == person.unit_id)) or ""),
+                         yours=lambda: _row(person, self._apply(s, person, data)))
             unit_name = self._apply(s, person, data)
-            s.flush()
+            with stale_writes(PERSON_FIELDS, person.full_name, expected_version):
+                s.flush()
             return _row(person, unit_name)
 
     def delete(self, person_id: int) -> None:

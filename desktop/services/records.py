@@ -22,6 +22,7 @@ from desktop.domain.enums import (
     RatingLevel,
 )
 from desktop.domain.errors import ConflictError
+from desktop.domain.vntext import normalize
 from desktop.models import AwardKind, AwardRecord, Discipline, Initiative, Person, Rating, Unit
 from desktop.services.common import get_active, get_deleted, revive, tombstone
 from desktop.services.database import Database
@@ -38,6 +39,8 @@ def check_subject(s: Session, p: Problems, subject: Subject, *, households: bool
         return
     if subject.household_name.strip() and not households:
         p.add("subject", "Đối tượng", "loại bản ghi này không áp dụng cho hộ gia đình")
+    elif subject.household_name.strip():
+        p.text(subject.household_name, "subject", "Tên hộ gia đình")
     if subject.person_id is not None:
         person = s.get(Person, subject.person_id)
         if person is None or person.deleted_at is not None:
@@ -62,6 +65,7 @@ class RatingService:
             check_subject(s, p, subject)
             p.year(year, "year", "Năm đánh giá", low=1990)
             chosen = p.choice(level, RatingLevel, "level", "Mức xếp loại")
+            cleaned_note = p.text(note, "note", "Ghi chú", max_length=255)
             p.raise_if_any()
             assert chosen is not None
             row = s.scalars(select(Rating).where(
@@ -73,7 +77,7 @@ class RatingService:
             if row is None:
                 row = Rating(person_id=subject.person_id, unit_id=subject.unit_id, year=year)
                 s.add(row)
-            row.level, row.note, row.deleted_at = chosen.value, note.strip(), None
+            row.level, row.note, row.deleted_at = chosen.value, cleaned_note, None
             s.flush()
             return _rating_row(row)
 
@@ -112,12 +116,14 @@ class DisciplineService:
             p.not_future(data.decision_date, "decision_date", "Ngày quyết định")
             if data.effective_from and data.effective_to and data.effective_to < data.effective_from:
                 p.add("effective_to", "Thời hạn kỷ luật đến", "phải sau ngày bắt đầu")
+            reason = p.text(data.reason, "reason", "Lý do kỷ luật", max_length=5000,
+                            multiline=True)
             p.raise_if_any()
             assert form is not None and status is not None
             row = Discipline(person_id=data.subject.person_id, unit_id=data.subject.unit_id,
                              form=form.value, status=status.value, decision_number=number,
                              decision_date=data.decision_date, effective_from=data.effective_from,
-                             effective_to=data.effective_to, reason=data.reason.strip())
+                             effective_to=data.effective_to, reason=reason)
             s.add(row)
             s.flush()
             return _discipline_row(row)
@@ -160,12 +166,13 @@ class InitiativeService:
             if data.decision_date and data.decision_date.year != data.year:
                 p.add("decision_date", "Ngày quyết định",
                       f"thuộc năm {data.decision_date.year}, khác năm công nhận {data.year}")
+            recognised_by = p.text(data.recognised_by, "recognised_by", "Cơ quan công nhận")
             p.raise_if_any()
             assert scope is not None
             row = Initiative(person_id=data.subject.person_id, unit_id=data.subject.unit_id,
                              title=title, year=data.year, scope=scope.value,
                              decision_number=number, decision_date=data.decision_date,
-                             recognised_by=data.recognised_by.strip())
+                             recognised_by=recognised_by)
             s.add(row)
             s.flush()
             return _initiative_row(row)
@@ -221,6 +228,10 @@ class AwardHistoryService:
                           f"“{kind.name}” ({kind.code}) hết áp dụng từ sau {kind.valid_to:%d/%m/%Y}")
             if data.period_from and data.period_to and data.period_to < data.period_from:
                 p.add("period_to", "Thành tích đến", "phải sau ngày bắt đầu thời kỳ thành tích")
+            issuer = p.text(data.issuer, "issuer", "Cơ quan ban hành")
+            household = normalize(data.subject.household_name)  # checked by check_subject
+            amount = p.money(data.amount, "amount", "Số tiền thưởng")
+            note = p.text(data.note, "note", "Ghi chú", max_length=5000, multiline=True)
             p.raise_if_any()
             assert kind is not None and achievement is not None
             duplicate = s.scalars(select(AwardRecord).where(
@@ -230,7 +241,7 @@ class AwardHistoryService:
                 else AwardRecord.person_id == data.subject.person_id,
                 AwardRecord.unit_id.is_(None) if data.subject.unit_id is None
                 else AwardRecord.unit_id == data.subject.unit_id,
-                AwardRecord.household_name == data.subject.household_name.strip())).first()
+                AwardRecord.household_name == household)).first()
             if duplicate is not None:
                 raise ConflictError(
                     f"Đã có “{kind.name}” năm {data.year} cho đối tượng này "
@@ -238,11 +249,10 @@ class AwardHistoryService:
                 )
             row = AwardRecord(
                 person_id=data.subject.person_id, unit_id=data.subject.unit_id,
-                household_name=data.subject.household_name.strip(), award_kind_id=kind.id,
+                household_name=household, award_kind_id=kind.id,
                 year=data.year, achievement_kind=achievement.value, period_from=data.period_from,
                 period_to=data.period_to, decision_number=number, decision_date=data.decision_date,
-                issuer=data.issuer.strip() or kind.issuer, amount=data.amount,
-                note=data.note.strip())
+                issuer=issuer or kind.issuer, amount=amount, note=note)
             s.add(row)
             s.flush()
             return _award_row(row, kind)

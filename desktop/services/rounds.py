@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.api.rounds import ROUND_FIELDS
 from desktop.api.rounds import RegistrationRow as RegistrationRow
 from desktop.api.rounds import RoundInput as RoundInput
 from desktop.api.rounds import RoundRow as RoundRow
@@ -16,6 +17,7 @@ from desktop.models import AwardKind, Movement, Nomination, Registration, Round,
 from desktop.services.common import get_active, tombstone
 from desktop.services.database import Database
 from desktop.services.records import Subject, check_subject
+from desktop.services.stale import refuse_stale, stale_writes
 from desktop.services.validation import Problems
 
 
@@ -50,11 +52,22 @@ class RoundService:
             s.flush()
             return _round_row(s, r, 0)
 
-    def update(self, round_id: int, data: RoundInput) -> RoundRow:
+    def update(self, round_id: int, data: RoundInput, *,
+               expected_version: int | None = None) -> RoundRow:
+        """Save the form; with ``expected_version`` (the ``version`` of the row the form was
+        opened with) a round someone else saved meanwhile is refused (``StaleEditError``)."""
         with self._db.session() as s:
             r = get_active(s, Round, round_id, "đợt xét khen thưởng")
+
+            def yours() -> RoundRow:
+                self._apply(s, r, data)
+                return _round_row(s, r, 0)
+
+            refuse_stale(s, r, expected_version, ROUND_FIELDS, r.name,
+                         stored=lambda: _round_row(s, r, 0), yours=yours)
             self._apply(s, r, data)
-            s.flush()
+            with stale_writes(ROUND_FIELDS, r.name, expected_version):
+                s.flush()
             return _round_row(s, r, 0)
 
     def set_status(self, round_id: int, status: RoundStatus | str) -> RoundRow:
@@ -110,7 +123,8 @@ def _round_row(s: Session, r: Round, count: int) -> RoundRow:
                     movement.name if movement else "",
                     bool(movement.head_target_rule) if movement else False,
                     r.office_unit_id, office.name if office else "", r.registration_deadline,
-                    r.submission_deadline, RoundStatus(r.status), r.note, count)
+                    r.submission_deadline, RoundStatus(r.status), r.note, count,
+                    version=r.version)
 
 
 # ------------------------------------------------------------------------------------------

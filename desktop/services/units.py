@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from desktop.api.units import DISTRICTS_ABOLISHED_ON as DISTRICTS_ABOLISHED_ON
+from desktop.api.units import UNIT_FIELDS
 from desktop.api.units import UnitInput as UnitInput
 from desktop.api.units import UnitRow as UnitRow
 from desktop.domain.enums import UNIT_KIND_LEVEL, UnitKind
@@ -14,6 +15,7 @@ from desktop.domain.vntext import fold, sort_key
 from desktop.models import Person, Unit
 from desktop.services.common import get_active, get_deleted, revive, tombstone
 from desktop.services.database import Database
+from desktop.services.stale import refuse_stale, stale_writes
 from desktop.services.validation import Problems
 
 
@@ -82,11 +84,21 @@ class UnitService:
             s.flush()
             return _row(unit)
 
-    def update(self, unit_id: int, data: UnitInput) -> UnitRow:
+    def update(self, unit_id: int, data: UnitInput, *,
+               expected_version: int | None = None) -> UnitRow:
+        """Save the form; with ``expected_version`` (the ``version`` of the row the form was
+        opened with) a unit someone else saved meanwhile is refused (``StaleEditError``)."""
         with self._db.session() as s:
             unit = get_active(s, Unit, unit_id, "đơn vị")
+            def yours() -> UnitRow:
+                self._apply(s, unit, data)
+                return _row(unit)
+
+            refuse_stale(s, unit, expected_version, UNIT_FIELDS, unit.name,
+                         stored=lambda: _row(unit), yours=yours)
             self._apply(s, unit, data)
-            s.flush()
+            with stale_writes(UNIT_FIELDS, unit.name, expected_version):
+                s.flush()
             return _row(unit)
 
     def delete(self, unit_id: int) -> None:

@@ -1,4 +1,8 @@
-"""Collects every wrong field of a form, so one message lists them all."""
+"""Collects every wrong field of a form, so one message lists them all.
+
+Text fields pass ``Problems.text``: the rule for what a stored text may hold is
+``vntext.text_problem``, applied here with the field's label; ``textguard`` applies the same
+rule once more to every text column at flush, for whatever a service stored without it."""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ from typing import TypeVar
 
 from desktop.domain.enums import LabeledEnum
 from desktop.domain.errors import FieldProblem, ValidationError
-from desktop.domain.vntext import normalize
+from desktop.domain.vntext import normalize, normalize_multiline, text_problem
+from desktop.services.money import MAX_AWARD_AMOUNT, money_amount
+from desktop.services.textguard import field_label as field_label  # registers the flush gate
 
 E = TypeVar("E", bound=LabeledEnum)
 
@@ -27,13 +33,31 @@ class Problems:
             raise ValidationError(self.items)
 
     def text(self, value: str | None, field: str, label: str, *, required: bool = False,
-             max_length: int = 255) -> str:
-        cleaned = normalize(value)
+             max_length: int = 255, multiline: bool = False) -> str:
+        """The text as it is stored: NFC, invisible characters dropped, whitespace collapsed
+        (a ``multiline`` note keeps its line breaks and tabs). Control characters,
+        bidirectional overrides and broken characters are refused, naming the character."""
+        problem = text_problem(value)
+        if problem is not None:
+            self.add(field, label, problem)
+            return ""
+        cleaned = normalize_multiline(value) if multiline else normalize(value)
         if required and not cleaned:
             self.add(field, label, "không được để trống")
         elif len(cleaned) > max_length:
             self.add(field, label, f"dài quá {max_length} ký tự (hiện có {len(cleaned)})")
         return cleaned
+
+    def money(self, value: object, field: str, label: str, *,
+              cap: int = MAX_AWARD_AMOUNT) -> int | None:
+        """A whole, non-negative number of đồng no larger than ``cap``; None when left empty."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        try:
+            return money_amount(value, cap=cap)
+        except ValueError as exc:
+            self.add(field, label, str(exc))
+            return None
 
     def choice(self, value: str | E | None, enum: type[E], field: str,
                                label: str, *, required: bool = True) -> E | None:

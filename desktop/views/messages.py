@@ -53,6 +53,19 @@ class Messages:
         return box.clickedButton() is retry
 
     @classmethod
+    def stale_edit(cls, parent: QWidget | None, text: str) -> bool:
+        """Someone else saved the record after the form was opened: "Reload" (True) fills the
+        form with the current data, "Cancel" (False) goes back to the form as typed."""
+        box = cls._box(parent, QMessageBox.Icon.Warning,
+                       translate("Messages", "Changed by someone else"), text,
+                       QMessageBox.StandardButton.NoButton)
+        reload = box.addButton(translate("Messages", "Reload"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(translate("Messages", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reload)
+        box.exec()
+        return box.clickedButton() is reload
+
+    @classmethod
     def about(cls, parent: QWidget | None, title: str, html: str) -> None:
         box = cls._box(parent, QMessageBox.Icon.Information, title, html)
         box.setTextFormat(box.textFormat().RichText)

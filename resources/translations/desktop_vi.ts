@@ -1213,6 +1213,22 @@
         <translation>Chỉ dùng khi cơ sở dữ liệu được chọn chưa được thiết lập.</translation>
     </message>
     <message>
+        <source>Officer using this installation</source>
+        <translation>Cán bộ sử dụng phần mềm</translation>
+    </message>
+    <message>
+        <source>e.g. Nguyễn Văn An</source>
+        <translation>ví dụ: Nguyễn Văn An</translation>
+    </message>
+    <message>
+        <source>Your full name</source>
+        <translation>Họ và tên của bạn</translation>
+    </message>
+    <message>
+        <source>Recorded as who made each status change (self-declared, not verified). You can change it later in Settings.</source>
+        <translation>Tên này được ghi là người thao tác của mỗi lần chuyển trạng thái (tự khai, phần mềm không xác thực). Có thể đổi sau trong Cài đặt.</translation>
+    </message>
+    <message>
         <source>Create sample data to try the program</source>
         <translation>Tạo dữ liệu mẫu để dùng thử</translation>
     </message>
@@ -1498,6 +1514,18 @@ Dữ liệu hiện tại sẽ được sao lưu vào thư mục sao lưu trướ
     <message>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Người khác đã sửa dữ liệu này</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Tải lại</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>TĐKT database (*.db *.sqlite);;All files (*)</source>
@@ -2617,6 +2645,34 @@ Có thể khôi phục lại từ Thùng rác.</translation>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
+    <message>
+        <source>Officer using this installation</source>
+        <translation>Cán bộ sử dụng phần mềm</translation>
+    </message>
+    <message>
+        <source>e.g. Nguyễn Văn An</source>
+        <translation>ví dụ: Nguyễn Văn An</translation>
+    </message>
+    <message>
+        <source>Save name</source>
+        <translation>Lưu tên</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Every status change of a nomination or a score sheet records this name as who made it. It is self-declared: the program does not verify it, and the histories say so.</source>
+        <translation>Mỗi lần chuyển trạng thái một đề nghị hay một bảng điểm đều ghi tên này là người thao tác. Tên do cán bộ tự khai: phần mềm không xác thực, và lịch sử xử lý ghi rõ điều đó.</translation>
+    </message>
+    <message>
+        <source>Recorded as: {name}</source>
+        <translation>Tên được ghi khi chuyển trạng thái: {name}</translation>
+    </message>
+    <message>
+        <source>Officer name saved.</source>
+        <translation>Đã lưu tên cán bộ sử dụng phần mềm.</translation>
+    </message>
 </context>
 <context>
     <name>TaskProgressDialog</name>
@@ -2880,6 +2936,37 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     <message>
         <source>Not saved. Please correct:</source>
         <translation>Chưa lưu được. Hãy sửa:</translation>
+    </message>
+</context>
+<context>
+    <name>Writes</name>
+    <message>
+        <source>Someone else changed and saved “%1” after you opened this form, so your changes have not been saved (they would overwrite theirs).</source>
+        <translation>Người khác đã sửa và lưu “%1” sau khi bạn mở biểu mẫu này, nên thay đổi của bạn chưa được lưu (để không ghi đè lên thay đổi của họ).</translation>
+    </message>
+    <message>
+        <source>What they changed (when you opened the form → now):</source>
+        <translation>Những gì họ đã thay đổi (lúc bạn mở biểu mẫu → hiện nay):</translation>
+    </message>
+    <message>
+        <source>The fields of this form are as you saw them; the record was saved again meanwhile.</source>
+        <translation>Các mục trên biểu mẫu vẫn như bạn đã thấy; bản ghi chỉ được lưu lại trong lúc đó.</translation>
+    </message>
+    <message>
+        <source>“Reload” fills the form with the current data (what you typed is discarded); “Cancel” goes back to your form.</source>
+        <translation>“Tải lại” điền biểu mẫu bằng dữ liệu hiện tại (những gì bạn vừa nhập sẽ bị bỏ); “Hủy” quay lại biểu mẫu của bạn.</translation>
+    </message>
+    <message>
+        <source>Waiting for the busy database… Another program (another TĐKT Desktop window, the tdkt command or an antivirus scan) is writing to it; waiting at most %1 seconds.</source>
+        <translation>Đang chờ cơ sở dữ liệu đang bận… Một chương trình khác (cửa sổ TĐKT Desktop khác, lệnh tdkt hoặc phần mềm diệt virus đang quét) đang ghi dữ liệu; phần mềm chờ tối đa %1 giây.</translation>
+    </message>
+    <message>
+        <source>Database busy</source>
+        <translation>Cơ sở dữ liệu đang bận</translation>
+    </message>
+    <message>
+        <source>Waiting for the busy database…</source>
+        <translation>Đang chờ cơ sở dữ liệu đang bận…</translation>
     </message>
 </context>
 </TS>

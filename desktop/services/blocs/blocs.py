@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.api.blocs import BLOC_FIELDS, MEMBER_FIELDS
 from desktop.domain.enums import BlocKind, SheetStatus
 from desktop.domain.errors import ConflictError, NotFoundError
 from desktop.domain.vntext import fold
@@ -21,6 +22,7 @@ from desktop.services.blocs.points import to_points
 from desktop.services.blocs.ranking import tie_rule_problem
 from desktop.services.common import tombstone
 from desktop.services.database import Database
+from desktop.services.stale import refuse_stale, stale_writes
 from desktop.services.validation import Problems
 
 MAX_PROPOSED = 50
@@ -75,11 +77,21 @@ class BlocRegistry:
             s.flush()
             return bloc_row(s, b)
 
-    def update(self, bloc_id: int, data: BlocInput) -> BlocRow:
+    def update(self, bloc_id: int, data: BlocInput, *,
+               expected_version: int | None = None) -> BlocRow:
         """Change a bloc; once a result is published, what decides the ranking (total points,
-        tie-break rules) is frozen."""
+        tie-break rules) is frozen. With ``expected_version`` (the ``version`` of the row the
+        form was opened with) a bloc someone else saved meanwhile is refused
+        (``StaleEditError``)."""
         with self._db.session() as s:
             b = live_bloc(s, bloc_id)
+
+            def yours() -> BlocRow:
+                _apply(s, b, data)
+                return bloc_row(s, b)
+
+            refuse_stale(s, b, expected_version, BLOC_FIELDS, b.name,
+                         stored=lambda: bloc_row(s, b), yours=yours)
             if _published(s, bloc_id) and (
                     tuple(r.strip() for r in data.tie_rules if r.strip()) != tuple(b.tie_rules)
                     or _points_or_none(data.total_points) != b.total_points):
@@ -87,7 +99,8 @@ class BlocRegistry:
                                     "tắc phân định khi bằng điểm được; mở khóa các bảng điểm "
                                     "trước.")
             _apply(s, b, data)
-            s.flush()
+            with stale_writes(BLOC_FIELDS, b.name, expected_version):
+                s.flush()
             return bloc_row(s, b)
 
     def delete(self, bloc_id: int) -> None:
@@ -129,9 +142,25 @@ class BlocRegistry:
             s.flush()
             return next(m for m in member_rows(s, bloc_id) if m.unit_id == unit.id)
 
-    def update_member(self, bloc_id: int, data: MemberInput) -> MemberRow:
+    def update_member(self, bloc_id: int, data: MemberInput, *,
+                      expected_version: int | None = None) -> MemberRow:
+        """Change a member's share of women or note; with ``expected_version`` (the member
+        row's ``version`` the form showed) a change saved meanwhile is refused."""
         with self._db.session() as s:
             member = _member(s, bloc_id, data.unit_id)
+
+            def shown() -> MemberRow:
+                return next(m for m in member_rows(s, bloc_id) if m.unit_id == data.unit_id)
+
+            def yours() -> MemberRow:
+                p = Problems()
+                member.women_share, member.note = _share(p, data.women_share), data.note.strip()
+                p.raise_if_any()
+                return shown()
+
+            name = s.scalar(select(Unit.name).where(Unit.id == member.unit_id)) or ""
+            refuse_stale(s, member, expected_version, MEMBER_FIELDS, name, stored=shown,
+                         yours=yours)
             p = Problems()
             share = _share(p, data.women_share)
             p.raise_if_any()
@@ -139,7 +168,8 @@ class BlocRegistry:
                 raise ConflictError("Khối đã công bố kết quả: tỷ lệ nữ (dùng để phân định khi "
                                     "bằng điểm) không đổi được; mở khóa các bảng điểm trước.")
             member.women_share, member.note = share, data.note.strip()
-            s.flush()
+            with stale_writes(MEMBER_FIELDS, str(data.unit_id), expected_version):
+                s.flush()
             return next(m for m in member_rows(s, bloc_id) if m.unit_id == data.unit_id)
 
     def remove_member(self, bloc_id: int, unit_id: int) -> None:

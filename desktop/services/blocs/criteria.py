@@ -17,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.api.blocs import CRITERION_FIELDS
 from desktop.domain.enums import CriterionKind, SheetStatus, TargetDirection, TargetFormula
 from desktop.domain.errors import ConflictError, FieldProblem, ValidationError
 from desktop.models import BlocScore, BlocScoreSheet, Criterion
@@ -31,6 +32,7 @@ from desktop.services.blocs.points import fmt_points, to_points
 from desktop.services.blocs.tree import SECTION_LABEL, check_table, node_problems, section
 from desktop.services.common import get_active, tombstone
 from desktop.services.database import Database
+from desktop.services.stale import refuse_stale, stale_writes
 from desktop.services.validation import Problems
 
 CODE_MAX = 30
@@ -64,12 +66,24 @@ class CriteriaService:
             s.flush()
             return _row(s, c)
 
-    def update(self, criterion_id: int, data: CriterionInput) -> CriterionRow:
+    def update(self, criterion_id: int, data: CriterionInput, *,
+               expected_version: int | None = None) -> CriterionRow:
+        """Save the form; with ``expected_version`` (the ``version`` of the row the form was
+        opened with) a criterion someone else saved meanwhile is refused (``StaleEditError``)."""
         with self._db.session() as s:
             c = get_active(s, Criterion, criterion_id, "tiêu chí")
+            name = f"{c.code} {c.name}".strip()
+
+            def yours() -> CriterionRow:
+                _apply(s, c.bloc_id, c, data)
+                return _row(s, c)
+
+            refuse_stale(s, c, expected_version, CRITERION_FIELDS, name,
+                         stored=lambda: _row(s, c), yours=yours)
             _refuse_if_locked(s, c.bloc_id)
-            _apply(s, c.bloc_id, c, data)
-            s.flush()
+            with stale_writes(CRITERION_FIELDS, name, expected_version):
+                _apply(s, c.bloc_id, c, data)
+                s.flush()
             return _row(s, c)
 
     def delete(self, criterion_id: int) -> int:

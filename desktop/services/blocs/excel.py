@@ -10,21 +10,27 @@ workbook, too large, or unpacks to absurd sizes is refused before it is parsed.
 
 from __future__ import annotations
 
+import io
+import logging
 import os
 import zipfile
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
+from desktop.domain.diskerrors import os_error_message
 from desktop.domain.enums import (
     CriterionKind,
     ScoreBasis,
@@ -32,9 +38,10 @@ from desktop.domain.enums import (
     TargetDirection,
     TargetFormula,
 )
-from desktop.domain.errors import FieldProblem, ValidationError
-from desktop.domain.vntext import fold, normalize
+from desktop.domain.errors import FieldProblem, StorageError, ValidationError
+from desktop.domain.vntext import fold, normalize, printable, text_problem
 from desktop.models import BlocScore
+from desktop.paths import create_private_file
 from desktop.services.blocs.criteria import CriteriaService
 from desktop.services.blocs.dto import (
     CriterionInput,
@@ -51,6 +58,8 @@ from desktop.services.blocs.ranking import ScoringPlan
 from desktop.services.blocs.scoring import check_entry, edit_refusal, write_entries
 from desktop.services.blocs.tree import check_table
 from desktop.services.database import Database
+
+log = logging.getLogger(__name__)
 
 FONT = "Times New Roman"
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -70,6 +79,8 @@ CRITERIA_COLUMNS = ("Mã tiêu chí", "Thuộc nhóm (mã)", "Tên tiêu chí", 
 SCORE_COLUMNS = ("Mã đơn vị", "Tên đơn vị", "Mã tiêu chí", "Tên tiêu chí", "Loại",
                  "Điểm tối đa", "Điểm tự chấm", "Điểm khối chấm", "Minh chứng, ghi chú")
 COMPUTED = "tự tính"
+# Shown for the reader of a score sheet, never imported (a formula there is harmless).
+SCORE_INFO_COLUMNS = ("Tên đơn vị", "Tên tiêu chí", "Loại", "Điểm tối đa")
 
 CRITERIA_GUIDE = (
     "BẢNG TIÊU CHÍ CHẤM ĐIỂM THI ĐUA — HƯỚNG DẪN",
@@ -323,44 +334,147 @@ class _ScoreLine:
     note: str
 
 
-def _open(path: Path) -> Workbook:
-    """A workbook, refusing what is not one (or is hostile) before parsing it."""
-    label = "Tệp Excel"
+_FILE_LABEL = "Tệp Excel"
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any password-protected workbook
+_RESAVE = "hãy mở bằng Excel rồi lưu lại dạng “Excel Workbook (.xlsx)”"
+_FORMULA_SHOWN = 60
+
+
+def _refusal(message: str) -> ValidationError:
+    return ValidationError.single("file", _FILE_LABEL, message)
+
+
+class _DeclaresEntitiesError(ValueError):
+    """A part of the workbook declares a DTD (seen before any parser ran)."""
+
+
+# The start of a DTD in any part, in UTF-8 and in UTF-16 (little and big endian).
+_DTD_MARKS = tuple(mark.encode(codec) for mark in ("<!DOCTYPE", "<!ENTITY")
+                   for codec in ("utf-8", "utf-16-le", "utf-16-be"))
+_DTD_SCAN_BYTES = 64 * 1024
+
+
+def _declares_entities(archive: zipfile.ZipFile) -> bool:
+    """Whether any XML part starts with a DTD. Excel never writes one; an attacker's file
+    uses it for XXE (reading local files) or "billion laughs" (exponential entities). Parts
+    parsed as a stream are also guarded by defusedxml; the others (workbook.xml, parsed by
+    lxml without entity expansion) are refused here, so every such file gets one answer."""
+    for info in archive.infolist():
+        if not info.filename.endswith((".xml", ".rels", ".vml")):
+            continue
+        with archive.open(info) as part:
+            head = part.read(_DTD_SCAN_BYTES)
+        if any(mark in head for mark in _DTD_MARKS):
+            return True
+    return False
+
+
+def _hostile(exc: BaseException) -> bool:
+    """Whether parsing stopped on a DTD or an entity (XXE, "billion laughs"): our own scan or
+    defusedxml's refusal, found anywhere in the chain of causes (openpyxl wraps it)."""
+    try:
+        from defusedxml import DefusedXmlException
+    except ImportError:  # pragma: no cover - a dependency; without it expat still refuses
+        DefusedXmlException = _DeclaresEntitiesError  # noqa: N806
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, _DeclaresEntitiesError | DefusedXmlException):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+def _unreadable(path: Path, exc: BaseException) -> ValidationError:
+    """A workbook openpyxl could not read, said in Vietnamese (its own English text, which may
+    quote the file's XML, goes to the log only)."""
+    log.warning("Workbook %s refused: %r", path.name, exc)
+    if _hostile(exc):
+        return _refusal(f"không đọc được {path.name}: tệp chứa khai báo thực thể XML (DTD, "
+                        "ENTITY) mà tệp Excel thật không bao giờ có — có thể là tệp độc hại. "
+                        "Phần mềm không mở tệp này; hãy lấy lại tệp gốc, hoặc mở bằng Excel rồi "
+                        "lưu thành tệp mới.")
+    if isinstance(exc, KeyError | InvalidFileException | zipfile.BadZipFile):
+        return _refusal(f"không đọc được {path.name}: tệp nén này không phải bảng tính Excel "
+                        f".xlsx (có thể là tệp .ods, .docx…); {_RESAVE}")
+    return _refusal(f"không đọc được {path.name}: tệp hỏng hoặc không đúng định dạng .xlsx; "
+                    f"{_RESAVE}")
+
+
+@contextmanager
+def _workbook(path: Path) -> Iterator[Workbook]:
+    """A workbook read cell by cell, formulas as formulas (never their cached, possibly
+    missing, values), refusing what is not one (or is hostile) before parsing it."""
     if not path.is_file():
-        raise ValidationError.single("file", label, f"không tìm thấy tệp {path}")
+        raise _refusal(f"không tìm thấy tệp {path}")
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
-        raise ValidationError.single("file", label, f"tệp nặng {size // 1_048_576} MB, tối đa "
-                                                    f"{MAX_FILE_BYTES // 1_048_576} MB")
-    if not zipfile.is_zipfile(path):
-        raise ValidationError.single("file", label, f"{path.name} không phải tệp Excel .xlsx "
-                                                    "(hãy lưu lại dạng “Excel Workbook (.xlsx)”)")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > MAX_UNPACKED_BYTES:
-            raise ValidationError.single("file", label, "tệp giải nén ra quá lớn; không mở")
-        return load_workbook(path, read_only=True, data_only=True)
-    except ValidationError:
-        raise
-    except Exception as exc:  # openpyxl raises many kinds for damaged files
-        raise ValidationError.single("file", label, f"không đọc được {path.name}: tệp hỏng "
-                                                    f"hoặc không đúng định dạng ({exc})") from exc
+        raise _refusal(f"tệp nặng {size // 1_048_576} MB, tối đa {MAX_FILE_BYTES // 1_048_576} MB")
+    with path.open("rb") as handle:
+        if not zipfile.is_zipfile(handle):
+            handle.seek(0)
+            if handle.read(len(_OLE2_MAGIC)) == _OLE2_MAGIC:
+                raise _refusal(f"{path.name} là tệp Excel cũ (.xls) hoặc tệp Excel có đặt mật "
+                               f"khẩu; hãy bỏ mật khẩu nếu có, {_RESAVE}")
+            raise _refusal(f"{path.name} không phải tệp Excel .xlsx (hãy lưu lại dạng "
+                           "“Excel Workbook (.xlsx)”)")
+        handle.seek(0)
+        try:
+            with zipfile.ZipFile(handle) as archive:
+                unpacked = sum(info.file_size for info in archive.infolist())
+                if unpacked > MAX_UNPACKED_BYTES:
+                    raise _refusal("tệp giải nén ra quá lớn; không mở")
+                if _declares_entities(archive):
+                    raise _unreadable(path, _DeclaresEntitiesError())
+            handle.seek(0)
+            # A file object, not the name: openpyxl would refuse "diem.XLS" by its extension.
+            wb = load_workbook(handle, read_only=True, data_only=False)
+        except ValidationError:
+            raise
+        except Exception as exc:  # openpyxl raises many kinds for damaged files
+            raise _unreadable(path, exc) from exc
+        try:
+            yield wb
+        finally:
+            wb.close()
 
 
-def _rows(path: Path, sheet: str, columns: Sequence[str]
+def _sheet_rows(path: Path, ws: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """(Excel row number, cells) for every row of the sheet, however stale the size the file
+    declares (``<dimension>``): read-only mode would stop at its last row and drop the rest."""
+    ws.reset_dimensions()
+    rows = ws.iter_rows()
+    line = 0
+    while True:
+        try:
+            cells = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:  # the sheet's XML is parsed only now, row by row
+            raise _unreadable(path, exc) from exc
+        line += 1
+        yield line, cells
+
+
+def _rows(path: Path, sheet: str, columns: Sequence[str], *, ignored: Sequence[str] = ()
           ) -> tuple[list[tuple[int, dict[str, object]]], list[RowProblem]]:
-    """Data rows as {column: value} keyed by the header's names, with Excel row numbers."""
-    wb = _open(path)
-    try:
+    """Data rows as {column: value} keyed by the header's names, with Excel row numbers.
+
+    A formula in a column that is read is refused by its cell name (its value is whatever
+    Excel last computed, or nothing at all if the file was made by another program: a blank
+    that would erase a score); so is text with control characters. Columns in ``ignored`` are
+    only there for the reader and are never checked."""
+    with _workbook(path) as wb:
         if sheet not in wb.sheetnames:
             return [], [RowProblem(sheet, 0, "", f"tệp không có trang “{sheet}” (hãy dùng mẫu "
                                                  "của phần mềm)")]
-        ws = wb[sheet]
         header_line, where = 0, {}
         wanted = {fold(c): c for c in columns}
         out: list[tuple[int, dict[str, object]]] = []
-        for line, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        problems: list[RowProblem] = []
+        for line, cells in _sheet_rows(path, wb[sheet]):
+            values = tuple(getattr(cell, "value", None) for cell in cells)
             if not header_line:
                 found = {wanted[fold(str(v))]: i for i, v in enumerate(values)
                          if v is not None and fold(str(v)) in wanted}
@@ -372,15 +486,33 @@ def _rows(path: Path, sheet: str, columns: Sequence[str]
                 elif line >= 20:
                     break
                 continue
-            row = {c: values[i] if i < len(values) else None for c, i in where.items()}
-            if all(v is None or str(v).strip() == "" for v in row.values()):
+            row: dict[str, object] = {}
+            refused = False
+            for column, i in where.items():
+                cell = cells[i] if i < len(cells) else None
+                value = getattr(cell, "value", None)
+                row[column] = value
+                if column in ignored or value is None:
+                    continue
+                name = f"{get_column_letter(i + 1)}{line}"
+                if getattr(cell, "data_type", None) == "f":
+                    formula = str(value)
+                    if len(formula) > _FORMULA_SHOWN:
+                        formula = formula[:_FORMULA_SHOWN] + "…"
+                    problems.append(RowProblem(sheet, line, column, (
+                        f"ô {name} chứa công thức “{printable(formula)}”; phần mềm chỉ nhận giá "
+                        "trị, không tính công thức: hãy chép ô đó rồi dán đặc biệt “Chỉ giá trị” "
+                        "(Paste Values) và nhập lại")))
+                    refused = True
+                elif isinstance(value, str) and (problem := text_problem(value)) is not None:
+                    problems.append(RowProblem(sheet, line, column, f"ô {name} {problem}"))
+                    refused = True
+            if refused or all(v is None or str(v).strip() == "" for v in row.values()):
                 continue
             out.append((line, row))
         if not header_line:
             return [], [RowProblem(sheet, 0, "", f"không thấy dòng tiêu đề có cột “{columns[0]}”")]
-        return out, []
-    finally:
-        wb.close()
+        return out, problems
 
 
 def _text(value: object) -> str:
@@ -481,7 +613,7 @@ def _read_criteria(path: Path) -> tuple[list[tuple[int, CriterionInput]], list[R
 
 
 def _read_scores(path: Path) -> tuple[list[tuple[int, _ScoreLine]], list[RowProblem]]:
-    rows, problems = _rows(path, SCORES_SHEET, SCORE_COLUMNS)
+    rows, problems = _rows(path, SCORES_SHEET, SCORE_COLUMNS, ignored=SCORE_INFO_COLUMNS)
     out = []
     for line, r in rows:
         unit_code, code = _text(r["Mã đơn vị"]), _text(r["Mã tiêu chí"])
@@ -571,7 +703,7 @@ def _cells(ws: Worksheet, first_row: int) -> Iterator[Cell]:
 
 
 def _title(ws: Worksheet, text: str, width: int) -> None:
-    ws.append([text])
+    ws.append([_safe(text)])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws["A1"].font = Font(name=FONT, size=14, bold=True)
     ws["A1"].alignment = Alignment(horizontal="center")
@@ -579,7 +711,7 @@ def _title(ws: Worksheet, text: str, width: int) -> None:
 
 
 def _header(ws: Worksheet, columns: Sequence[str], row: int) -> None:
-    ws.append(list(columns))
+    ws.append([_safe(c) for c in columns])
     for cell in ws[row]:
         cell.font = Font(name=FONT, size=12, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -622,14 +754,22 @@ def _guide(wb: Workbook, lines: Sequence[str]) -> Worksheet:
 def _save(wb: Workbook, path: Path) -> Path:
     """Write beside the target and rename: a crash never leaves half a file."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     _neutralise(wb)
+    content = io.BytesIO()
+    wb.save(content)  # in memory: a full disk then fails one plain write, not inside zipfile
     try:
-        wb.save(tmp)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        create_private_file(tmp)  # owner-only (0600): the sheet names units and people
+        with tmp.open("wb") as out:
+            out.write(content.getbuffer())
         os.replace(tmp, path)
+    except OSError as exc:  # a full disk, a write-locked stick, no permission: in Vietnamese
+        exc.filename = str(path)  # the file the officer asked for, not our temporary name
+        raise StorageError(os_error_message(exc)) from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
     return path
 
 
@@ -645,7 +785,7 @@ def _print_sheet(path: Path, data: BlocData, basis: ScoreBasis) -> Path:
     ws.title = PRINT_SHEET
     width = 3 + len(data.members)
     _title(ws, f"BẢNG TỔNG HỢP ĐIỂM THI ĐUA NĂM {data.bloc.year}", width)
-    ws.append([f"{data.bloc.name} — {basis.label.lower()}"])
+    ws.append([_safe(f"{data.bloc.name} — {basis.label.lower()}")])
     ws.merge_cells(start_row=3, start_column=1, end_row=3, end_column=width)
     ws["A3"].font = Font(name=FONT, size=12, italic=True)
     ws["A3"].alignment = Alignment(horizontal="center")

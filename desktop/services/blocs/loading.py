@@ -68,7 +68,7 @@ def bloc_row(s: Session, b: Bloc) -> BlocRow:
                    names.get(b.head_unit_id, ""), b.deputy_unit_id,
                    names.get(b.deputy_unit_id, ""), b.pledge_date, b.pledge_note,
                    Decimal(b.total_points), b.flag_count, b.merit_count,
-                   tuple(b.tie_rules or ()), b.note, members, criteria)
+                   tuple(b.tie_rules or ()), b.note, members, criteria, version=b.version)
 
 
 def live_criteria(s: Session, bloc_id: int) -> list[Criterion]:
@@ -105,7 +105,7 @@ def _criterion_row(c: Criterion, parent_code: str, depth: int, is_group: bool) -
         Decimal(c.cap) if c.cap is not None else None,
         TargetFormula(c.formula) if c.formula else None, TargetDirection(c.direction),
         tuple(Tier(Decimal(str(p)), Decimal(str(v))) for p, v in (c.tiers or ())),
-        c.indicator, c.basis, c.evidence_required, is_group)
+        c.indicator, c.basis, c.evidence_required, is_group, version=c.version)
 
 
 def table_problems(rows: list[CriterionRow], total: Decimal) -> list[TableProblem]:
@@ -145,7 +145,8 @@ def member_rows(s: Session, bloc_id: int) -> list[MemberRow]:
             WOMEN_FROM_PEOPLE if effective is not None else "")
         sheet = sheets.get(m.unit_id)
         out.append(MemberRow(m.id, m.unit_id, name, code, m.position, typed, effective, source,
-                             m.note, SheetStatus(sheet.status) if sheet else SheetStatus.DRAFT))
+                             m.note, SheetStatus(sheet.status) if sheet else SheetStatus.DRAFT,
+                             version=m.version))
     return out
 
 

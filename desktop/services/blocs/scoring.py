@@ -187,7 +187,7 @@ class ScoringService:
                 if refusal:
                     p.add(str(uid), member.unit_name, refusal)
             p.raise_if_any()
-            who = actor or current_actor()
+            who = actor or current_actor(s)
             moved = 0
             for uid in dict.fromkeys(unit_ids):
                 sheet = sheets.get(uid)

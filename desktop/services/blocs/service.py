@@ -110,9 +110,11 @@ class BlocService:
     def create(self, data: BlocInput) -> BlocRow:
         return self.registry.create(data)
 
-    def update(self, bloc_id: int, data: BlocInput) -> BlocRow:
-        """Refused to change total points or tie-break rules once a result is published."""
-        return self.registry.update(bloc_id, data)
+    def update(self, bloc_id: int, data: BlocInput, *,
+               expected_version: int | None = None) -> BlocRow:
+        """Refused to change total points or tie-break rules once a result is published, and
+        when the bloc was saved by someone else since ``expected_version`` (StaleEditError)."""
+        return self.registry.update(bloc_id, data, expected_version=expected_version)
 
     def delete(self, bloc_id: int) -> None:
         """To the trash; refused once a result is published."""
@@ -125,8 +127,9 @@ class BlocService:
     def add_member(self, bloc_id: int, data: MemberInput) -> MemberRow:
         return self.registry.add_member(bloc_id, data)
 
-    def update_member(self, bloc_id: int, data: MemberInput) -> MemberRow:
-        return self.registry.update_member(bloc_id, data)
+    def update_member(self, bloc_id: int, data: MemberInput, *,
+                      expected_version: int | None = None) -> MemberRow:
+        return self.registry.update_member(bloc_id, data, expected_version=expected_version)
 
     def remove_member(self, bloc_id: int, unit_id: int) -> None:
         self.registry.remove_member(bloc_id, unit_id)

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.api.blocs import UNIT_TARGET_FIELDS
 from desktop.domain.enums import TargetDirection
 from desktop.domain.vntext import fold
 from desktop.models import Movement, MovementTarget, Unit, UnitTarget
@@ -21,6 +22,7 @@ from desktop.services.blocs.loading import targets_met
 from desktop.services.blocs.points import fmt_percent
 from desktop.services.common import get_active, tombstone
 from desktop.services.database import Database
+from desktop.services.stale import refuse_stale, stale_writes
 from desktop.services.validation import Problems
 
 
@@ -59,11 +61,23 @@ class TargetService:
             s.flush()
             return _row(t, s.get_one(Unit, t.unit_id).name)
 
-    def update(self, target_id: int, data: UnitTargetInput) -> UnitTargetRow:
+    def update(self, target_id: int, data: UnitTargetInput, *,
+               expected_version: int | None = None) -> UnitTargetRow:
+        """Save the form; with ``expected_version`` (the ``version`` of the row the form was
+        opened with) a target someone else saved meanwhile is refused (``StaleEditError``)."""
         with self._db.session() as s:
             t = get_active(s, UnitTarget, target_id, "chỉ tiêu")
+            name = t.indicator
+
+            def yours() -> UnitTargetRow:
+                _apply(s, t, data)
+                return _row(t, s.get_one(Unit, t.unit_id).name)
+
+            refuse_stale(s, t, expected_version, UNIT_TARGET_FIELDS, name,
+                         stored=lambda: _row(t, s.get_one(Unit, t.unit_id).name), yours=yours)
             _apply(s, t, data)
-            s.flush()
+            with stale_writes(UNIT_TARGET_FIELDS, name, expected_version):
+                s.flush()
             return _row(t, s.get_one(Unit, t.unit_id).name)
 
     def set_actual(self, target_id: int, actual: float | None) -> UnitTargetRow:
@@ -184,4 +198,4 @@ def _row(t: UnitTarget, unit_name: str) -> UnitTargetRow:
                        f"{fmt_percent(percent)} kế hoạch")
     return UnitTargetRow(t.id, t.unit_id, unit_name, t.year, t.indicator, t.measure_unit,
                          t.planned_value, t.actual_value, direction, t.movement_target_id,
-                         t.note, met, percent, explanation)
+                         t.note, met, percent, explanation, version=t.version)

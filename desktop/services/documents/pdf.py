@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from desktop.paths import make_private
 from desktop.services.documents.engine import DocumentError
 
 OFFICE_ENV = "TDKT_SOFFICE"
@@ -61,4 +62,6 @@ def convert_to_pdf(documents: list[Path], out_dir: Path, *, timeout: float = 600
         detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or [""]
         raise DocumentError(f"LibreOffice không chuyển được sang PDF: {', '.join(missing)} "
                             f"{detail[0]}".strip())
+    for pdf in pdfs:  # LibreOffice writes with the umask's mode; documents hold personal data
+        make_private(pdf)
     return pdfs

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api.blocs import (
+    BLOC_FIELDS,
     DEFAULT_TIE_RULES,
     TIE_RULES,
     BlocInput,
@@ -32,13 +33,13 @@ from desktop.api.blocs import (
     tie_rule_label,
 )
 from desktop.domain.enums import BlocKind
-from desktop.domain.errors import FieldProblem
+from desktop.domain.errors import DomainError, FieldProblem
 from desktop.i18n import translate
 from desktop.tasks import TaskRunner
 from desktop.views.widgets.date_edit import OptionalDateEdit
 from desktop.views.widgets.form import ValidatedForm
 from desktop.views.widgets.unit_picker import UnitPicker, unit_label
-from desktop.views.writes import own_runner, run_write
+from desktop.views.writes import offer_reload, own_runner, run_write
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -238,8 +239,25 @@ class BlocDialog(QDialog):
         data, wanted = self.input(), self.member_ids()
         self.saving = True
         run_write(self._runner, self, lambda: self._write(data, wanted), saved=self._on_saved,
-                  refused=self.form.show_error, settled=self._settled,
+                  refused=self._refused, settled=self._settled,
                   controls=(self.save_button, self.cancel_button))
+
+    def _refused(self, error: DomainError) -> None:
+        loaded = self._bloc
+        if loaded is None or not offer_reload(
+                self, error, loaded, lambda: self._services.blocs.get(loaded.id), BLOC_FIELDS,
+                self.reload):
+            self.form.show_error(error)
+
+    def reload(self, bloc: BlocRow) -> None:
+        """The form again, with ``bloc`` as it is stored now (what was typed is dropped)."""
+        self._bloc = bloc
+        self.form.clear()
+        self.member_list.clear()
+        self._original_members.clear()
+        self.tie_list.clear()
+        self._load_tie_rules(bloc.tie_rules)
+        self._load(bloc)
 
     def _settled(self) -> None:
         self.saving = False
@@ -255,8 +273,8 @@ class BlocDialog(QDialog):
     def _write(self, data: BlocInput, wanted: list[int]) -> BlocRow:
         """On the writer thread: service calls and the record of what is saved, no widget."""
         blocs = self._services.blocs
-        row = blocs.update(self._bloc.id, data) if self._bloc is not None \
-            else blocs.create(data)
+        row = blocs.update(self._bloc.id, data, expected_version=self._bloc.version) \
+            if self._bloc is not None else blocs.create(data)
         self._bloc = row  # a later retry (e.g. after a member was refused) updates it
         for unit_id in wanted:
             if unit_id not in self._original_members:

@@ -19,13 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api.blocs import CriterionInput, CriterionRow, fmt_points, format_tiers, parse_tiers
+from desktop.api.blocs import (
+    CRITERION_FIELDS,
+    CriterionInput,
+    CriterionRow,
+    fmt_points,
+    format_tiers,
+    parse_tiers,
+)
 from desktop.domain.enums import CriterionKind, TargetDirection, TargetFormula
-from desktop.domain.errors import FieldProblem
+from desktop.domain.errors import DomainError, FieldProblem
 from desktop.i18n import translate
 from desktop.tasks import TaskRunner
 from desktop.views.widgets.form import ValidatedForm
-from desktop.views.writes import own_runner, run_write
+from desktop.views.writes import offer_reload, own_runner, run_write
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -170,13 +177,26 @@ class CriterionDialog(QDialog):
                 "tiers", translate("CriterionDialog", "Tiers"), str(exc))])
             return
         criteria, bloc_id = self._services.blocs.criteria, self._bloc_id
-        criterion_id = None if self._criterion is None else self._criterion.id
+        loaded = self._criterion  # its version: a save over someone else's is refused
         self.saving = True
         run_write(self._runner, self,
-                  lambda: criteria.update(criterion_id, data) if criterion_id is not None
-                  else criteria.add(bloc_id, data),
-                  saved=self._on_saved, refused=self.form.show_error, settled=self._settled,
+                  lambda: criteria.update(loaded.id, data, expected_version=loaded.version)
+                  if loaded is not None else criteria.add(bloc_id, data),
+                  saved=self._on_saved, refused=self._refused, settled=self._settled,
                   controls=(self.save_button, self.cancel_button))
+
+    def _refused(self, error: DomainError) -> None:
+        loaded = self._criterion
+        if loaded is None or not offer_reload(
+                self, error, loaded, lambda: self._services.blocs.criteria.get(loaded.id),
+                CRITERION_FIELDS, self.reload):
+            self.form.show_error(error)
+
+    def reload(self, criterion: CriterionRow) -> None:
+        """The form again, with ``criterion`` as it is stored now (what was typed is dropped)."""
+        self._criterion = criterion
+        self.form.clear()
+        self._load(criterion)
 
     def _settled(self) -> None:
         self.saving = False

@@ -1,7 +1,10 @@
-"""First start: where the data lives, which office this is, and optionally sample data to try.
+"""First start: where the data lives, which office this is, who the officer using it is, and
+optionally sample data to try.
 
 The dialog opens (or creates) the database through the composition root's opener and, if the
-database is not set up yet, records this office with ``configure_office``. Every refusal (a
+database is not set up yet, records this office with ``configure_office``. The officer's name
+(self-declared; recorded as the actor of status changes) is stored with ``set_officer_name``;
+left empty on an existing database, the name already declared there is kept. Every refusal (a
 newer database, a bad code) is shown in the dialog, which stays open. With "sample data" ticked
 it then builds the small demo in a background task with progress and Huỷ.
 """
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.installation import OFFICER_NAME_MAX
 from desktop.api.setup import DemoSummary
 from desktop.domain.enums import UnitKind
 from desktop.domain.errors import DomainError
@@ -116,6 +120,24 @@ class FirstRunDialog(QDialog):
         office_layout.addLayout(self.form.layout)
         office_layout.addWidget(office_note)
 
+        # -- the officer ----------------------------------------------------------------------
+        officer_box = QGroupBox(translate("FirstRunDialog", "Officer using this installation"),
+                                self)
+        self.officer_form = ValidatedForm(officer_box)
+        self.officer_edit = QLineEdit(officer_box)
+        self.officer_edit.setMaxLength(OFFICER_NAME_MAX)
+        self.officer_edit.setPlaceholderText(translate("FirstRunDialog", "e.g. Nguyễn Văn An"))
+        self.officer_form.add_row("officer_name", translate("FirstRunDialog", "Your full name"),
+                                  self.officer_edit)
+        officer_note = QLabel(translate(
+            "FirstRunDialog", "Recorded as who made each status change (self-declared, not "
+            "verified). You can change it later in Settings."), officer_box)
+        officer_note.setWordWrap(True)
+        officer_note.setStyleSheet("color: palette(mid);")
+        officer_layout = QVBoxLayout(officer_box)
+        officer_layout.addLayout(self.officer_form.layout)
+        officer_layout.addWidget(officer_note)
+
         # -- demo and buttons -----------------------------------------------------------------
         self.demo_check = QCheckBox(translate("FirstRunDialog", "Create sample data to try the program"),
                                     self)
@@ -135,16 +157,18 @@ class FirstRunDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.form.summary)
+        layout.addWidget(self.officer_form.summary)
         layout.addWidget(data_box)
         layout.addWidget(office_box)
+        layout.addWidget(officer_box)
         demo_row = QHBoxLayout()
         demo_row.addWidget(self.demo_check)
         demo_row.addStretch(1)
         layout.addLayout(demo_row)
         layout.addWidget(buttons)
         self._runner = TaskRunner(self)
-        self._inputs: list[QWidget] = [data_box, office_box, self.demo_check, self.start_button,
-                                       self.quit_button]
+        self._inputs: list[QWidget] = [data_box, office_box, officer_box, self.demo_check,
+                                       self.start_button, self.quit_button]
         self.name_edit.setFocus()
 
     # -- choosing files --------------------------------------------------------------------------
@@ -175,6 +199,7 @@ class FirstRunDialog(QDialog):
     @Slot()
     def start(self) -> None:
         self.form.clear()
+        self.officer_form.clear()
         if self.backend is not None:  # an earlier attempt opened it (then the demo was refused)
             self.backend.close()
             self.backend = None
@@ -192,7 +217,16 @@ class FirstRunDialog(QDialog):
         except DomainError as exc:
             self.form.show_message(str(exc))
             return
-        if not backend.services.setup.is_configured:
+        setup = backend.services.setup
+        try:  # checked before anything is written: a refused name leaves the file untouched
+            officer = setup.check_officer_name(self.officer_edit.text())
+        except DomainError as exc:
+            backend.close()
+            if create:
+                _remove_database_file(path)
+            self.officer_form.show_error(exc)
+            return
+        if not setup.is_configured:
             try:
                 backend.configure_office(
                     name=self.name_edit.text(), code=self.code_edit.text(),
@@ -204,6 +238,13 @@ class FirstRunDialog(QDialog):
                 if create:  # the file is ours and empty: leave nothing behind
                     _remove_database_file(path)
                 self.form.show_error(exc)
+                return
+        if officer:
+            try:
+                setup.set_officer_name(officer)
+            except DomainError as exc:
+                backend.close()
+                self.officer_form.show_error(exc)
                 return
         self.backend = backend
         if self.demo_check.isChecked() and self.demo_check.isEnabled():

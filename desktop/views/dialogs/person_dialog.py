@@ -19,18 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api.people import PersonInput, PersonRow
+from desktop.api.duplicates import PossibleDuplicateError
+from desktop.api.people import PERSON_FIELDS, PersonInput, PersonRow
 from desktop.api.units import UnitRow
 from desktop.domain.enums import Gender
-from desktop.domain.errors import FieldProblem
+from desktop.domain.errors import DomainError, FieldProblem
 from desktop.domain.ethnicities import ETHNIC_NAMES
 from desktop.i18n import translate
 from desktop.tasks import TaskRunner
 from desktop.views.backend import Backend
+from desktop.views.messages import Messages
 from desktop.views.widgets.date_edit import OptionalDateEdit
 from desktop.views.widgets.form import ValidatedForm
 from desktop.views.widgets.unit_picker import UnitPicker
-from desktop.views.writes import own_runner, run_write
+from desktop.views.writes import offer_reload, own_runner, run_write
 
 
 class PersonDialog(QDialog):
@@ -146,13 +148,40 @@ class PersonDialog(QDialog):
                 "unit_id", translate("PersonDialog", "Unit"),
                 translate("PersonDialog", "pick a unit from the list that appears as you type"))])
             return
-        person_id = None if self._person is None else self._person.id
+        loaded = self._person  # its version: a save over someone else's is refused
         self.saving = True
         run_write(self._runner, self,
-                  lambda: people.update(person_id, data) if person_id is not None
-                  else people.create(data),
-                  saved=self._on_saved, refused=self.form.show_error, settled=self._settled,
+                  lambda: people.update(loaded.id, data, expected_version=loaded.version)
+                  if loaded is not None else people.create(data),
+                  saved=self._on_saved, refused=self._refused, settled=self._settled,
                   controls=(self.save_button, self.cancel_button))
+
+    def _refused(self, error: DomainError) -> None:
+        if isinstance(error, PossibleDuplicateError):  # "Đã có … Vẫn thêm?"
+            if Messages.confirm(self, str(error), title=translate("PersonDialog", "Add person")):
+                self._add_anyway()
+            else:
+                self.form.show_message(error.found())
+            return
+        loaded = self._person
+        if loaded is None or not offer_reload(
+                self, error, loaded, lambda: self._backend.services.people.get(loaded.id),
+                PERSON_FIELDS, self.reload):
+            self.form.show_error(error)
+
+    def _add_anyway(self) -> None:
+        """The officer says the look-alike is someone else: add without that check."""
+        people, data = self._backend.services.people, self.input()
+        self.saving = True
+        run_write(self._runner, self, lambda: people.create(data, allow_duplicate=True),
+                  saved=self._on_saved, refused=self._refused, settled=self._settled,
+                  controls=(self.save_button, self.cancel_button))
+
+    def reload(self, person: PersonRow) -> None:
+        """The form again, with ``person`` as it is stored now (what was typed is dropped)."""
+        self._person = person
+        self.form.clear()
+        self._load(person)
 
     def _settled(self) -> None:
         self.saving = False

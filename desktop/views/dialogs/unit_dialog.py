@@ -16,16 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api.units import UnitInput, UnitRow
+from desktop.api.units import UNIT_FIELDS, UnitInput, UnitRow
 from desktop.domain.enums import UnitKind
-from desktop.domain.errors import FieldProblem
+from desktop.domain.errors import DomainError, FieldProblem
 from desktop.i18n import translate
 from desktop.tasks import TaskRunner
 from desktop.views.backend import Backend
 from desktop.views.widgets.date_edit import OptionalDateEdit
 from desktop.views.widgets.form import ValidatedForm
 from desktop.views.widgets.unit_picker import UnitPicker
-from desktop.views.writes import own_runner, run_write
+from desktop.views.writes import offer_reload, own_runner, run_write
 
 
 class UnitDialog(QDialog):
@@ -126,15 +126,26 @@ class UnitDialog(QDialog):
                 return
         if self.saving:
             return
-        units, data, unit_id = self._backend.services.units, self.input(), self._unit_id()
+        units, data, loaded = self._backend.services.units, self.input(), self._unit
         self.saving = True
         run_write(self._runner, self,
-                  lambda: units.update(unit_id, data) if unit_id is not None else units.create(data),
-                  saved=self._on_saved, refused=self.form.show_error, settled=self._settled,
+                  lambda: units.update(loaded.id, data, expected_version=loaded.version)
+                  if loaded is not None else units.create(data),
+                  saved=self._on_saved, refused=self._refused, settled=self._settled,
                   controls=(self.save_button, self.cancel_button))
 
-    def _unit_id(self) -> int | None:
-        return None if self._unit is None else self._unit.id
+    def _refused(self, error: DomainError) -> None:
+        loaded = self._unit
+        if loaded is None or not offer_reload(
+                self, error, loaded, lambda: self._backend.services.units.get(loaded.id),
+                UNIT_FIELDS, self.reload):
+            self.form.show_error(error)
+
+    def reload(self, unit: UnitRow) -> None:
+        """The form again, with ``unit`` as it is stored now (what was typed is dropped)."""
+        self._unit = unit
+        self.form.clear()
+        self._load(unit)
 
     def _settled(self) -> None:
         self.saving = False

@@ -68,6 +68,7 @@ from desktop.api.blocs import (
     edit_refusal,
     fmt_points,
 )
+from desktop.api.installation import ACTOR_NOTE, SELF_DECLARED
 from desktop.domain.enums import CriterionKind, ScoreBasis, SheetStatus
 from desktop.domain.errors import DomainError
 from desktop.domain.progress import CancelToken, ProgressFn
@@ -953,10 +954,11 @@ class ScoringTab(QWidget):
         parts.append(f"<h4>{history}</h4><ul>")
         for e in events:
             parts.append(f"<li>{e.at:%d/%m/%Y %H:%M} — {e.to_status.label}"
-                         f"{' — ' + e.note if e.note else ''} ({e.actor})</li>")
+                         f"{' — ' + e.note if e.note else ''} ({e.actor}, "
+                         f"{SELF_DECLARED})</li>")
         if not events:
             parts.append("<li>" + translate("BlocsPage", "No moves yet.") + "</li>")
-        parts.append("</ul>")
+        parts.append(f"</ul><p style='color: gray'><i>{ACTOR_NOTE}</i></p>")
         self.details.setHtml("".join(parts))
 
     @Slot()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api.catalog import AwardKindRow
+from desktop.api.catalog import AWARD_KIND_FIELDS, AwardKindRow
 from desktop.api.money import format_money
 from desktop.domain.errors import DomainError, FieldProblem
 from desktop.i18n import translate
@@ -33,7 +33,7 @@ from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
 from desktop.views.messages import Messages
 from desktop.views.pages.base import Page, PageContext, page_title
 from desktop.views.widgets.form import ValidatedForm
-from desktop.views.writes import own_runner, run_write
+from desktop.views.writes import offer_reload, own_runner, run_write
 
 if TYPE_CHECKING:
     from desktop.services import Services
@@ -69,11 +69,10 @@ class AwardKindDialog(QDialog):
                   ("legal_article", translate("CatalogPage", "Article")),
                   ("note", translate("CatalogPage", "Note"))]
         for field, label in labels:
-            value = getattr(row, field)
-            edit = QLineEdit(coefficient_text(value) if field in self.COEFFICIENTS
-                             else str(value or ""), self)
+            edit = QLineEdit(self)
             self.fields[field] = edit
             self.form.add_row(field, label, edit)
+        self._load(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
@@ -83,6 +82,25 @@ class AwardKindDialog(QDialog):
         layout.addWidget(self.form.summary)
         layout.addLayout(self.form.layout)
         layout.addWidget(buttons)
+
+    def _load(self, row: AwardKindRow) -> None:
+        for field, edit in self.fields.items():
+            value = getattr(row, field)
+            edit.setText(coefficient_text(value) if field in self.COEFFICIENTS
+                         else str(value or ""))
+
+    def reload(self, row: AwardKindRow) -> None:
+        """The form again, with ``row`` as it is stored now (what was typed is dropped)."""
+        self._row = row
+        self.form.clear()
+        self._load(row)
+
+    def _refused(self, error: DomainError) -> None:
+        loaded = self._row
+        if not offer_reload(self, error, loaded,
+                            lambda: self._services.catalog.award_kind(loaded.code),
+                            AWARD_KIND_FIELDS, self.reload):
+            self.form.show_error(error)
 
     @classmethod
     def ask(cls, parent: QWidget | None, services: Services, row: AwardKindRow, *,
@@ -115,10 +133,11 @@ class AwardKindDialog(QDialog):
             coef_collective=coefficients["coef_collective"],
             coef_household=coefficients["coef_household"], legal_basis=texts["legal_basis"],
             legal_article=texts["legal_article"], note=texts["note"])
-        catalog, row_id = self._services.catalog, self._row.id
+        catalog, row_id, version = self._services.catalog, self._row.id, self._row.version
         self.saving = True
-        run_write(self._runner, self, lambda: catalog.update_award_kind(row_id, changed),
-                  saved=self._on_saved, refused=self.form.show_error, settled=self._settled,
+        run_write(self._runner, self,
+                  lambda: catalog.update_award_kind(row_id, changed, expected_version=version),
+                  saved=self._on_saved, refused=self._refused, settled=self._settled,
                   controls=(self.buttons,))
 
     def _settled(self) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api.eligibility import EligibilityResult
+from desktop.api.installation import ACTOR_NOTE, SELF_DECLARED
 from desktop.api.nominations import AttachmentRow, EventRow, EvidenceRow, NominationQuery, NominationRow
 from desktop.api.rounds import RoundInput, RoundRow
 from desktop.api.workflow import NEEDS_REASON
@@ -426,8 +427,9 @@ class RoundsPage(Page):
         lines.append("</ul><h4>" + translate("RoundsPage", "History") + "</h4><ul>")
         for event in history:
             lines.append(f"<li>{event.at:%d/%m/%Y %H:%M} — {event.to_status.label}"
-                         f"{' — ' + event.note if event.note else ''} ({event.actor})</li>")
-        lines.append("</ul>")
+                         f"{' — ' + event.note if event.note else ''} ({event.actor}, "
+                         f"{SELF_DECLARED})</li>")
+        lines.append(f"</ul><p style='color: gray'><i>{ACTOR_NOTE}</i></p>")
         self.explanation.setHtml("".join(lines))
 
 

@@ -1,15 +1,17 @@
-"""Cài đặt: where the files are, the province's parameters and the base salary table
+"""Cài đặt: who uses this installation (the self-declared officer name recorded as the actor
+of status changes), where the files are, the province's parameters and the base salary table
 (read-only in this version; the province sets them under Decree 152/2025)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -21,11 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api.catalog import BaseSalaryRow, ParameterRow
+from desktop.api.installation import OFFICER_NAME_MAX, InstallationInfo
 from desktop.i18n import translate
 from desktop.views.formatting import format_date, format_int, format_value
 from desktop.views.itemmodels.records import Column, RecordTableModel
 from desktop.views.messages import open_folder
 from desktop.views.pages.base import Page, PageContext, page_title
+from desktop.views.widgets.form import ValidatedForm
+from desktop.views.writes import run_write
 
 
 def _table(parent: QWidget, model: QAbstractItemModel, widths: tuple[int, ...], stretch: int,
@@ -60,6 +65,7 @@ class SettingsPage(Page):
     def __init__(self, ctx: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         paths = ctx.backend.paths
+        officer_box = self._officer_box()
         folders = QGroupBox(translate("SettingsPage", "Files and folders"), self)
         grid = QGridLayout(folders)
         self.path_fields: dict[str, QLineEdit] = {}
@@ -112,6 +118,7 @@ class SettingsPage(Page):
         content = QWidget(self)
         inner = QVBoxLayout(content)
         inner.addWidget(page_title(translate("SettingsPage", "Settings")))
+        inner.addWidget(officer_box)
         inner.addWidget(folders)
         inner.addWidget(parameters_box)
         inner.addWidget(salaries_box)
@@ -124,7 +131,58 @@ class SettingsPage(Page):
         QVBoxLayout(self).addWidget(scroll)
         self.reload()
 
+    # -- the officer using this installation ---------------------------------------------------
+    def _officer_box(self) -> QGroupBox:
+        box = QGroupBox(translate("SettingsPage", "Officer using this installation"), self)
+        self.officer_form = ValidatedForm(box)
+        self.officer_edit = QLineEdit(box)
+        self.officer_edit.setMaxLength(OFFICER_NAME_MAX)
+        self.officer_edit.setPlaceholderText(translate("SettingsPage", "e.g. Nguyễn Văn An"))
+        self.officer_save = QPushButton(translate("SettingsPage", "Save name"), box)
+        self.officer_save.clicked.connect(self.save_officer)
+        self.officer_edit.returnPressed.connect(self.save_officer)
+        row = QWidget(box)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.officer_edit, 1)
+        line.addWidget(self.officer_save)
+        self.officer_form.add_row("officer_name", translate("SettingsPage", "Full name"), row)
+        self.actor_label = QLabel(box)
+        self.actor_label.setWordWrap(True)
+        note = QLabel(translate(
+            "SettingsPage", "Every status change of a nomination or a score sheet records this "
+            "name as who made it. It is self-declared: the program does not verify it, and the "
+            "histories say so."), box)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(mid);")
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.officer_form.summary)
+        layout.addLayout(self.officer_form.layout)
+        layout.addWidget(self.actor_label)
+        layout.addWidget(note)
+        self._show_officer(self.ctx.backend.installation)
+        return box
+
+    def _show_officer(self, info: InstallationInfo | None) -> None:
+        self.officer_edit.setText(info.officer_name if info else "")
+        self.actor_label.setText(translate("SettingsPage", "Recorded as: {name}").format(
+            name=info.actor_name if info else "—"))
+
+    @Slot()
+    def save_officer(self) -> None:
+        self.officer_form.clear()
+        setup = self.services.setup
+        name = self.officer_edit.text()
+        run_write(self.ctx.runner, self, lambda: setup.set_officer_name(name),
+                  saved=self._officer_saved, refused=self.officer_form.show_error,
+                  controls=(self.officer_save, self.officer_edit))
+
+    def _officer_saved(self, info: InstallationInfo) -> None:
+        self._show_officer(info)
+        self.ctx.host.notify(translate("SettingsPage", "Officer name saved."))
+
     def reload(self) -> None:
+        self._show_officer(self.ctx.backend.installation)
         catalog = self.services.catalog
         self.parameters_model.set_rows(catalog.parameters())
         self.salaries_model.set_rows(catalog.base_salaries())

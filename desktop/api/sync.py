@@ -1,0 +1,183 @@
+"""Sync packages: what an officer chooses to send, what a package says about itself, and the
+preview and report of an import (DESIGN §6, docs/package-format.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from desktop.domain.enums import LabeledEnum
+
+
+class PackageKind(LabeledEnum):
+    UPWARD = "len", "Hồ sơ đề nghị gửi lên"
+    DOWNWARD = "xuong", "Quyết định gửi xuống"
+    RECEIPT = "bien_nhan", "Biên nhận"
+
+
+class TrustState(LabeledEnum):
+    OWN = "own", "Gói do chính đơn vị này tạo"
+    TRUSTED = "trusted", "Đơn vị gửi đã được tin cậy"
+    UNKNOWN = "unknown", "Đơn vị gửi chưa có trong danh sách tin cậy"
+    REVOKED = "revoked", "Khóa của đơn vị gửi đã bị thu hồi"
+    CHANGED = "changed", "Đơn vị gửi dùng một khóa khác với khóa đã tin cậy"
+
+
+class Action(LabeledEnum):
+    NEW = "new", "Thêm mới"
+    UPDATE = "update", "Cập nhật"
+    UNCHANGED = "unchanged", "Không đổi"
+    IGNORED = "ignored", "Bỏ qua"
+    CONFLICT = "conflict", "Xung đột"
+
+
+class Resolution(LabeledEnum):
+    KEEP_LOCAL = "keep_local", "Giữ bản ở đây"
+    TAKE_INCOMING = "take_incoming", "Lấy bản gửi đến"
+    MERGE = "merge", "Gộp vào bản ghi đã có"
+    CREATE = "create", "Thêm thành bản ghi mới"
+    SKIP = "skip", "Không nhập bản ghi này"
+
+
+@dataclass(frozen=True)
+class KeyInfo:
+    installation_uuid: str
+    office_name: str
+    unit_code: str
+    public_key: str
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class TrustedSenderRow:
+    id: int
+    installation_uuid: str
+    office_name: str
+    unit_code: str
+    fingerprint: str
+    trusted_at: datetime
+    revoked_at: datetime | None
+
+
+@dataclass(frozen=True)
+class UpwardSelection:
+    """A round's nominations going up: the chosen ones, or all that are "Đã gửi"."""
+
+    round_id: int
+    nomination_ids: tuple[int, ...] = ()
+    include_attachments: bool = True
+    incremental: bool = False  # only what changed since the recipient's last receipt
+
+
+@dataclass(frozen=True)
+class DownwardSelection:
+    """Signed decisions going back to the office whose nominations they decide."""
+
+    decision_ids: tuple[int, ...]
+    recipient_installation_uuid: str
+
+
+@dataclass(frozen=True)
+class Recipient:
+    office_name: str
+    unit_code: str
+    installation_uuid: str = ""
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    kind: PackageKind
+    recipient: Recipient
+    counts: dict[str, int]
+    data_bytes: int
+    attachment_bytes: int
+    attachment_count: int
+    since: datetime | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    package_uuid: str
+    counts: dict[str, int]
+    size: int
+
+
+@dataclass(frozen=True)
+class PackageHeader:
+    """What a package says about itself, after its signature and hashes were checked."""
+
+    path: Path
+    package_uuid: str
+    kind: PackageKind
+    format_version: int
+    created_at: datetime
+    sender_installation_uuid: str
+    sender_office_name: str
+    sender_unit_code: str
+    recipient: Recipient
+    public_key: str
+    fingerprint: str
+    counts: dict[str, int]
+    trust: TrustState
+    already_imported: datetime | None = None
+
+
+@dataclass(frozen=True)
+class PreviewItem:
+    entity: str
+    entity_label: str
+    uuid: str
+    label: str
+    action: Action
+    reason: str = ""
+    # field label → (value here, value in the package), for updates and conflicts
+    changes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # a record here that may be the same one (merge proposal): its uuid and description
+    match_uuid: str = ""
+    match_label: str = ""
+    options: tuple[Resolution, ...] = ()
+    default: Resolution | None = None
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    header: PackageHeader
+    counts: dict[str, dict[Action, int]]
+    items: list[PreviewItem]
+
+    @property
+    def conflicts(self) -> list[PreviewItem]:
+        return [i for i in self.items if i.action is Action.CONFLICT]
+
+    def total(self, action: Action) -> int:
+        return sum(c.get(action, 0) for c in self.counts.values())
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    header: PackageHeader
+    counts: dict[str, dict[Action, int]]
+    applied: bool
+    message: str
+    backup_path: Path | None = None
+    receipt_path: Path | None = None
+
+
+@dataclass(frozen=True)
+class PackageLogRow:
+    id: int
+    package_uuid: str
+    direction: str
+    kind: PackageKind
+    peer_office_name: str
+    created_at: datetime
+    handled_at: datetime
+    file_name: str
+    counts: dict[str, int]
+    acknowledged_at: datetime | None

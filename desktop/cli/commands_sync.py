@@ -1,0 +1,282 @@
+"""``tdkt package …`` and ``tdkt keys …``: sync packages from the command line, through the
+same service as the "Đồng bộ" page."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from desktop.cli.context import Context, add_command, add_group
+from desktop.cli.output import fmt_int, table
+from desktop.domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    from desktop.api.sync import ImportPreview, PackageHeader
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    actions = add_group(sub, "package", common=common,
+                        help="gói dữ liệu: xuất gửi cấp trên/cấp dưới, xem, nhập, biên nhận")
+    p = add_command(actions, "export", common=common,
+                    help="xuất gói: hồ sơ đề nghị của một đợt gửi lên, hoặc quyết định gửi xuống",
+                    epilog="Ví dụ:\n  tdkt package export --round 1 --out goi_len.tdkt\n"
+                           "  tdkt package export --round 1 --since-receipt --out goi_bo_sung.tdkt\n"
+                           "  tdkt package export --decision 3 --to UUID_ĐƠN_VỊ --out xuong.tdkt\n"
+                           "Không có --nomination: gửi mọi đề nghị “Đã gửi” của đợt.")
+    p.add_argument("--round", type=int, metavar="ĐỢT", help="đợt có các đề nghị gửi lên")
+    p.add_argument("--nomination", type=int, action="append", default=[], metavar="ID",
+                   help="chỉ gửi đề nghị này (lặp lại được)")
+    p.add_argument("--since-receipt", action="store_true",
+                   help="chỉ những gì thay đổi từ gói đã được cấp trên gửi biên nhận")
+    p.add_argument("--no-attachments", action="store_true", help="không kèm tệp đính kèm")
+    p.add_argument("--decision", type=int, action="append", default=[], metavar="ID",
+                   help="quyết định đã ký gửi xuống (lặp lại được)")
+    p.add_argument("--to", metavar="UUID", help="đơn vị nhận quyết định (mã cài đặt, xem "
+                   "“tdkt keys list”)")
+    p.add_argument("--out", type=Path, metavar="TỆP", help="tệp gói sẽ ghi (.tdkt)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="chỉ cho biết số bản ghi và dung lượng, không ghi tệp")
+    p.set_defaults(handler=cmd_export)
+
+    p = add_command(actions, "inspect", common=common,
+                    help="kiểm tra một gói: chữ ký, toàn vẹn, đơn vị gửi, số bản ghi",
+                    epilog="Ví dụ:\n  tdkt package inspect goi_len.tdkt")
+    p.add_argument("file", type=Path, metavar="TỆP")
+    p.set_defaults(handler=cmd_inspect)
+
+    p = add_command(actions, "import", common=common,
+                    help="nhập một hoặc nhiều gói (xem trước với --dry-run)",
+                    epilog="Ví dụ:\n  tdkt package import goi_len.tdkt --round 2 --dry-run\n"
+                           "  tdkt package import goi/*.tdkt --round 2\n"
+                           "  tdkt package import goi.tdkt --round 2 "
+                           "--resolve people:UUID=merge\n"
+                           "Cách xử lý xung đột: keep_local, take_incoming, merge, create, skip.")
+    p.add_argument("files", type=Path, nargs="+", metavar="TỆP")
+    p.add_argument("--round", type=int, metavar="ĐỢT", help="đợt nhận các đề nghị gửi lên")
+    p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
+    p.add_argument("--resolve", action="append", default=[], metavar="LOẠI:UUID=CÁCH",
+                   help="cách xử lý một xung đột (lặp lại được)")
+    p.add_argument("--accept-defaults", action="store_true",
+                   help="xử lý mọi xung đột còn lại theo cách đề xuất")
+    p.add_argument("--receipt-dir", type=Path, metavar="THƯ_MỤC",
+                   help="nơi ghi biên nhận (mặc định: cạnh tệp gói)")
+    p.set_defaults(handler=cmd_import)
+
+    p = add_command(actions, "history", common=common, help="các gói đã gửi và đã nhận")
+    p.set_defaults(handler=cmd_history)
+
+    keys = add_group(sub, "keys", common=common,
+                     help="khóa ký gói của đơn vị này và danh sách đơn vị tin cậy")
+    p = add_command(keys, "show", common=common, help="mã nhận diện (đọc qua điện thoại)")
+    p.set_defaults(handler=cmd_keys_show)
+    p = add_command(keys, "list", common=common, help="các đơn vị tin cậy")
+    p.set_defaults(handler=cmd_keys_list)
+    p = add_command(keys, "trust", common=common,
+                    help="tin cậy đơn vị gửi một gói, sau khi đối chiếu mã nhận diện",
+                    epilog="Ví dụ:\n  tdkt keys trust goi_len.tdkt --fingerprint 7K3D-Q9TX-M2PA-H0RB")
+    p.add_argument("file", type=Path, metavar="TỆP")
+    p.add_argument("--fingerprint", required=True, metavar="MÃ",
+                   help="mã nhận diện đơn vị gửi đọc cho bạn qua điện thoại")
+    p.set_defaults(handler=cmd_keys_trust)
+    p = add_command(keys, "revoke", common=common, help="thu hồi tin cậy một đơn vị")
+    p.add_argument("trusted_id", type=int, metavar="ID")
+    p.set_defaults(handler=cmd_keys_revoke)
+
+
+def _resolutions(items: list[str]) -> dict[str, Any]:
+    from desktop.api.sync import Resolution
+
+    out: dict[str, Resolution] = {}
+    for item in items:
+        key, _, how = item.partition("=")
+        chosen = next((r for r in Resolution if r.value == how.strip()), None)
+        if ":" not in key or chosen is None:
+            raise ValidationError.single(
+                "resolve", "--resolve", f"“{item}” không đúng dạng LOẠI:UUID=CÁCH (CÁCH là "
+                "keep_local, take_incoming, merge, create hoặc skip)")
+        out[key.strip()] = chosen
+    return out
+
+
+def cmd_export(ctx: Context) -> int:
+    from desktop.api.sync import DownwardSelection, PackageKind, UpwardSelection
+
+    args = ctx.args
+    services = ctx.open()
+    if (args.round is None) == (not args.decision):
+        raise ValidationError.single("round", "Gói", "chọn --round (gửi lên) hoặc --decision "
+                                     "(gửi xuống), một trong hai")
+    if args.round is not None:
+        up = UpwardSelection(args.round, tuple(args.nomination), not args.no_attachments,
+                             args.since_receipt)
+        plan = services.sync.plan_upward(up)
+        kind = PackageKind.UPWARD
+    else:
+        if not args.to:
+            raise ValidationError.single("to", "--to", "chưa chọn đơn vị nhận quyết định")
+        down = DownwardSelection(tuple(args.decision), args.to)
+        plan = services.sync.plan_downward(down)
+        kind = PackageKind.DOWNWARD
+    size = plan.data_bytes + plan.attachment_bytes
+    data: dict[str, Any] = {"kind": kind.value, "recipient": plan.recipient.office_name,
+                            "counts": plan.counts, "estimated_bytes": size,
+                            "attachments": plan.attachment_count}
+    summary = (f"{kind.label} cho “{plan.recipient.office_name or plan.recipient.unit_code}”: "
+               f"{fmt_int(plan.total)} bản ghi, {fmt_int(plan.attachment_count)} tệp đính kèm, "
+               f"khoảng {_size(size)}.")
+    if args.dry_run:
+        ctx.console.emit(data, summary + "\n" + _counts_table(plan.counts))
+        return 0
+    out = args.out or Path.cwd() / services.sync.default_file_name(kind)
+    result = (services.sync.export_upward(up, out) if kind is PackageKind.UPWARD
+              else services.sync.export_downward(down, out))
+    data.update(path=str(result.path), package_uuid=result.package_uuid, size=result.size)
+    ctx.console.emit(data, f"{summary}\nĐã ghi {result.path} ({_size(result.size)}).\n"
+                           f"Mã nhận diện của đơn vị này: {services.sync.key_info().fingerprint}")
+    return 0
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024**2:.1f} MB".replace(".", ",") if n >= 1024**2 else f"{max(n // 1024, 1)} KB"
+
+
+def _counts_table(counts: dict[str, int]) -> str:
+    from desktop.services.sync.entities import BY_NAME
+
+    return table(("Loại bản ghi", "Số lượng"),
+                 [(BY_NAME[k].label if k in BY_NAME else k, fmt_int(v)) for k, v in counts.items()],
+                 right=(1,))
+
+
+def _header_dict(h: PackageHeader) -> dict[str, Any]:
+    return {"package_uuid": h.package_uuid, "kind": h.kind.value, "created_at": h.created_at,
+            "sender": {"office_name": h.sender_office_name, "unit_code": h.sender_unit_code,
+                       "installation_uuid": h.sender_installation_uuid,
+                       "fingerprint": h.fingerprint},
+            "recipient": h.recipient.office_name, "counts": h.counts, "trust": h.trust.value,
+            "already_imported": h.already_imported}
+
+
+def _header_text(h: PackageHeader) -> str:
+    return (f"Gói {h.kind.label.lower()} tạo lúc {h.created_at:%H:%M ngày %d/%m/%Y}\n"
+            f"Đơn vị gửi: {h.sender_office_name} (mã {h.sender_unit_code or '—'})\n"
+            f"Mã nhận diện: {h.fingerprint} — {h.trust.label}\n"
+            f"Gửi cho: {h.recipient.office_name or h.recipient.unit_code}\n"
+            + (f"Đã nhập lúc {h.already_imported:%H:%M ngày %d/%m/%Y}.\n"
+               if h.already_imported else "")
+            + _counts_table(h.counts))
+
+
+def cmd_inspect(ctx: Context) -> int:
+    header = ctx.open().sync.inspect(ctx.args.file)
+    ctx.console.emit(_header_dict(header), "Chữ ký và toàn vẹn: hợp lệ.\n" + _header_text(header))
+    return 0
+
+
+def _preview_text(preview: ImportPreview) -> str:
+    from desktop.api.sync import Action
+
+    rows = [(_label(entity),
+             *(fmt_int(c.get(a, 0)) for a in Action)) for entity, c in preview.counts.items()]
+    text = table(("Loại bản ghi", *(a.label for a in Action)), rows, right=(1, 2, 3, 4, 5))
+    details = [f"  [{i.action.label}] {i.entity_label}: {i.label} — {i.reason}"
+               + (f" (có thể trùng: {i.match_label})" if i.match_label else "")
+               + (f"\n      cách xử lý: --resolve {i.entity}:{i.uuid}="
+                  f"{'|'.join(o.value for o in i.options)}" if i.options else "")
+               for i in preview.items if i.reason][:200]
+    return text + ("\n" + "\n".join(details) if details else "")
+
+
+def _label(entity: str) -> str:
+    from desktop.services.sync.entities import BY_NAME
+
+    return BY_NAME[entity].label if entity in BY_NAME else entity
+
+
+def cmd_import(ctx: Context) -> int:
+    args = ctx.args
+    services = ctx.open()
+    resolutions = _resolutions(args.resolve)
+    results: list[dict[str, Any]] = []
+    texts: list[str] = []
+    for path in args.files:
+        preview = services.sync.preview(path, args.round, resolutions)
+        if args.accept_defaults:
+            for item in preview.conflicts:
+                if item.default is not None:
+                    resolutions.setdefault(f"{item.entity}:{item.uuid}", item.default)
+            preview = services.sync.preview(path, args.round, resolutions)
+        entry: dict[str, Any] = {"file": str(path), "package": _header_dict(preview.header),
+                                 "counts": {e: {a.value: n for a, n in c.items()}
+                                            for e, c in preview.counts.items()},
+                                 "items": [{"entity": i.entity, "uuid": i.uuid, "label": i.label,
+                                            "action": i.action.value, "reason": i.reason,
+                                            "options": [o.value for o in i.options]}
+                                           for i in preview.items]}
+        text = f"== {path.name}\n{_header_text(preview.header)}\n{_preview_text(preview)}"
+        if not args.dry_run:
+            report = services.sync.import_package(path, args.round, resolutions, args.receipt_dir)
+            entry.update(applied=report.applied, message=report.message,
+                         backup=str(report.backup_path or ""),
+                         receipt=str(report.receipt_path or ""))
+            text += f"\n{report.message}"
+            if report.receipt_path:
+                text += f"\nBiên nhận gửi lại đơn vị gửi: {report.receipt_path}"
+        results.append(entry)
+        texts.append(text)
+    ctx.console.emit({"packages": results, "dry_run": args.dry_run}, "\n\n".join(texts))
+    return 0
+
+
+def cmd_history(ctx: Context) -> int:
+    rows = ctx.open().sync.history()
+    data = [{"package_uuid": r.package_uuid, "direction": r.direction, "kind": r.kind.value,
+             "peer": r.peer_office_name, "created_at": r.created_at, "handled_at": r.handled_at,
+             "counts": r.counts, "acknowledged_at": r.acknowledged_at} for r in rows]
+    body = table(("Hướng", "Loại", "Đơn vị", "Lúc", "Biên nhận"),
+                 [("Gửi đi" if r.direction == "sent" else "Nhận về", r.kind.label,
+                   r.peer_office_name, f"{r.handled_at:%d/%m/%Y %H:%M}",
+                   f"{r.acknowledged_at:%d/%m/%Y}" if r.acknowledged_at else "")
+                  for r in rows]) if rows else "Chưa gửi hoặc nhận gói nào."
+    ctx.console.emit(data, body)
+    return 0
+
+
+def cmd_keys_show(ctx: Context) -> int:
+    info = ctx.open().sync.key_info()
+    ctx.console.emit({"installation_uuid": info.installation_uuid, "office_name": info.office_name,
+                      "fingerprint": info.fingerprint, "public_key": info.public_key},
+                     f"{info.office_name}\nMã nhận diện: {info.fingerprint}\n"
+                     f"Mã cài đặt: {info.installation_uuid}")
+    return 0
+
+
+def cmd_keys_list(ctx: Context) -> int:
+    rows = ctx.open().sync.trusted_senders()
+    data = [{"id": r.id, "office_name": r.office_name, "unit_code": r.unit_code,
+             "installation_uuid": r.installation_uuid, "fingerprint": r.fingerprint,
+             "trusted_at": r.trusted_at, "revoked_at": r.revoked_at} for r in rows]
+    body = table(("ID", "Đơn vị", "Mã nhận diện", "Mã cài đặt", "Trạng thái"),
+                 [(str(r.id), r.office_name, r.fingerprint, r.installation_uuid,
+                   "đã thu hồi" if r.revoked_at else "tin cậy") for r in rows],
+                 right=(0,)) if rows else "Chưa tin cậy đơn vị nào."
+    ctx.console.emit(data, body)
+    return 0
+
+
+def cmd_keys_trust(ctx: Context) -> int:
+    services = ctx.open()
+    header = services.sync.inspect(ctx.args.file)
+    row = services.sync.trust(header, ctx.args.fingerprint)
+    ctx.console.emit({"id": row.id, "office_name": row.office_name,
+                      "fingerprint": row.fingerprint},
+                     f"Đã tin cậy “{row.office_name}” (mã nhận diện {row.fingerprint}).")
+    return 0
+
+
+def cmd_keys_revoke(ctx: Context) -> int:
+    row = ctx.open().sync.revoke(ctx.args.trusted_id)
+    ctx.console.emit({"id": row.id, "revoked_at": row.revoked_at},
+                     f"Đã thu hồi tin cậy “{row.office_name}” ({row.fingerprint}).")
+    return 0

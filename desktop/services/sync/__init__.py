@@ -1,0 +1,399 @@
+"""Sync packages (DESIGN §6, docs/package-format.md): dossiers up, decisions down, receipts
+back, each one signed file an officer carries by USB stick or email. The GUI and the CLI call
+this service only."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.api.sync import (
+    Action,
+    DownwardSelection,
+    ExportPlan,
+    ExportResult,
+    ImportPreview,
+    ImportReport,
+    KeyInfo,
+    PackageHeader,
+    PackageKind,
+    PackageLogRow,
+    Recipient,
+    Resolution,
+    TrustedSenderRow,
+    TrustState,
+    UpwardSelection,
+)
+from desktop.domain.diskerrors import os_error_reason
+from desktop.domain.enums import NominationStatus
+from desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from desktop.models import (
+    Installation,
+    Nomination,
+    NominationEvent,
+    Round,
+    SyncPackage,
+    TrustedSender,
+    Unit,
+)
+from desktop.models.base import utcnow
+from desktop.paths import AppPaths
+from desktop.services import backups
+from desktop.services.database import Database
+from desktop.services.nominations import current_actor
+from desktop.services.sync import keys
+from desktop.services.sync.archive import DATA_PREFIX, open_package, read_limited, refusal
+from desktop.services.sync.exporter import (
+    SUFFIX,
+    Selection,
+    Sender,
+    estimate,
+    select_downward,
+    select_upward,
+    write_package,
+)
+from desktop.services.sync.importer import Applier, Planner, preview_of
+from desktop.services.sync.verify import Me, read_header
+
+RECEIPT_ENTRY = "receipt.json"
+
+
+class SyncService:
+    def __init__(self, db: Database, paths: AppPaths) -> None:
+        self._db = db
+        self._paths = paths
+
+    # -- identity and trust ------------------------------------------------------------------
+    def key_info(self) -> KeyInfo:
+        """This office's public key and fingerprint; the key pair is made on first use."""
+        with self._db.session() as s:
+            inst = self._installation(s)
+            if not inst.public_key:
+                inst.signing_key, inst.public_key = keys.new_key_pair()
+            return KeyInfo(inst.uuid, inst.office_name, self._unit_code(s, inst),
+                           inst.public_key, keys.fingerprint(inst.public_key))
+
+    def trusted_senders(self) -> list[TrustedSenderRow]:
+        with self._db.read() as s:
+            rows = s.scalars(select(TrustedSender).order_by(TrustedSender.office_name,
+                                                            TrustedSender.id))
+            return [TrustedSenderRow(r.id, r.installation_uuid, r.office_name, r.unit_code,
+                                     r.fingerprint, r.trusted_at, r.revoked_at) for r in rows]
+
+    def trust(self, header: PackageHeader, fingerprint: str) -> TrustedSenderRow:
+        """Trust the sender of an inspected package; the officer confirms the fingerprint
+        (read out on the phone), so a package from an impostor cannot trust itself."""
+        if _plain_fingerprint(fingerprint) != _plain_fingerprint(header.fingerprint):
+            raise ValidationError.single(
+                "fingerprint", "Mã nhận diện",
+                f"“{fingerprint}” không khớp mã của gói ({header.fingerprint}); hãy gọi điện "
+                "hỏi lại đơn vị gửi")
+        with self._db.session() as s:
+            me = self._me(s)
+            if header.sender_installation_uuid == me.installation_uuid:
+                raise ConflictError("Không cần tin cậy chính đơn vị này.")
+            existing = s.scalars(select(TrustedSender).where(
+                TrustedSender.installation_uuid == header.sender_installation_uuid,
+                TrustedSender.public_key == header.public_key)).first()
+            if existing is not None and existing.revoked_at is not None:
+                raise ConflictError(
+                    f"Khóa {existing.fingerprint} của “{existing.office_name}” đã bị thu hồi; "
+                    "không tin cậy lại được. Đơn vị đó cần tạo khóa mới.")
+            row = existing or TrustedSender(
+                installation_uuid=header.sender_installation_uuid,
+                office_name=header.sender_office_name, unit_code=header.sender_unit_code,
+                public_key=header.public_key, fingerprint=header.fingerprint, note="")
+            s.add(row)
+            s.flush()
+            return TrustedSenderRow(row.id, row.installation_uuid, row.office_name,
+                                    row.unit_code, row.fingerprint, row.trusted_at, row.revoked_at)
+
+    def revoke(self, trusted_id: int) -> TrustedSenderRow:
+        with self._db.session() as s:
+            row = s.get(TrustedSender, trusted_id)
+            if row is None:
+                raise NotFoundError(f"Không có đơn vị tin cậy mã {trusted_id}.")
+            if row.revoked_at is None:
+                row.revoked_at = utcnow()
+            return TrustedSenderRow(row.id, row.installation_uuid, row.office_name,
+                                    row.unit_code, row.fingerprint, row.trusted_at, row.revoked_at)
+
+    # -- export ------------------------------------------------------------------------------
+    def plan_upward(self, selection: UpwardSelection) -> ExportPlan:
+        with self._db.read() as s:
+            since = self._since(s) if selection.incremental else None
+            chosen = select_upward(s, selection, since)
+            if not selection.include_attachments:
+                chosen.attachments.clear()
+            return estimate(s, chosen, PackageKind.UPWARD, self._parent(s), since)
+
+    def export_upward(self, selection: UpwardSelection, target: Path) -> ExportResult:
+        self.key_info()
+        with self._db.read() as s:
+            since = self._since(s) if selection.incremental else None
+            chosen = select_upward(s, selection, since)
+            if not selection.include_attachments:
+                chosen.attachments.clear()
+            return self._write(s, chosen, PackageKind.UPWARD, self._parent(s), target, since)
+
+    def plan_downward(self, selection: DownwardSelection) -> ExportPlan:
+        with self._db.read() as s:
+            return estimate(s, select_downward(s, selection), PackageKind.DOWNWARD,
+                            self._recipient_from_trust(s, selection.recipient_installation_uuid),
+                            None)
+
+    def export_downward(self, selection: DownwardSelection, target: Path) -> ExportResult:
+        self.key_info()
+        with self._db.read() as s:
+            recipient = self._recipient_from_trust(s, selection.recipient_installation_uuid)
+            return self._write(s, select_downward(s, selection), PackageKind.DOWNWARD,
+                               recipient, target, None)
+
+    def default_file_name(self, kind: PackageKind) -> str:
+        with self._db.read() as s:
+            inst = self._installation(s)
+            code = self._unit_code(s, inst) or "donvi"
+        return f"{kind.value}_{code}_{datetime.now():%Y%m%d-%H%M%S}{SUFFIX}"
+
+    def _write(self, s: Session, chosen: Selection, kind: PackageKind, recipient: Recipient,
+               target: Path, since: datetime | None,
+               extra: dict[str, bytes] | None = None) -> ExportResult:
+        inst = self._installation(s)
+        sender = Sender(inst.uuid, inst.office_name, self._unit_code(s, inst), inst.signing_key,
+                        inst.public_key)
+        if target.suffix.lower() != SUFFIX:
+            target = target.with_name(target.name + SUFFIX)
+        try:
+            package_uuid, size = write_package(s, target, chosen, kind, sender, recipient,
+                                               self._paths.attachments, since, extra)
+        except OSError as exc:
+            raise ValidationError.single("file", "Tệp gói",
+                                         f"không ghi được {target}: {os_error_reason(exc)}") from exc
+        counts = chosen.counts()
+        with self._db.session() as w:
+            w.add(SyncPackage(package_uuid=package_uuid, direction="sent", kind=kind.value,
+                              peer_installation_uuid=recipient.installation_uuid,
+                              peer_office_name=recipient.office_name, created_at=utcnow(),
+                              file_name=str(target), counts=json.dumps(counts),
+                              actor=current_actor(w)))
+        return ExportResult(target, package_uuid, counts, size)
+
+    def _since(self, s: Session) -> datetime | None:
+        return s.scalar(select(func.max(SyncPackage.created_at)).where(
+            SyncPackage.direction == "sent", SyncPackage.kind == PackageKind.UPWARD.value,
+            SyncPackage.acknowledged_at.is_not(None)))
+
+    def _parent(self, s: Session) -> Recipient:
+        inst = self._installation(s)
+        if not (inst.parent_office_code or inst.parent_office_name):
+            raise ValidationError.single(
+                "recipient", "Đơn vị nhận",
+                "chưa khai báo cơ quan cấp trên của đơn vị này (Cài đặt → Thông tin đơn vị)")
+        return Recipient(inst.parent_office_name, inst.parent_office_code)
+
+    def _recipient_from_trust(self, s: Session, installation_uuid: str) -> Recipient:
+        row = s.scalars(select(TrustedSender).where(
+            TrustedSender.installation_uuid == installation_uuid,
+            TrustedSender.revoked_at.is_(None))).first()
+        if row is None:
+            raise ValidationError.single("recipient", "Đơn vị nhận",
+                                         "đơn vị nhận chưa có trong danh sách tin cậy")
+        return Recipient(row.office_name, row.unit_code, row.installation_uuid)
+
+    # -- import ------------------------------------------------------------------------------
+    def inspect(self, path: Path) -> PackageHeader:
+        """Open safely, check hashes and signature, say who sent it and whether we trust them."""
+        with open_package(path) as zf, self._db.read() as s:
+            return read_header(zf, path, s, self._me(s))
+
+    def preview(self, path: Path, target_round_id: int | None = None,
+                resolutions: dict[str, Resolution] | None = None) -> ImportPreview:
+        """The dry run: what every record would do here; nothing is written."""
+        with open_package(path) as zf, self._db.read() as s:
+            header = self._trusted_header(zf, path, s)
+            if header.kind is PackageKind.RECEIPT:
+                return preview_of(header, self._receipt_plan(zf, s))
+            planner = Planner(s, zf, header, self._me(s), resolutions or {},
+                              self._round_uuid(s, target_round_id))
+            return preview_of(header, planner.run())
+
+    def import_package(self, path: Path, target_round_id: int | None = None,
+                       resolutions: dict[str, Resolution] | None = None,
+                       receipt_dir: Path | None = None) -> ImportReport:
+        """Back up, then apply in one transaction; a receipt for the sender is written after."""
+        header = self.inspect(path)
+        if header.already_imported is not None:
+            return ImportReport(header, {}, False,
+                                f"Gói này đã được nhập lúc "
+                                f"{header.already_imported:%H:%M ngày %d/%m/%Y}; "
+                                "không có gì thay đổi.")
+        self.preview(path, target_round_id, resolutions)  # refuses early, before the backup
+        backup_path = None
+        if self._db.path is not None:
+            backup_path = backups.create_backup(self._db.path, self._paths, kind="truoc-nhap-goi").path
+        with open_package(path) as zf, self._db.session() as s:
+            header = self._trusted_header(zf, path, s)
+            if header.already_imported is not None:
+                return ImportReport(header, {}, False, "Gói này đã được nhập; không có gì thay đổi.")
+            me = self._me(s)
+            if header.kind is PackageKind.RECEIPT:
+                plan = self._receipt_plan(zf, s)
+                self._apply_receipt(zf, s, header)
+                counts = plan.counts
+            else:
+                planner = Planner(s, zf, header, me, resolutions or {},
+                                  self._round_uuid(s, target_round_id))
+                plan = planner.run()
+                if plan.unresolved:
+                    raise ConflictError(
+                        f"Còn {plan.unresolved} xung đột chưa giải quyết; hãy chọn cách xử lý "
+                        "từng xung đột trong bảng xem trước rồi nhập lại.")
+                Applier(s, zf, header, me, planner, current_actor(s),
+                        self._paths.attachments).run()
+                counts = plan.counts
+            s.add(SyncPackage(package_uuid=header.package_uuid, direction="received",
+                              kind=header.kind.value,
+                              peer_installation_uuid=header.sender_installation_uuid,
+                              peer_office_name=header.sender_office_name,
+                              created_at=header.created_at, file_name=str(path),
+                              counts=json.dumps(header.counts),
+                              summary=json.dumps({e: {a.value: n for a, n in c.items()}
+                                                  for e, c in counts.items()}),
+                              actor=current_actor(s)))
+        receipt = None
+        if header.kind is PackageKind.UPWARD:
+            receipt = self._write_receipt(header, receipt_dir or path.parent)
+        return ImportReport(header, counts, True, _summary_text(counts), backup_path, receipt)
+
+    def _trusted_header(self, zf: zipfile.ZipFile, path: Path, s: Session) -> PackageHeader:
+        header = read_header(zf, path, s, self._me(s))
+        if header.trust in (TrustState.UNKNOWN, TrustState.CHANGED):
+            changed = header.trust is TrustState.CHANGED
+            raise refusal(
+                f"“{header.sender_office_name}” {'đã đổi khóa ký' if changed else 'chưa được tin cậy'}"
+                f" (mã nhận diện {header.fingerprint}). Hãy gọi điện cho đơn vị gửi, đối chiếu "
+                "mã này, rồi chọn “Tin cậy” trước khi nhập")
+        return header
+
+    def _round_uuid(self, s: Session, round_id: int | None) -> str | None:
+        if round_id is None:
+            return None
+        round_ = s.get(Round, round_id)
+        if round_ is None or round_.deleted_at is not None:
+            raise NotFoundError(f"Không tìm thấy đợt xét khen thưởng (mã {round_id}).")
+        return round_.uuid
+
+    # -- receipts ----------------------------------------------------------------------------
+    def _write_receipt(self, header: PackageHeader, folder: Path) -> Path:
+        self.key_info()
+        with self._db.read() as s:
+            rows = s.execute(select(Nomination.uuid, Nomination.status).where(
+                Nomination.owner_uuid == header.sender_installation_uuid,
+                Nomination.deleted_at.is_(None))).all()
+            body = {"acknowledges": header.package_uuid,
+                    "received_at": utcnow().isoformat(timespec="seconds"),
+                    "nominations": [{"uuid": u, "status": st} for u, st in rows]}
+            inst = self._installation(s)
+            name = f"bien_nhan_{self._unit_code(s, inst) or 'donvi'}_{header.package_uuid[:8]}{SUFFIX}"
+            recipient = Recipient(header.sender_office_name, header.sender_unit_code,
+                                  header.sender_installation_uuid)
+            result = self._write(s, Selection(), PackageKind.RECEIPT, recipient, folder / name,
+                                 None, {RECEIPT_ENTRY: json.dumps(body, ensure_ascii=False)
+                                        .encode("utf-8")})
+        return result.path
+
+    def _receipt_body(self, zf: zipfile.ZipFile) -> dict[str, Any]:
+        name = f"{DATA_PREFIX}{RECEIPT_ENTRY}"
+        if name not in {i.filename for i in zf.infolist()}:
+            raise refusal("biên nhận không có nội dung")
+        try:
+            body = json.loads(read_limited(zf, name, 64 * 1024**2).decode("utf-8"))
+        except ValueError as exc:
+            raise refusal("biên nhận không đọc được") from exc
+        if not isinstance(body, dict) or not isinstance(body.get("nominations"), list):
+            raise refusal("biên nhận không đúng cấu trúc")
+        return body
+
+    def _receipt_plan(self, zf: zipfile.ZipFile, s: Session) -> Any:
+        from desktop.services.sync.importer import Plan
+        body = self._receipt_body(zf)
+        plan = Plan()
+        updated = len(self._receipt_changes(s, body))
+        plan.counts["nominations"] = {Action.UPDATE: updated}
+        return plan
+
+    def _receipt_changes(self, s: Session, body: dict[str, Any]) -> list[tuple[Nomination, str]]:
+        me = self._me(s)
+        wanted = {str(n.get("uuid")): str(n.get("status")) for n in body["nominations"]
+                  if isinstance(n, dict)}
+        found: list[tuple[Nomination, str]] = []
+        uuids = sorted(wanted)
+        for start in range(0, len(uuids), 900):
+            for n in s.scalars(select(Nomination).where(
+                    Nomination.uuid.in_(uuids[start:start + 900]),
+                    Nomination.owner_uuid == me.installation_uuid,
+                    Nomination.status == NominationStatus.SUBMITTED.value)):
+                found.append((n, wanted[n.uuid]))
+        return found
+
+    def _apply_receipt(self, zf: zipfile.ZipFile, s: Session, header: PackageHeader) -> None:
+        body = self._receipt_body(zf)
+        note = f"Biên nhận của {header.sender_office_name} ngày {header.created_at:%d/%m/%Y}"
+        actor = f"{header.sender_office_name} (biên nhận)"
+        for n, their_status in self._receipt_changes(s, body):
+            new = (their_status if NominationStatus.from_text(their_status) is not None
+                   and their_status != NominationStatus.SUBMITTED.value
+                   else NominationStatus.RECEIVED.value)
+            s.add(NominationEvent(nomination_id=n.id, from_status=n.status, to_status=new,
+                                  actor=actor, note=note))
+            n.status = new
+        sent = s.scalars(select(SyncPackage).where(
+            SyncPackage.package_uuid == str(body.get("acknowledges")),
+            SyncPackage.direction == "sent")).first()
+        if sent is not None and sent.acknowledged_at is None:
+            sent.acknowledged_at = utcnow()
+
+    # -- history -----------------------------------------------------------------------------
+    def history(self) -> list[PackageLogRow]:
+        with self._db.read() as s:
+            rows = s.scalars(select(SyncPackage).order_by(SyncPackage.handled_at.desc(),
+                                                          SyncPackage.id.desc()))
+            return [PackageLogRow(r.id, r.package_uuid, r.direction, PackageKind(r.kind),
+                                  r.peer_office_name, r.created_at, r.handled_at, r.file_name,
+                                  json.loads(r.counts or "{}"), r.acknowledged_at) for r in rows]
+
+    # -- who we are --------------------------------------------------------------------------
+    @staticmethod
+    def _installation(s: Session) -> Installation:
+        inst = s.scalars(select(Installation).order_by(Installation.id).limit(1)).first()
+        if inst is None:
+            raise ValidationError.single("installation", "Đơn vị",
+                                         "chưa khai báo đơn vị sử dụng phần mềm")
+        return inst
+
+    @staticmethod
+    def _unit_code(s: Session, inst: Installation) -> str:
+        if inst.unit_id is None:
+            return ""
+        return s.scalar(select(Unit.code).where(Unit.id == inst.unit_id)) or ""
+
+    def _me(self, s: Session) -> Me:
+        inst = self._installation(s)
+        return Me(inst.uuid, inst.office_name, self._unit_code(s, inst))
+
+
+def _plain_fingerprint(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def _summary_text(counts: dict[str, dict[Action, int]]) -> str:
+    total = {a: sum(c.get(a, 0) for c in counts.values()) for a in Action}
+    return (f"Đã nhập: {total[Action.NEW]} thêm mới, {total[Action.UPDATE]} cập nhật, "
+            f"{total[Action.UNCHANGED]} không đổi, {total[Action.IGNORED]} bỏ qua, "
+            f"{total[Action.CONFLICT]} xung đột đã xử lý.")

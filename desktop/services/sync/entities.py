@@ -1,0 +1,126 @@
+"""Which records travel, in which order, and how each is written: foreign keys become the
+UUID of the record they point at (award kinds their catalog code), derived columns stay home."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Column, Table
+
+from desktop.models import (
+    Attachment,
+    AwardRecord,
+    Decision,
+    DecisionLine,
+    Discipline,
+    Initiative,
+    Nomination,
+    NominationEvent,
+    NominationEvidence,
+    Person,
+    Rating,
+    Registration,
+    Round,
+    SyncMixin,
+    Unit,
+)
+
+# Columns every travelling record has; they are written in the envelope, not among the fields.
+ENVELOPE = ("id", "uuid", "owner_uuid", "created_at", "updated_at", "version", "deleted_at")
+AWARD_KIND = "award_kinds"
+
+
+@dataclass(frozen=True)
+class EntitySpec:
+    name: str
+    label: str
+    model: type[SyncMixin]
+    # column → the entity it points at (by UUID), or AWARD_KIND (by catalog code)
+    refs: dict[str, str] = field(default_factory=dict)
+    # recomputed on arrival from the other fields
+    derived: tuple[str, ...] = ()
+    # owned by the level above the record's owner (a province's decision about a commune's
+    # nomination): only these travel back down to the owner
+    upper_fields: tuple[str, ...] = ()
+    # where the record sits at the receiver; set on arrival, never compared or overwritten
+    placement: tuple[str, ...] = ()
+    # optional references: a record whose target did not travel keeps NULL instead of refusing
+    optional_refs: tuple[str, ...] = ()
+
+    @property
+    def table(self) -> Table:
+        return self.model.__table__  # type: ignore[attr-defined,no-any-return]
+
+    @property
+    def columns(self) -> list[Column[Any]]:
+        return [c for c in self.table.columns if c.name not in ENVELOPE and c.name not in self.derived]
+
+    def field_name(self, column: str) -> str:
+        """How a column is called in the package: ``person_id`` → ``person``."""
+        return column[:-3] if column in self.refs and column.endswith("_id") else column
+
+    def content_fields(self) -> list[str]:
+        """The fields a record's owner controls: compared and updated between packages."""
+        skip = set(self.upper_fields) | set(self.placement)
+        return [self.field_name(c.name) for c in self.columns if c.name not in skip]
+
+
+SUBJECT_REFS = {"person_id": "people", "unit_id": "units"}
+
+ENTITIES: tuple[EntitySpec, ...] = (
+    EntitySpec("units", "Đơn vị", Unit, {"parent_id": "units"}, derived=("search_key", "sort_key"),
+               optional_refs=("parent_id",)),
+    EntitySpec("people", "Cá nhân", Person, {"unit_id": "units"},
+               derived=("search_key", "sort_key")),
+    EntitySpec("ratings", "Kết quả xếp loại", Rating, dict(SUBJECT_REFS)),
+    EntitySpec("initiatives", "Sáng kiến", Initiative, dict(SUBJECT_REFS)),
+    EntitySpec("disciplines", "Kỷ luật", Discipline, dict(SUBJECT_REFS)),
+    EntitySpec("award_records", "Khen thưởng đã có", AwardRecord,
+               {**SUBJECT_REFS, "award_kind_id": AWARD_KIND}),
+    EntitySpec("registrations", "Đăng ký thi đua", Registration,
+               {**SUBJECT_REFS, "award_kind_id": AWARD_KIND, "movement_id": "movements"},
+               optional_refs=("movement_id",)),
+    EntitySpec("rounds", "Đợt xét khen thưởng", Round,
+               {"office_unit_id": "units", "movement_id": "movements"},
+               optional_refs=("office_unit_id", "movement_id")),
+    EntitySpec("nominations", "Đề nghị khen thưởng", Nomination,
+               {"round_id": "rounds", "person_id": "people", "unit_id": "units",
+                "household_unit_id": "units", "award_kind_id": AWARD_KIND,
+                "proposing_unit_id": "units"},
+               upper_fields=("status", "status_note", "eligibility"),
+               placement=("round_id", "position"),
+               optional_refs=("proposing_unit_id", "household_unit_id")),
+    EntitySpec("nomination_events", "Lịch sử trạng thái", NominationEvent,
+               {"nomination_id": "nominations"}),
+    EntitySpec("nomination_evidence", "Minh chứng", NominationEvidence,
+               {"nomination_id": "nominations"}),
+    EntitySpec("attachments", "Tệp đính kèm", Attachment, {"nomination_id": "nominations"},
+               optional_refs=("nomination_id",)),
+    EntitySpec("decisions", "Quyết định", Decision, {"round_id": "rounds"}),
+    EntitySpec("decision_lines", "Dòng quyết định", DecisionLine,
+               {"decision_id": "decisions", "nomination_id": "nominations"}),
+)
+BY_NAME = {spec.name: spec for spec in ENTITIES}
+
+
+def plain(value: Any) -> Any:
+    """A column value as JSON: dates ISO, decimals as text, everything else as is."""
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="microseconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if value is not None and not isinstance(value, (str, int, float, bool)):
+        return str(value)
+    return value
+
+
+def content_hash(fields: dict[str, Any], names: list[str], deleted: bool) -> str:
+    """What both sides compare: the named fields and the tombstone, canonical JSON."""
+    payload = {name: plain(fields.get(name)) for name in names}
+    payload["__deleted"] = deleted
+    blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()

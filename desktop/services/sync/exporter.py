@@ -1,0 +1,383 @@
+"""Writing a package: choose the records, stream them as JSON Lines into a ZIP with a hash per
+entry, then sign the manifest. Nothing is loaded whole: rows are read in chunks of ids."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid as uuid_module
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+import desktop
+from desktop.api.decisions import decision_number
+from desktop.api.sync import DownwardSelection, ExportPlan, PackageKind, Recipient, UpwardSelection
+from desktop.db.migrate import SCHEMA_HEAD
+from desktop.domain.enums import NominationStatus
+from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.models import (
+    Attachment,
+    AwardKind,
+    AwardRecord,
+    Decision,
+    DecisionLine,
+    Discipline,
+    Initiative,
+    Nomination,
+    NominationEvent,
+    NominationEvidence,
+    Person,
+    Rating,
+    Registration,
+    Round,
+    SyncAlias,
+    Unit,
+)
+from desktop.models.base import utcnow
+from desktop.services.attachments import stored_path
+from desktop.services.sync import keys
+from desktop.services.sync.archive import DATA_PREFIX, FILES_PREFIX, MANIFEST, SIGNATURE, PackageWriter
+from desktop.services.sync.entities import AWARD_KIND, BY_NAME, ENTITIES, EntitySpec, plain
+
+FORMAT = "tdkt-package"
+FORMAT_VERSION = 1
+SUFFIX = ".tdkt"
+CHUNK = 900  # ids per IN (…) — below SQLite's bound-parameter limit
+
+
+@dataclass
+class Selection:
+    """Ids per entity to write, and the facts the manifest tells about them."""
+
+    ids: dict[str, list[int]] = field(default_factory=dict)
+    attachments: dict[str, int] = field(default_factory=dict)  # sha256 → size
+    source: dict[str, Any] = field(default_factory=dict)
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(ids) for name, ids in self.ids.items() if ids}
+
+
+def chunks(ids: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start:start + CHUNK]
+
+
+def _ids(s: Session, stmt: Select[Any]) -> list[int]:
+    return sorted(set(s.scalars(stmt)))
+
+
+def _in_chunks(s: Session, column: Any, values: Iterable[int], stmt_of: Any) -> list[int]:
+    found: set[int] = set()
+    for part in chunks(sorted(set(values))):
+        found.update(s.scalars(stmt_of(column.in_(part))))
+    return sorted(found)
+
+
+def select_upward(s: Session, sel: UpwardSelection, since: datetime | None) -> Selection:
+    round_ = s.get(Round, sel.round_id)
+    if round_ is None or round_.deleted_at is not None:
+        raise NotFoundError(f"Không tìm thấy đợt xét khen thưởng (mã {sel.round_id}).")
+    stmt = select(Nomination.id).where(Nomination.round_id == round_.id)
+    if sel.nomination_ids:
+        stmt = stmt.where(Nomination.id.in_(sel.nomination_ids))
+    else:
+        stmt = stmt.where(Nomination.status == NominationStatus.SUBMITTED.value)
+    if since is not None:
+        stmt = stmt.where(Nomination.updated_at > since)
+    else:
+        stmt = stmt.where(Nomination.deleted_at.is_(None))
+    nomination_ids = _ids(s, stmt)
+    if sel.nomination_ids and len(nomination_ids) < len(set(sel.nomination_ids)) and since is None:
+        raise ValidationError.single("nominations", "Đề nghị",
+                                     "có đề nghị không thuộc đợt này hoặc đã bị xóa")
+    if not nomination_ids and since is None:
+        raise ValidationError.single(
+            "nominations", "Đề nghị",
+            "đợt này chưa có đề nghị nào ở trạng thái “Đã gửi”; hãy chuyển các đề nghị cần gửi "
+            "sang “Đã gửi” hoặc chọn từng đề nghị")
+    sel_out = Selection(source={"round": {"uuid": round_.uuid, "name": round_.name,
+                                          "year": round_.year, "kind": round_.kind}})
+    people: set[int] = set()
+    subject_units: set[int] = set()
+    units: set[int] = set()
+    for part in chunks(nomination_ids):
+        for person_id, unit_id, household_unit, proposing in s.execute(
+                select(Nomination.person_id, Nomination.unit_id, Nomination.household_unit_id,
+                       Nomination.proposing_unit_id).where(Nomination.id.in_(part))):
+            if person_id:
+                people.add(person_id)
+            if unit_id:
+                subject_units.add(unit_id)
+            units.update(u for u in (household_unit, proposing) if u)
+    for part in chunks(sorted(people)):
+        units.update(u for u in s.scalars(select(Person.unit_id).where(Person.id.in_(part))) if u)
+    units |= subject_units
+    units = _with_ancestors(s, units)
+
+    def by_subject(model: Any) -> list[int]:
+        found = set(_in_chunks(s, model.person_id, people,
+                               lambda cond: _since(select(model.id).where(cond), model, since)))
+        found |= set(_in_chunks(s, model.unit_id, subject_units,
+                                lambda cond: _since(select(model.id).where(cond), model, since)))
+        return sorted(found)
+
+    def by_nomination(model: Any) -> list[int]:
+        return _in_chunks(s, model.nomination_id, nomination_ids,
+                          lambda cond: _since(select(model.id).where(cond), model, since))
+
+    sel_out.ids = {
+        "units": _filter_since(s, Unit, sorted(units), since),
+        "people": _filter_since(s, Person, sorted(people), since),
+        "ratings": by_subject(Rating), "initiatives": by_subject(Initiative),
+        "disciplines": by_subject(Discipline), "award_records": by_subject(AwardRecord),
+        "registrations": by_subject(Registration),
+        "nominations": nomination_ids,
+        "nomination_events": by_nomination(NominationEvent),
+        "nomination_evidence": by_nomination(NominationEvidence),
+        "attachments": by_nomination(Attachment),
+    }
+    if sel.include_attachments:
+        for part in chunks(sel_out.ids["attachments"]):
+            for sha, size in s.execute(select(Attachment.sha256, Attachment.size)
+                                       .where(Attachment.id.in_(part),
+                                              Attachment.deleted_at.is_(None))):
+                sel_out.attachments[sha] = size
+    return sel_out
+
+
+def select_downward(s: Session, sel: DownwardSelection) -> Selection:
+    """Signed decisions, their lines for the recipient's nominations, the award history they
+    wrote, and the status the recipient's nominations reached here."""
+    if not sel.decision_ids:
+        raise ValidationError.single("decisions", "Quyết định", "chưa chọn quyết định nào")
+    decisions = s.scalars(select(Decision).where(Decision.id.in_(sel.decision_ids))).all()
+    missing = set(sel.decision_ids) - {d.id for d in decisions}
+    if missing:
+        raise NotFoundError(f"Không tìm thấy quyết định mã {', '.join(map(str, sorted(missing)))}.")
+    unsigned = [d for d in decisions if d.status != "signed" or d.deleted_at is not None]
+    if unsigned:
+        raise ValidationError.single(
+            "decisions", "Quyết định",
+            f"chỉ gửi quyết định đã ký; quyết định mã {unsigned[0].id} chưa ký hoặc đã xóa")
+    lines: list[int] = []
+    nominations: list[int] = []
+    subjects: set[tuple[int | None, int | None, str]] = set()
+    for line_id, nomination in s.execute(
+            select(DecisionLine.id, Nomination)
+            .join(Nomination, Nomination.id == DecisionLine.nomination_id)
+            .where(DecisionLine.decision_id.in_(sel.decision_ids),
+                   DecisionLine.deleted_at.is_(None),
+                   Nomination.owner_uuid == sel.recipient_installation_uuid)):
+        lines.append(line_id)
+        nominations.append(nomination.id)
+        subjects.add((nomination.person_id, nomination.unit_id, nomination.household_name))
+    if not lines:
+        raise ValidationError.single(
+            "decisions", "Quyết định",
+            "các quyết định đã chọn không có dòng nào cho đề nghị của đơn vị nhận")
+    records: set[int] = set()
+    for d in decisions:
+        number = decision_number(d.sequence or 0, d.notation)
+        for rec_id, person_id, unit_id, household in s.execute(
+                select(AwardRecord.id, AwardRecord.person_id, AwardRecord.unit_id,
+                       AwardRecord.household_name)
+                .where(AwardRecord.decision_number == number,
+                       AwardRecord.decision_date == d.signed_on,
+                       AwardRecord.deleted_at.is_(None))):
+            if (person_id, unit_id, household) in subjects:
+                records.add(rec_id)
+    rounds = sorted({d.round_id for d in decisions})
+    events = _in_chunks(s, NominationEvent.nomination_id, nominations,
+                        lambda cond: select(NominationEvent.id).where(cond))
+    return Selection(ids={
+        "award_records": sorted(records), "rounds": rounds,
+        "nominations": sorted(nominations), "nomination_events": events,
+        "decisions": sorted(d.id for d in decisions), "decision_lines": sorted(lines),
+    }, source={"decisions": [d.uuid for d in decisions]})
+
+
+def _since(stmt: Select[Any], model: Any, since: datetime | None) -> Select[Any]:
+    if since is None:
+        return stmt.where(model.deleted_at.is_(None))
+    return stmt.where(model.updated_at > since)
+
+
+def _filter_since(s: Session, model: Any, ids: list[int], since: datetime | None) -> list[int]:
+    if since is None:
+        return ids
+    return _in_chunks(s, model.id, ids,
+                      lambda cond: select(model.id).where(cond, model.updated_at > since))
+
+
+def _with_ancestors(s: Session, units: set[int]) -> set[int]:
+    """The receiver rebuilds where a unit sits: send its parents up to the root too."""
+    result = set(units)
+    frontier = set(units)
+    while frontier:
+        parents: set[int] = set()
+        for part in chunks(sorted(frontier)):
+            parents.update(p for p in s.scalars(select(Unit.parent_id).where(Unit.id.in_(part)))
+                           if p)
+        frontier = parents - result
+        result |= frontier
+    return result
+
+
+class RecordWriter:
+    """Turns rows into package records: foreign keys to UUIDs (or catalog codes), and our
+    merged records back to the UUID the recipient knows them by."""
+
+    def __init__(self, s: Session) -> None:
+        self._s = s
+        self._codes = dict(s.execute(select(AwardKind.id, AwardKind.code)).all())
+        self._uuids: dict[str, dict[int, str]] = {}
+        reverse: dict[str, dict[str, str]] = {}
+        for entity, foreign, local in s.execute(
+                select(SyncAlias.entity, SyncAlias.foreign_uuid, SyncAlias.local_uuid)):
+            reverse.setdefault(entity, {})[local] = foreign
+        self._reverse = reverse
+
+    def _uuid_of(self, entity: str, ids: set[int]) -> None:
+        known = self._uuids.setdefault(entity, {})
+        wanted = sorted(i for i in ids if i not in known)
+        model = BY_NAME[entity].model
+        for part in chunks(wanted):
+            known.update(self._s.execute(select(model.id, model.uuid)
+                                         .where(model.id.in_(part))).all())
+
+    def records(self, spec: EntitySpec, ids: list[int]) -> Iterator[dict[str, Any]]:
+        model = spec.model
+        columns = spec.columns
+        for part in chunks(ids):
+            rows = self._s.scalars(select(model).where(model.id.in_(part)).order_by(model.id)).all()
+            for target in {t for t in spec.refs.values() if t in BY_NAME}:
+                wanted = {getattr(r, c) for r in rows for c, t in spec.refs.items()
+                          if t == target and getattr(r, c)}
+                self._uuid_of(target, wanted)
+            for row in rows:
+                yield self._record(spec, row, columns)
+            self._s.expunge_all()
+
+    def record_fields(self, spec: EntitySpec, row: Any) -> dict[str, Any]:
+        """One row's fields as a package would carry them (for comparing with one that came)."""
+        for column, target in spec.refs.items():
+            value = getattr(row, column)
+            if target in BY_NAME and value:
+                self._uuid_of(target, {value})
+        fields: dict[str, Any] = self._record(spec, row, spec.columns)["fields"]
+        return fields
+
+    def _record(self, spec: EntitySpec, row: Any, columns: list[Any]) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
+        for column in columns:
+            value = getattr(row, column.name)
+            target = spec.refs.get(column.name)
+            if target is None:
+                fields[column.name] = plain(value)
+            elif value is None:
+                fields[spec.field_name(column.name)] = None
+            elif target == AWARD_KIND:
+                fields[spec.field_name(column.name)] = self._codes.get(value)
+            elif target in BY_NAME:
+                ref = self._uuids.get(target, {}).get(value)
+                fields[spec.field_name(column.name)] = self._outgoing(target, ref)
+            else:  # movements do not travel yet: the reference stays home
+                fields[spec.field_name(column.name)] = None
+        return {"uuid": self._outgoing(spec.name, row.uuid), "owner": row.owner_uuid,
+                "version": row.version, "created_at": plain(row.created_at),
+                "updated_at": plain(row.updated_at), "deleted": row.deleted_at is not None,
+                "fields": fields}
+
+    def _outgoing(self, entity: str, local_uuid: str | None) -> str | None:
+        if local_uuid is None:
+            return None
+        return self._reverse.get(entity, {}).get(local_uuid, local_uuid)
+
+
+def estimate(s: Session, selection: Selection, kind: PackageKind, recipient: Recipient,
+             since: datetime | None) -> ExportPlan:
+    """Counts and sizes before writing: the JSON is produced and measured, not kept."""
+    writer = RecordWriter(s)
+    data_bytes = 0
+    for spec in ENTITIES:
+        for record in writer.records(spec, selection.ids.get(spec.name, [])):
+            data_bytes += len(_line(record))
+    return ExportPlan(kind, recipient, selection.counts(), data_bytes,
+                      sum(selection.attachments.values()), len(selection.attachments), since)
+
+
+def _line(record: dict[str, Any]) -> bytes:
+    return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+@dataclass(frozen=True)
+class Sender:
+    installation_uuid: str
+    office_name: str
+    unit_code: str
+    signing_key: str
+    public_key: str
+
+
+def write_package(s: Session, target: Path, selection: Selection, kind: PackageKind,
+                  sender: Sender, recipient: Recipient, attachment_store: Path,
+                  since: datetime | None, extra_entries: dict[str, bytes] | None = None
+                  ) -> tuple[str, int]:
+    """Write ``target`` (via a temporary file beside it); returns (package uuid, size)."""
+    package_uuid = str(uuid_module.uuid4())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{package_uuid[:8]}.tmp")
+    try:
+        with zipfile.ZipFile(tmp, "w", allowZip64=True) as zf:
+            out = PackageWriter(zf)
+            writer = RecordWriter(s)
+            for spec in ENTITIES:
+                ids = selection.ids.get(spec.name, [])
+                if not ids:
+                    continue
+                with out.entry(f"{DATA_PREFIX}{spec.name}.jsonl") as entry:
+                    for record in writer.records(spec, ids):
+                        entry.write(_line(record))
+            for name, data in (extra_entries or {}).items():
+                out.write_bytes(f"{DATA_PREFIX}{name}", data)
+            for sha in sorted(selection.attachments):
+                source = stored_path(attachment_store, sha)
+                if source.exists():
+                    out.copy_file(f"{FILES_PREFIX}{sha}", source)
+            manifest = {
+                "format": FORMAT, "format_version": FORMAT_VERSION,
+                "package_uuid": package_uuid, "kind": kind.value,
+                "app_version": desktop.__version__, "schema_revision": SCHEMA_HEAD,
+                "created_at": plain(utcnow()),
+                "since": plain(since) if since else None,
+                "sender": {"installation_uuid": sender.installation_uuid,
+                           "office_name": sender.office_name, "unit_code": sender.unit_code,
+                           "public_key": sender.public_key,
+                           "fingerprint": keys.fingerprint(sender.public_key)},
+                "recipient": {"office_name": recipient.office_name,
+                              "unit_code": recipient.unit_code,
+                              "installation_uuid": recipient.installation_uuid},
+                "counts": selection.counts(),
+                "source": selection.source,
+                "entries": {name: {"sha256": d.sha256, "size": d.size}
+                            for name, d in sorted(out.digests.items())},
+            }
+            manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+            out.write_bytes(MANIFEST, manifest_bytes)
+            signature = {"algorithm": "Ed25519", "public_key": sender.public_key,
+                         "signature": keys.sign(sender.signing_key, manifest_bytes)}
+            out.write_bytes(SIGNATURE, json.dumps(signature).encode("utf-8"))
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return package_uuid, target.stat().st_size

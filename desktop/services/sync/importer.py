@@ -1,0 +1,690 @@
+"""Steps two to five of an import: validate every record, decide what each one does here
+(preview), then write them all in one transaction. The same planner runs for the preview and,
+again under the write lock, for the apply, so what is written is what was shown."""
+
+from __future__ import annotations
+
+import uuid as uuid_module
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, String, Text, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from desktop.api.sync import (
+    Action,
+    ImportPreview,
+    PackageHeader,
+    PackageKind,
+    PreviewItem,
+    Resolution,
+)
+from desktop.domain.cccd import cccd_problem
+from desktop.domain.enums import Gender, NominationStatus
+from desktop.domain.errors import ValidationError
+from desktop.domain.ethnicities import canonical_ethnicity
+from desktop.domain.vntext import fold, name_sort_key, normalize, normalize_multiline, sort_key
+from desktop.models import AwardKind, Nomination, NominationEvent, Person, SyncAlias, SyncShadow, Unit
+from desktop.models.base import utcnow
+from desktop.services.sync.archive import DATA_PREFIX, iter_lines, refusal
+from desktop.services.sync.entities import AWARD_KIND, BY_NAME, ENTITIES, EntitySpec, content_hash, plain
+from desktop.services.sync.exporter import CHUNK, RecordWriter
+from desktop.services.sync.verify import Me
+
+BATCH = 500
+MAX_ITEMS = 20_000  # listed records in a preview; the counts always cover everything
+MAX_INT = 2**53
+
+
+@dataclass(frozen=True)
+class Planned:
+    action: Action
+    local_uuid: str
+    names: tuple[str, ...]  # the fields this record may change here
+    incoming_hash: str
+    resolution: Resolution | None = None
+
+
+@dataclass
+class Plan:
+    records: dict[str, dict[str, Planned]] = field(default_factory=dict)
+    counts: dict[str, dict[Action, int]] = field(default_factory=dict)
+    items: list[PreviewItem] = field(default_factory=list)
+    unresolved: int = 0
+
+
+def key_of(entity: str, record_uuid: str) -> str:
+    return f"{entity}:{record_uuid}"
+
+
+class Planner:
+    def __init__(self, s: Session, zf: zipfile.ZipFile, header: PackageHeader, me: Me,
+                 resolutions: dict[str, Resolution], target_round_uuid: str | None) -> None:
+        self.s, self.zf, self.header, self.me = s, zf, header, me
+        self.resolutions = resolutions
+        self.target_round_uuid = target_round_uuid
+        self.plan = Plan()
+        self.aliases: dict[tuple[str, str], str] = {
+            (e, f): loc for e, f, loc in s.execute(
+                select(SyncAlias.entity, SyncAlias.foreign_uuid, SyncAlias.local_uuid))}
+        self.codes = set(s.scalars(select(AwardKind.code).where(AwardKind.deleted_at.is_(None))))
+        self.will_exist: dict[str, set[str]] = {spec.name: set() for spec in ENTITIES}
+        self.known_live: dict[str, set[str]] = {spec.name: set() for spec in ENTITIES}
+        self.labels: dict[str, str] = {}
+        self.writer = RecordWriter(s)
+
+    # -- driving ----------------------------------------------------------------------------
+    def run(self) -> Plan:
+        names = {i.filename for i in self.zf.infolist()}
+        for spec in ENTITIES:
+            entry = f"{DATA_PREFIX}{spec.name}.jsonl"
+            if entry not in names:
+                continue
+            for batch in _batches(iter_lines(self.zf, entry)):
+                self._plan_batch(spec, batch)
+        return self.plan
+
+    def local_uuid(self, entity: str, incoming: str) -> str:
+        return self.aliases.get((entity, incoming), incoming)
+
+    # -- one batch ----------------------------------------------------------------------------
+    def _plan_batch(self, spec: EntitySpec, batch: list[tuple[int, dict[str, Any]]]) -> None:
+        parsed: list[tuple[int, dict[str, Any], dict[str, Any] | None, str]] = []
+        for number, record in batch:
+            problem = _envelope_problem(record)
+            if problem:
+                raise refusal(f"{DATA_PREFIX}{spec.name}.jsonl dòng {number}: {problem}")
+            fields, why = self._validated_fields(spec, record["fields"])
+            parsed.append((number, record, fields, why))
+        self._load_refs(spec, [f for _, _, f, _ in parsed if f is not None])
+        local_uuids = [self.local_uuid(spec.name, r["uuid"]) for _, r, _, _ in parsed]
+        model = spec.model
+        locals_by_uuid = {row.uuid: row for part in _chunks(local_uuids) for row in
+                          self.s.scalars(select(model).where(model.uuid.in_(part)))}
+        shadows = {row.record_uuid: row for part in _chunks([r["uuid"] for _, r, _, _ in parsed])
+                   for row in self.s.scalars(select(SyncShadow).where(
+                       SyncShadow.entity == spec.name, SyncShadow.record_uuid.in_(part),
+                       SyncShadow.peer_uuid == self.header.sender_installation_uuid))}
+        for (_number, record, fields, why), local_uuid in zip(parsed, local_uuids, strict=True):
+            self._remember_label(spec, record)
+            local = locals_by_uuid.get(local_uuid)
+            if fields is None:
+                self._add(spec, record, Planned(Action.IGNORED, local_uuid, (), ""), why)
+                continue
+            ref_problem = self._resolve_refs(spec, fields)
+            if ref_problem:
+                self._add(spec, record, Planned(Action.IGNORED, local_uuid, (), ""), ref_problem)
+                continue
+            if local is None:
+                self._plan_new(spec, record, fields, local_uuid)
+            else:
+                self._plan_existing(spec, record, fields, local, shadows.get(record["uuid"]))
+        self.s.expunge_all()
+
+    def _validated_fields(self, spec: EntitySpec, raw: dict[str, Any]
+                          ) -> tuple[dict[str, Any] | None, str]:
+        """Typed field values, or None and why the record cannot be taken."""
+        out: dict[str, Any] = {}
+        problems: list[str] = []
+        for column in spec.columns:
+            name = spec.field_name(column.name)
+            if name not in raw:
+                problems.append(f"thiếu trường “{name}”")
+                continue
+            value = raw[name]
+            if column.name in spec.refs:
+                if value is not None and not isinstance(value, str):
+                    problems.append(f"tham chiếu “{name}” không hợp lệ")
+                out[name] = value
+                continue
+            coerced, problem = _coerce(column, value)
+            if problem:
+                problems.append(f"“{name}” {problem}")
+            out[name] = coerced
+        if not problems:
+            problems.extend(_rules(spec.name, out))
+        if problems:
+            return None, "; ".join(problems)
+        return out, ""
+
+    def _load_refs(self, spec: EntitySpec, rows: list[dict[str, Any]]) -> None:
+        """Which referenced UUIDs exist here (live), read in one query per target entity."""
+        for column, target in spec.refs.items():
+            if target not in BY_NAME:
+                continue
+            name = spec.field_name(column)
+            wanted = {self.local_uuid(target, r[name]) for r in rows if r.get(name)}
+            wanted -= self.will_exist[target] | self.known_live[target]
+            model = BY_NAME[target].model
+            for part in _chunks(sorted(wanted)):
+                self.known_live[target].update(self.s.scalars(select(model.uuid).where(
+                    model.uuid.in_(part), model.deleted_at.is_(None))))
+
+    def _resolve_refs(self, spec: EntitySpec, fields: dict[str, Any]) -> str:
+        for column, target in spec.refs.items():
+            name = spec.field_name(column)
+            value = fields.get(name)
+            if column in spec.placement and self.header.kind is PackageKind.UPWARD:
+                continue  # placed in the round the officer chose
+            if value is None:
+                continue
+            if target == AWARD_KIND:
+                if value not in self.codes:
+                    return (f"mã danh hiệu/hình thức “{value}” không có trong danh mục ở đây; "
+                            "hãy cập nhật danh mục rồi nhập lại")
+                continue
+            if target not in BY_NAME:
+                fields[name] = None
+                continue
+            local = self.local_uuid(target, value)
+            if local in self.will_exist[target] or local in self.known_live[target]:
+                continue
+            if column in spec.optional_refs:
+                fields[name] = None
+                continue
+            what = BY_NAME[target].label.lower()
+            return f"tham chiếu tới {what} {self.labels.get(value, value[:8])} không có ở đây " \
+                   "và không có trong gói (hoặc đã bị bỏ qua)"
+        return ""
+
+    # -- deciding ----------------------------------------------------------------------------
+    def _plan_new(self, spec: EntitySpec, record: dict[str, Any], fields: dict[str, Any],
+                  local_uuid: str) -> None:
+        names = tuple(spec.content_fields())
+        inc_hash = content_hash(fields, list(names), bool(record["deleted"]))
+        if record["deleted"]:
+            self._add(spec, record, Planned(Action.IGNORED, local_uuid, names, inc_hash),
+                      "đã bị xóa ở bên gửi và chưa từng có ở đây")
+            return
+        if spec.name == "nominations" and self.header.kind is PackageKind.UPWARD \
+                and not self.target_round_uuid:
+            raise ValidationError.single("round", "Đợt nhận",
+                                         "chọn đợt xét khen thưởng để nhận các đề nghị trong gói")
+        match = self._match(spec, fields)
+        if match is None:
+            self._add(spec, record, Planned(Action.NEW, local_uuid, names, inc_hash))
+            return
+        match_uuid, match_label, options, default, is_conflict, reason = match
+        chosen = self.resolutions.get(key_of(spec.name, record["uuid"]))
+        if chosen not in options:
+            chosen = None if is_conflict else default
+        action = Action.CONFLICT if is_conflict else Action.NEW
+        target = match_uuid if chosen is Resolution.MERGE else local_uuid
+        if chosen is Resolution.MERGE:  # what refers to it from now on means our record
+            self.aliases[(spec.name, record["uuid"])] = match_uuid
+        planned = Planned(action, target, names, inc_hash, chosen)
+        self._add(spec, record, planned, reason, match_uuid=match_uuid, match_label=match_label,
+                  options=options, default=default)
+
+    def _match(self, spec: EntitySpec, fields: dict[str, Any]
+               ) -> tuple[str, str, tuple[Resolution, ...], Resolution, bool, str] | None:
+        if spec.name == "people":
+            cid = fields.get("citizen_id")
+            if cid:
+                hit = self.s.execute(select(Person.uuid, Person.full_name, Person.birth_date)
+                                     .where(Person.citizen_id == cid,
+                                            Person.deleted_at.is_(None))).first()
+                if hit:
+                    return (hit[0], _person_label(hit[1], hit[2]),
+                            (Resolution.MERGE, Resolution.SKIP), Resolution.MERGE, True,
+                            f"số CCCD {cid} đã thuộc về một người ở đây với mã khác")
+            if fields.get("birth_date"):
+                key = fold(fields["full_name"])
+                for hit_uuid, name, born in self.s.execute(
+                        select(Person.uuid, Person.full_name, Person.birth_date)
+                        .where(Person.birth_date == fields["birth_date"],
+                               Person.deleted_at.is_(None))):
+                    if fold(name) == key:
+                        return (hit_uuid, _person_label(name, born),
+                                (Resolution.CREATE, Resolution.MERGE), Resolution.CREATE, False,
+                                "có thể trùng người đã có (cùng họ tên và ngày sinh)")
+        if spec.name == "units" and fields.get("code"):
+            unit_hit = self.s.execute(select(Unit.uuid, Unit.name).where(
+                Unit.code == fields["code"], Unit.deleted_at.is_(None))).first()
+            if unit_hit:
+                return (unit_hit[0], unit_hit[1], (Resolution.MERGE, Resolution.SKIP), Resolution.MERGE,
+                        False, f"đơn vị mã {fields['code']} đã có ở đây: gộp vào đơn vị đó")
+        return None
+
+    def _plan_existing(self, spec: EntitySpec, record: dict[str, Any], fields: dict[str, Any],
+                       local: Any, shadow: SyncShadow | None) -> None:
+        deleted = bool(record["deleted"])
+        if local.owner_uuid == self.me.installation_uuid:
+            if self.header.kind is not PackageKind.DOWNWARD or not spec.upper_fields:
+                names: tuple[str, ...] = tuple(spec.content_fields())
+                local_fields = self.writer.record_fields(spec, local)
+                same = (content_hash(fields, list(names), deleted)
+                        == content_hash(local_fields, list(names), local.deleted_at is not None))
+                action = Action.UNCHANGED if same else Action.IGNORED
+                self._add(spec, record, Planned(action, local.uuid, (), ""),
+                          "" if same else "bản ghi do đơn vị này tạo; gói không sửa được")
+                return
+            names, deleted = tuple(spec.upper_fields), local.deleted_at is not None
+        else:
+            names = tuple(spec.content_fields())
+        local_fields = self.writer.record_fields(spec, local)
+        inc_hash = content_hash(fields, list(names), deleted)
+        loc_hash = content_hash(local_fields, list(names), local.deleted_at is not None)
+        version = int(record["version"])
+        changes = _changes(spec, names, local_fields, fields, local.deleted_at is not None, deleted)
+        if shadow is not None and version < shadow.peer_version:
+            self._add(spec, record, Planned(Action.IGNORED, local.uuid, names, inc_hash),
+                      f"cũ hơn bản đã nhận trước đây (phiên bản {version} < {shadow.peer_version})")
+            return
+        if inc_hash == loc_hash:
+            self._add(spec, record, Planned(Action.UNCHANGED, local.uuid, names, inc_hash))
+            return
+        if shadow is not None and inc_hash == shadow.content_hash:
+            self._add(spec, record, Planned(Action.IGNORED, local.uuid, names, inc_hash),
+                      "bên gửi không sửa gì từ lần nhận trước; giữ bản đã sửa ở đây")
+            return
+        used = deleted and local.deleted_at is None and self._still_used(spec, local)
+        if (shadow is None or loc_hash == shadow.content_hash) and not used:
+            self._add(spec, record, Planned(Action.UPDATE, local.uuid, names, inc_hash),
+                      changes=changes)
+            return
+        reason = (f"bên gửi đã xóa nhưng ở đây vẫn dùng ({used})" if used
+                  else "cả hai bên cùng sửa bản ghi này từ lần đồng bộ trước")
+        options = (Resolution.KEEP_LOCAL, Resolution.TAKE_INCOMING)
+        chosen = self.resolutions.get(key_of(spec.name, record["uuid"]))
+        self._add(spec, record, Planned(Action.CONFLICT, local.uuid, names, inc_hash,
+                                        chosen if chosen in options else None),
+                  reason, changes=changes, options=options, default=Resolution.KEEP_LOCAL)
+
+    def _still_used(self, spec: EntitySpec, local: Any) -> str:
+        if spec.name == "people":
+            n = self.s.scalar(select(Nomination.id).where(Nomination.person_id == local.id,
+                                                          Nomination.deleted_at.is_(None)).limit(1))
+            return "có đề nghị khen thưởng" if n else ""
+        if spec.name == "units":
+            n = self.s.scalar(select(Person.id).where(Person.unit_id == local.id,
+                                                      Person.deleted_at.is_(None)).limit(1))
+            return "còn cá nhân thuộc đơn vị" if n else ""
+        return ""
+
+    # -- bookkeeping -------------------------------------------------------------------------
+    def _add(self, spec: EntitySpec, record: dict[str, Any], planned: Planned, reason: str = "",
+             *, changes: dict[str, tuple[str, str]] | None = None, match_uuid: str = "",
+             match_label: str = "", options: tuple[Resolution, ...] = (),
+             default: Resolution | None = None) -> None:
+        self.plan.records.setdefault(spec.name, {})[record["uuid"]] = planned
+        counts = self.plan.counts.setdefault(spec.name, {})
+        counts[planned.action] = counts.get(planned.action, 0) + 1
+        skipped = planned.resolution in (Resolution.SKIP,)
+        if planned.action is Action.CONFLICT and planned.resolution is None:
+            self.plan.unresolved += 1
+        if planned.action in (Action.NEW, Action.UPDATE, Action.UNCHANGED, Action.CONFLICT) \
+                and not skipped:
+            self.will_exist[spec.name].add(planned.local_uuid)
+        if planned.action is not Action.UNCHANGED and len(self.plan.items) < MAX_ITEMS:
+            self.plan.items.append(PreviewItem(
+                spec.name, spec.label, record["uuid"], self.labels.get(record["uuid"], ""),
+                planned.action, reason, changes or {}, match_uuid, match_label, options,
+                default if planned.resolution is None else planned.resolution))
+
+    def _remember_label(self, spec: EntitySpec, record: dict[str, Any]) -> None:
+        f = record.get("fields") or {}
+        if spec.name == "people":
+            born = f.get("birth_date")
+            label = f"{f.get('full_name', '')}{f' (sinh {born[:4]})' if isinstance(born, str) else ''}"
+        elif spec.name == "units":
+            label = str(f.get("name", ""))
+        else:
+            subject = self.labels.get(str(f.get("person") or f.get("unit") or ""), "")
+            extra = f.get("year") or f.get("award_kind") or f.get("to_status") or ""
+            label = " — ".join(str(x) for x in (subject or f.get("household_name") or "", extra) if x)
+            label = label or f"{spec.label} {record['uuid'][:8]}"
+        if spec.name in ("people", "units"):
+            self.labels[record["uuid"]] = label
+        else:
+            self.labels[record["uuid"]] = label
+
+
+# -- pure helpers --------------------------------------------------------------------------
+def _batches(lines: Iterator[tuple[int, dict[str, Any]]]) -> Iterator[list[tuple[int, dict[str, Any]]]]:
+    batch: list[tuple[int, dict[str, Any]]] = []
+    for item in lines:
+        batch.append(item)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _chunks(values: list[str]) -> Iterator[list[str]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start:start + CHUNK]
+
+
+def _envelope_problem(record: dict[str, Any]) -> str:
+    try:
+        uuid_module.UUID(str(record.get("uuid")))
+    except ValueError:
+        return "mã UUID không hợp lệ"
+    version = record.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version < MAX_INT:
+        return "phiên bản không hợp lệ"
+    if not isinstance(record.get("deleted"), bool) or not isinstance(record.get("owner"), str):
+        return "thiếu dấu xóa hoặc đơn vị sở hữu"
+    if not isinstance(record.get("fields"), dict):
+        return "thiếu phần dữ liệu"
+    return ""
+
+
+def _coerce(column: Any, value: Any) -> tuple[Any, str]:
+    """A JSON value as the column's Python type, or why it cannot be."""
+    if value is None:
+        return None, "" if column.nullable else "không được để trống"
+    kind = column.type
+    if isinstance(kind, Boolean):
+        return (value, "") if isinstance(value, bool) else (None, "phải là đúng/sai")
+    if isinstance(kind, Integer):
+        if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= MAX_INT:
+            return None, "phải là số nguyên hợp lý"
+        return value, ""
+    if isinstance(kind, Numeric):
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            return None, "phải là số"
+        return (str(number), "") if number.is_finite() and abs(number) < 10**6 else (None, "quá lớn")
+    if isinstance(kind, DateTime):
+        try:
+            return datetime.fromisoformat(str(value)), ""
+        except ValueError:
+            return None, "không phải ngày giờ hợp lệ"
+    if isinstance(kind, Date):
+        try:
+            return date.fromisoformat(str(value)), ""
+        except ValueError:
+            return None, "không phải ngày hợp lệ"
+    if isinstance(kind, (String, Text)):
+        if not isinstance(value, str):
+            return None, "phải là chữ"
+        cleaned = normalize_multiline(value) if isinstance(kind, Text) else normalize(value)
+        if any(ord(ch) < 32 and ch not in "\n\t" for ch in cleaned):
+            return None, "chứa ký tự điều khiển"
+        length = getattr(kind, "length", None)
+        if length and len(cleaned) > length:
+            return None, f"dài quá {length} ký tự"
+        return cleaned, ""
+    return value, ""
+
+
+def _rules(entity: str, f: dict[str, Any]) -> list[str]:
+    """The checks the people form makes, for what arrives by package."""
+    problems: list[str] = []
+    if entity == "people":
+        name = f.get("full_name") or ""
+        if len(name.split()) < 2 or any(ch.isdigit() for ch in name):
+            problems.append(f"họ và tên “{name}” không hợp lệ")
+        gender = Gender.from_text(f.get("gender") or "")
+        if gender is None:
+            problems.append(f"giới tính “{f.get('gender')}” không hợp lệ")
+        if canonical_ethnicity(f.get("ethnicity") or "") is None:
+            problems.append(f"dân tộc “{f.get('ethnicity')}” không có trong danh mục")
+        born = f.get("birth_date")
+        if born is not None and (born > date.today() or born.year < 1900):
+            problems.append("ngày sinh không hợp lệ")
+        if f.get("citizen_id"):
+            problem = cccd_problem(f["citizen_id"], is_female=(gender is Gender.FEMALE)
+                                   if gender else None, birth_date=born)
+            if problem:
+                problems.append(f"số CCCD: {problem}")
+    if entity == "nominations" and NominationStatus.from_text(f.get("status") or "") is None:
+        problems.append(f"trạng thái “{f.get('status')}” không hợp lệ")
+    if entity in ("decision_lines", "award_records") and (f.get("amount") or 0) < 0:
+        problems.append("số tiền âm")
+    return problems
+
+
+def _person_label(name: str, born: date | None) -> str:
+    return f"{name} (sinh {born:%d/%m/%Y})" if born else name
+
+
+def _changes(spec: EntitySpec, names: tuple[str, ...], local: dict[str, Any],
+             incoming: dict[str, Any], local_deleted: bool, deleted: bool
+             ) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for name in names:
+        a, b = local.get(name), plain(incoming.get(name))
+        if a != b:
+            out[name] = ("" if a is None else str(a), "" if b is None else str(b))
+    if local_deleted != deleted:
+        out["(đã xóa)"] = ("có" if local_deleted else "không", "có" if deleted else "không")
+    return out
+
+
+def preview_of(header: PackageHeader, plan: Plan) -> ImportPreview:
+    return ImportPreview(header, plan.counts, plan.items)
+
+
+# -- applying ------------------------------------------------------------------------------
+class Applier:
+    """Writes a plan: inserts and updates per entity in executemany batches, ids looked up
+    by UUID in chunks, shadows and aliases recorded, all inside the caller's transaction."""
+
+    def __init__(self, s: Session, zf: zipfile.ZipFile, header: PackageHeader, me: Me,
+                 planner: Planner, actor: str, attachment_store: Path) -> None:
+        self.s, self.zf, self.header, self.me = s, zf, header, me
+        self.planner, self.actor, self.store = planner, actor, attachment_store
+        self.ids: dict[str, dict[str, int]] = {spec.name: {} for spec in ENTITIES}
+        self.now = utcnow()
+        self.received_nominations: list[int] = []
+        self.target_round_id: int | None = None
+
+    def run(self) -> None:
+        from desktop.models import Round
+        if self.planner.target_round_uuid:
+            self.target_round_id = self.s.scalar(select(Round.id).where(
+                Round.uuid == self.planner.target_round_uuid))
+        names = {i.filename for i in self.zf.infolist()}
+        for spec in ENTITIES:
+            entry = f"{DATA_PREFIX}{spec.name}.jsonl"
+            if entry in names:
+                for batch in _batches(iter_lines(self.zf, entry)):
+                    self._apply_batch(spec, batch)
+        self._events_for_received()
+
+    def _id_of(self, entity: str, local_uuid: str) -> int | None:
+        known = self.ids[entity]
+        if local_uuid not in known:
+            model = BY_NAME[entity].model
+            found = self.s.scalar(select(model.id).where(model.uuid == local_uuid))
+            if found is not None:
+                known[local_uuid] = found
+        return known.get(local_uuid)
+
+    def _prefetch(self, entity: str, uuids: set[str]) -> None:
+        known = self.ids[entity]
+        wanted = sorted(u for u in uuids if u not in known)
+        model = BY_NAME[entity].model
+        for part in _chunks(wanted):
+            known.update(self.s.execute(select(model.uuid, model.id)
+                                        .where(model.uuid.in_(part))).all())
+
+    def _apply_batch(self, spec: EntitySpec, batch: list[tuple[int, dict[str, Any]]]) -> None:
+        plans = self.planner.plan.records.get(spec.name, {})
+        inserts: list[dict[str, Any]] = []
+        updates: list[tuple[Planned, dict[str, Any], dict[str, Any]]] = []
+        shadows: list[dict[str, Any]] = []
+        aliases: list[dict[str, Any]] = []
+        deferred_parents: list[tuple[str, str]] = []
+        wanted: dict[str, set[str]] = {}
+        typed: list[tuple[dict[str, Any], dict[str, Any], Planned]] = []
+        for _, record in batch:
+            planned = plans.get(record["uuid"])
+            if planned is None:
+                continue
+            fields, _ = self.planner._validated_fields(spec, record["fields"])
+            if fields is None:
+                continue
+            typed.append((record, fields, planned))
+            for column, target in spec.refs.items():
+                value = fields.get(spec.field_name(column))
+                if target in BY_NAME and value:
+                    wanted.setdefault(target, set()).add(self.planner.local_uuid(target, value))
+        for target, uuids in wanted.items():
+            self._prefetch(target, uuids)
+        for record, fields, planned in typed:
+            action, resolution = planned.action, planned.resolution
+            write_new = action is Action.NEW and resolution in (None, Resolution.CREATE)
+            merge = resolution is Resolution.MERGE
+            take = action in (Action.UPDATE,) or (action is Action.CONFLICT
+                                                  and resolution is Resolution.TAKE_INCOMING)
+            if action is Action.CONFLICT and resolution is Resolution.SKIP:
+                continue
+            if action is Action.IGNORED:
+                continue
+            if merge:
+                aliases.append({"entity": spec.name, "foreign_uuid": record["uuid"],
+                                "local_uuid": planned.local_uuid})
+                self.planner.aliases[(spec.name, record["uuid"])] = planned.local_uuid
+            values = self._column_values(spec, fields, deferred_parents, record["uuid"])
+            if write_new:
+                inserts.append(self._new_row(spec, record, values))
+            elif take:
+                updates.append((planned, record, values))
+            shadows.append({"entity": spec.name, "record_uuid": record["uuid"],
+                            "peer_uuid": self.header.sender_installation_uuid,
+                            "peer_version": int(record["version"]),
+                            "content_hash": planned.incoming_hash})
+        table = spec.table
+        if inserts:
+            self.s.execute(insert(table), inserts)
+            self._prefetch(spec.name, {row["uuid"] for row in inserts})
+            if spec.name == "nominations":
+                self.received_nominations.extend(self.ids[spec.name][r["uuid"]] for r in inserts)
+            if spec.name == "attachments":
+                self._store_files([r["sha256"] for r in inserts])
+        for planned, record, values in updates:
+            self._update(spec, planned, record, values)
+        for child, parent in deferred_parents:
+            parent_id = self._id_of(spec.name, parent)
+            if parent_id is not None:
+                self.s.execute(update(table).where(table.c.uuid == child)
+                               .values(parent_id=parent_id))
+        if aliases:
+            self.s.execute(insert(SyncAlias), aliases)
+        if shadows:
+            keys = [row["record_uuid"] for row in shadows]
+            for part in _chunks(keys):
+                self.s.execute(delete(SyncShadow).where(
+                    SyncShadow.entity == spec.name, SyncShadow.record_uuid.in_(part),
+                    SyncShadow.peer_uuid == self.header.sender_installation_uuid))
+            self.s.execute(insert(SyncShadow), shadows)
+
+    def _column_values(self, spec: EntitySpec, fields: dict[str, Any],
+                       deferred: list[tuple[str, str]], record_uuid: str) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for column in spec.columns:
+            name = spec.field_name(column.name)
+            value = fields.get(name)
+            target = spec.refs.get(column.name)
+            if target is None:
+                values[column.name] = value
+            elif value is None:
+                values[column.name] = None
+            elif target == AWARD_KIND:
+                values[column.name] = self._award_kind_id(value)
+            elif target in BY_NAME:
+                local = self.planner.local_uuid(target, value)
+                ref_id = self.ids[target].get(local)
+                if ref_id is None and target == spec.name:
+                    deferred.append((self.planner.local_uuid(spec.name, record_uuid), local))
+                values[column.name] = ref_id
+            else:
+                values[column.name] = None
+        if spec.name == "people":
+            values["search_key"] = fold(f"{values['full_name']} {values.get('citizen_id') or ''}")
+            values["sort_key"] = name_sort_key(values["full_name"])
+        if spec.name == "units":
+            values["search_key"] = fold(f"{values['name']} {values.get('short_name') or ''}")
+            values["sort_key"] = sort_key(values["name"])
+        return values
+
+    _kinds: dict[str, int] | None = None
+
+    def _award_kind_id(self, code: str) -> int:
+        if self._kinds is None:
+            self._kinds = dict(self.s.execute(select(AwardKind.code, AwardKind.id)).all())
+        return self._kinds[code]
+
+    def _new_row(self, spec: EntitySpec, record: dict[str, Any], values: dict[str, Any]
+                 ) -> dict[str, Any]:
+        row = dict(values)
+        row.update(uuid=record["uuid"], owner_uuid=record["owner"], version=1,
+                   created_at=_dt(record.get("created_at")) or self.now, updated_at=self.now,
+                   deleted_at=self.now if record["deleted"] else None)
+        if spec.name == "nominations" and self.header.kind is PackageKind.UPWARD:
+            row.update(round_id=self.target_round_id, position=0,
+                       status=NominationStatus.RECEIVED.value, status_note="", eligibility="")
+        return row
+
+    def _update(self, spec: EntitySpec, planned: Planned, record: dict[str, Any],
+                values: dict[str, Any]) -> None:
+        table = spec.table
+        changed = {}
+        for column in spec.columns:
+            if spec.field_name(column.name) in planned.names:
+                changed[column.name] = values[column.name]
+        if spec.name in ("people", "units"):
+            changed.update(search_key=values["search_key"], sort_key=values["sort_key"])
+        deleted = bool(record["deleted"])
+        changed["deleted_at"] = (self.now if deleted else None)
+        if planned.names == spec.upper_fields:
+            # a decision from above about our own record: note it in the history too
+            if spec.name == "nominations":
+                old = self.s.execute(select(table.c.id, table.c.status).where(
+                    table.c.uuid == planned.local_uuid)).first()
+                if old and old[1] != values["status"]:
+                    self.s.execute(insert(NominationEvent), [{
+                        "uuid": str(uuid_module.uuid4()), "owner_uuid": self.me.installation_uuid,
+                        "created_at": self.now, "updated_at": self.now, "version": 1,
+                        "nomination_id": old[0], "from_status": old[1],
+                        "to_status": values["status"], "actor": self.actor, "at": self.now,
+                        "note": f"Theo gói dữ liệu của {self.header.sender_office_name}"}])
+            changed.pop("deleted_at")
+        self.s.execute(update(table).where(table.c.uuid == planned.local_uuid)
+                       .values(**changed, version=table.c.version + 1, updated_at=self.now))
+
+    def _events_for_received(self) -> None:
+        if not self.received_nominations:
+            return
+        note = (f"Tiếp nhận qua gói dữ liệu của {self.header.sender_office_name} "
+                f"({self.header.created_at:%d/%m/%Y})")
+        rows = [{"uuid": str(uuid_module.uuid4()), "owner_uuid": self.me.installation_uuid,
+                 "created_at": self.now, "updated_at": self.now, "version": 1,
+                 "nomination_id": nid, "from_status": NominationStatus.SUBMITTED.value,
+                 "to_status": NominationStatus.RECEIVED.value, "actor": self.actor,
+                 "at": self.now, "note": note} for nid in self.received_nominations]
+        for start in range(0, len(rows), 1000):
+            self.s.execute(insert(NominationEvent), rows[start:start + 1000])
+
+    def _store_files(self, hashes: list[str]) -> None:
+        from desktop.services.attachments import stored_path
+        names = {i.filename for i in self.zf.infolist()}
+        for sha in hashes:
+            entry = f"files/{sha}"
+            target = stored_path(self.store, sha)
+            if entry not in names or target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{sha}.tmp")
+            with self.zf.open(entry) as src, tmp.open("wb") as out:
+                for chunk in iter(lambda: src.read(1 << 20), b""):
+                    out.write(chunk)
+            tmp.replace(target)
+
+
+def _dt(value: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
