@@ -60,8 +60,9 @@ class _Signals(QObject):
     """Carries a job's news from the worker thread to the GUI thread (queued connections)."""
 
     progressed = Signal(int, int, str)
-    succeeded = Signal(object)
-    failed = Signal(object)
+    # The outcome itself travels in the task's outbox, not in the signal: see _Job.run.
+    succeeded = Signal()
+    failed = Signal()
 
 
 class _Throttle:
@@ -92,31 +93,41 @@ class _Throttle:
 class _Job(QRunnable):
     """The part that runs in the pool: call the work function, report back, touch no widget."""
 
-    def __init__(self, fn: WorkFn[object], token: CancelToken, signals: _Signals) -> None:
+    def __init__(self, fn: WorkFn[object], token: CancelToken, signals: _Signals,
+                 outbox: list[object]) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._fn: WorkFn[object] | None = fn
         self._token = token
         self._signals = signals
+        self._outbox = outbox
 
     def run(self) -> None:
-        # The work function may close over Qt objects (a model, a page). This thread must never
-        # drop the last reference to one: Qt would destroy it here, off its thread (a rare
-        # segfault in QObject::~QObject). So the job lets go of the function before it reports,
-        # and the Task, on the GUI thread, holds it and the outcome until it is deleted there.
+        # The work function, its result and an exception's traceback (whose frames hold the
+        # function's closure) may reach Qt objects: a model, a page. This thread must never
+        # drop the last reference to one, or Qt destroys it here, off its thread (a rare
+        # segfault in QObject::~QObject). So the outcome is handed over to the task's outbox,
+        # owned by the GUI thread, and every local reference to it is gone before the signal
+        # goes out; the exception is put away outside the ``except`` block, which would
+        # otherwise keep it alive as the exception being handled.
         fn, self._fn = self._fn, None
         throttle = _Throttle(self._signals)
+        outcome: list[object] = []
+        failed = False
         try:
             assert fn is not None
-            result = fn(throttle, self._token)
+            outcome.append(fn(throttle, self._token))
         except BaseException as exc:  # every outcome goes back to the GUI thread
-            del fn
-            throttle.flush()
-            self._signals.failed.emit(exc)
+            outcome.append(exc)
+            failed = True
+        del fn
+        self._outbox.extend(outcome)
+        outcome.clear()
+        throttle.flush()
+        if failed:
+            self._signals.failed.emit()
         else:
-            del fn
-            throttle.flush()
-            self._signals.succeeded.emit(result)
+            self._signals.succeeded.emit()
 
 
 class TaskRunner(QObject):
@@ -201,6 +212,7 @@ class Task(QObject, Generic[T_co]):
         self._disabled: tuple[QWidget, ...] = ()
         self._writes = False
         self._outcome_value: object = None
+        self._outbox: list[object] = []  # filled by the worker, emptied here (GUI thread)
         self._was_enabled: list[tuple[QWidget, bool]] = []
         self.done = False
         self.outcome = ""  # "success" | "failure" | "cancelled" | "error" once done
@@ -246,7 +258,8 @@ class Task(QObject, Generic[T_co]):
                                               cancellable=self._cancellable, title=self._title)
             self._dialog.cancel_requested.connect(self.cancel)
             self._runner.task_started.emit(self._label)
-        self._runner._start(self, _Job(self._fn, self.token, self._signals), writes)
+        self._runner._start(self, _Job(self._fn, self.token, self._signals, self._outbox),
+                            writes)
         return self
 
     @Slot()
@@ -268,9 +281,9 @@ class Task(QObject, Generic[T_co]):
         restore, a dialog closed): its callbacks would touch dead widgets, so they are dropped."""
         return self._parent_widget is not None and not shiboken6.isValid(self._parent_widget)
 
-    @Slot(object)
-    def _on_succeeded(self, result: object) -> None:
-        self._outcome_value = result  # released with the Task, on this thread
+    @Slot()
+    def _on_succeeded(self) -> None:
+        result = self._outcome_value = self._outbox.pop()  # released with the Task, here
         self._finish("success")
         try:
             if self._on_success is not None and not self._asker_gone():
@@ -278,10 +291,10 @@ class Task(QObject, Generic[T_co]):
         finally:
             self._release()
 
-    @Slot(object)
-    def _on_failed(self, exc: object) -> None:
+    @Slot()
+    def _on_failed(self) -> None:
+        exc = self._outcome_value = self._outbox.pop()  # its traceback too: released here
         assert isinstance(exc, BaseException)
-        self._outcome_value = exc  # its traceback's frames too: released on this thread
         try:
             if isinstance(exc, Cancelled):
                 self._finish("cancelled")
