@@ -120,6 +120,7 @@ class CrashHandler:
         self._relay: _Relay | None = None
         self._showing = False
         self.previous_crash: str = ""
+        self._fault_was_enabled = False
 
     def install(self) -> CrashHandler:
         self.previous_crash = self._take_previous_crash()
@@ -129,6 +130,7 @@ class CrashHandler:
         threading.excepthook = self._handle_thread
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self._fault_file = open(self.crash_log, "a", encoding="utf-8")  # noqa: SIM115 - lives as long as the app
+        self._fault_was_enabled = faulthandler.is_enabled()
         faulthandler.enable(self._fault_file)
         return self
 
@@ -147,6 +149,9 @@ class CrashHandler:
             faulthandler.disable()
             self._fault_file.close()
             self._fault_file = None
+            if self._fault_was_enabled and sys.__stderr__ is not None:
+                # hand hard crashes back to whoever reported them before (pytest, in tests)
+                faulthandler.enable(sys.__stderr__)
         self._relay = None
 
     # -- hooks -------------------------------------------------------------------------------

@@ -233,10 +233,7 @@ class SyncService:
                                 f"Gói này đã được nhập lúc "
                                 f"{header.already_imported:%H:%M ngày %d/%m/%Y}; "
                                 "không có gì thay đổi.")
-        self.preview(path, target_round_id, resolutions)  # refuses early, before the backup
         backup_path = None
-        if self._db.path is not None:
-            backup_path = backups.create_backup(self._db.path, self._paths, kind="truoc-nhap-goi").path
         with open_package(path) as zf, self._db.session() as s:
             header = self._trusted_header(zf, path, s)
             if header.already_imported is not None:
@@ -244,9 +241,10 @@ class SyncService:
             me = self._me(s)
             if header.kind is PackageKind.RECEIPT:
                 plan = self._receipt_plan(zf, s)
+                backup_path = self._backup()
                 self._apply_receipt(zf, s, header)
-                counts = plan.counts
             else:
+                # Planned once, under the write lock: what is applied is what was checked.
                 planner = Planner(s, zf, header, me, resolutions or {},
                                   self._round_uuid(s, target_round_id))
                 plan = planner.run()
@@ -254,9 +252,12 @@ class SyncService:
                     raise ConflictError(
                         f"Còn {plan.unresolved} xung đột chưa giải quyết; hãy chọn cách xử lý "
                         "từng xung đột trong bảng xem trước rồi nhập lại.")
+                # The backup reads the committed database through its own connection; this
+                # transaction has written nothing yet, so it is the state before the import.
+                backup_path = self._backup()
                 Applier(s, zf, header, me, planner, current_actor(s),
                         self._paths.attachments).run()
-                counts = plan.counts
+            counts = plan.counts
             s.add(SyncPackage(package_uuid=header.package_uuid, direction="received",
                               kind=header.kind.value,
                               peer_installation_uuid=header.sender_installation_uuid,
@@ -270,6 +271,11 @@ class SyncService:
         if header.kind is PackageKind.UPWARD:
             receipt = self._write_receipt(header, receipt_dir or path.parent)
         return ImportReport(header, counts, True, _summary_text(counts), backup_path, receipt)
+
+    def _backup(self) -> Path | None:
+        if self._db.path is None:  # PostgreSQL: the server's own backups apply
+            return None
+        return backups.create_backup(self._db.path, self._paths, kind="truoc-nhap-goi").path
 
     def _trusted_header(self, zf: zipfile.ZipFile, path: Path, s: Session) -> PackageHeader:
         header = read_header(zf, path, s, self._me(s))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -51,22 +52,34 @@ class EntitySpec:
     # optional references: a record whose target did not travel keeps NULL instead of refusing
     optional_refs: tuple[str, ...] = ()
 
+    # worked out once (a package of 400,000 records asks for them per record)
+    _columns: tuple[Column[Any], ...] = field(init=False, repr=False, compare=False)
+    _content: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        table: Table = self.model.__table__  # type: ignore[attr-defined]
+        columns = tuple(c for c in table.columns
+                        if c.name not in ENVELOPE and c.name not in self.derived)
+        skip = set(self.upper_fields) | set(self.placement)
+        object.__setattr__(self, "_columns", columns)
+        object.__setattr__(self, "_content", tuple(self.field_name(c.name) for c in columns
+                                                   if c.name not in skip))
+
     @property
     def table(self) -> Table:
         return self.model.__table__  # type: ignore[attr-defined,no-any-return]
 
     @property
-    def columns(self) -> list[Column[Any]]:
-        return [c for c in self.table.columns if c.name not in ENVELOPE and c.name not in self.derived]
+    def columns(self) -> tuple[Column[Any], ...]:
+        return self._columns
 
     def field_name(self, column: str) -> str:
         """How a column is called in the package: ``person_id`` → ``person``."""
         return column[:-3] if column in self.refs and column.endswith("_id") else column
 
-    def content_fields(self) -> list[str]:
+    def content_fields(self) -> tuple[str, ...]:
         """The fields a record's owner controls: compared and updated between packages."""
-        skip = set(self.upper_fields) | set(self.placement)
-        return [self.field_name(c.name) for c in self.columns if c.name not in skip]
+        return self._content
 
 
 SUBJECT_REFS = {"person_id": "people", "unit_id": "units"}
@@ -118,7 +131,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-def content_hash(fields: dict[str, Any], names: list[str], deleted: bool) -> str:
+def content_hash(fields: dict[str, Any], names: Sequence[str], deleted: bool) -> str:
     """What both sides compare: the named fields and the tombstone, canonical JSON."""
     payload = {name: plain(fields.get(name)) for name in names}
     payload["__deleted"] = deleted

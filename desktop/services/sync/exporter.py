@@ -7,7 +7,7 @@ import json
 import os
 import uuid as uuid_module
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -265,6 +265,12 @@ class RecordWriter:
                 yield self._record(spec, row, columns)
             self._s.expunge_all()
 
+    def prefetch_refs(self, spec: EntitySpec, rows: Sequence[Any]) -> None:
+        """Look up, in one query per target, the UUIDs the rows' foreign keys point at."""
+        for column, target in spec.refs.items():
+            if target in BY_NAME:
+                self._uuid_of(target, {v for r in rows if (v := getattr(r, column))})
+
     def record_fields(self, spec: EntitySpec, row: Any) -> dict[str, Any]:
         """One row's fields as a package would carry them (for comparing with one that came)."""
         for column, target in spec.refs.items():
@@ -274,7 +280,7 @@ class RecordWriter:
         fields: dict[str, Any] = self._record(spec, row, spec.columns)["fields"]
         return fields
 
-    def _record(self, spec: EntitySpec, row: Any, columns: list[Any]) -> dict[str, Any]:
+    def _record(self, spec: EntitySpec, row: Any, columns: Sequence[Any]) -> dict[str, Any]:
         fields: dict[str, Any] = {}
         for column in columns:
             value = getattr(row, column.name)

@@ -6,14 +6,27 @@ from __future__ import annotations
 
 import uuid as uuid_module
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, String, Text, delete, insert, select, update
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    bindparam,
+    delete,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from desktop.api.sync import (
@@ -28,7 +41,14 @@ from desktop.domain.cccd import cccd_problem
 from desktop.domain.enums import Gender, NominationStatus
 from desktop.domain.errors import ValidationError
 from desktop.domain.ethnicities import canonical_ethnicity
-from desktop.domain.vntext import fold, name_sort_key, normalize, normalize_multiline, sort_key
+from desktop.domain.vntext import (
+    fold,
+    name_sort_key,
+    normalize,
+    normalize_multiline,
+    sort_key,
+    text_problem,
+)
 from desktop.models import AwardKind, Nomination, NominationEvent, Person, SyncAlias, SyncShadow, Unit
 from desktop.models.base import utcnow
 from desktop.services.sync.archive import DATA_PREFIX, iter_lines, refusal
@@ -37,11 +57,13 @@ from desktop.services.sync.exporter import CHUNK, RecordWriter
 from desktop.services.sync.verify import Me
 
 BATCH = 500
+# Entities other records point at: only their UUIDs and ids are remembered during an import.
+REFERENCED = frozenset(t for spec in ENTITIES for t in spec.refs.values() if t in BY_NAME)
 MAX_ITEMS = 20_000  # listed records in a preview; the counts always cover everything
 MAX_INT = 2**53
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Planned:
     action: Action
     local_uuid: str
@@ -106,6 +128,7 @@ class Planner:
         model = spec.model
         locals_by_uuid = {row.uuid: row for part in _chunks(local_uuids) for row in
                           self.s.scalars(select(model).where(model.uuid.in_(part)))}
+        self.writer.prefetch_refs(spec, list(locals_by_uuid.values()))
         shadows = {row.record_uuid: row for part in _chunks([r["uuid"] for _, r, _, _ in parsed])
                    for row in self.s.scalars(select(SyncShadow).where(
                        SyncShadow.entity == spec.name, SyncShadow.record_uuid.in_(part),
@@ -131,18 +154,11 @@ class Planner:
         """Typed field values, or None and why the record cannot be taken."""
         out: dict[str, Any] = {}
         problems: list[str] = []
-        for column in spec.columns:
-            name = spec.field_name(column.name)
+        for name, convert in _field_plan(spec):
             if name not in raw:
                 problems.append(f"thiếu trường “{name}”")
                 continue
-            value = raw[name]
-            if column.name in spec.refs:
-                if value is not None and not isinstance(value, str):
-                    problems.append(f"tham chiếu “{name}” không hợp lệ")
-                out[name] = value
-                continue
-            coerced, problem = _coerce(column, value)
+            coerced, problem = convert(raw[name])
             if problem:
                 problems.append(f"“{name}” {problem}")
             out[name] = coerced
@@ -159,7 +175,8 @@ class Planner:
                 continue
             name = spec.field_name(column)
             wanted = {self.local_uuid(target, r[name]) for r in rows if r.get(name)}
-            wanted -= self.will_exist[target] | self.known_live[target]
+            wanted = {u for u in wanted
+                      if u not in self.will_exist[target] and u not in self.known_live[target]}
             model = BY_NAME[target].model
             for part in _chunks(sorted(wanted)):
                 self.known_live[target].update(self.s.scalars(select(model.uuid).where(
@@ -196,7 +213,7 @@ class Planner:
     def _plan_new(self, spec: EntitySpec, record: dict[str, Any], fields: dict[str, Any],
                   local_uuid: str) -> None:
         names = tuple(spec.content_fields())
-        inc_hash = content_hash(fields, list(names), bool(record["deleted"]))
+        inc_hash = content_hash(fields, names, bool(record["deleted"]))
         if record["deleted"]:
             self._add(spec, record, Planned(Action.IGNORED, local_uuid, names, inc_hash),
                       "đã bị xóa ở bên gửi và chưa từng có ở đây")
@@ -258,8 +275,8 @@ class Planner:
             if self.header.kind is not PackageKind.DOWNWARD or not spec.upper_fields:
                 names: tuple[str, ...] = tuple(spec.content_fields())
                 local_fields = self.writer.record_fields(spec, local)
-                same = (content_hash(fields, list(names), deleted)
-                        == content_hash(local_fields, list(names), local.deleted_at is not None))
+                same = (content_hash(fields, names, deleted)
+                        == content_hash(local_fields, names, local.deleted_at is not None))
                 action = Action.UNCHANGED if same else Action.IGNORED
                 self._add(spec, record, Planned(action, local.uuid, (), ""),
                           "" if same else "bản ghi do đơn vị này tạo; gói không sửa được")
@@ -268,8 +285,8 @@ class Planner:
         else:
             names = tuple(spec.content_fields())
         local_fields = self.writer.record_fields(spec, local)
-        inc_hash = content_hash(fields, list(names), deleted)
-        loc_hash = content_hash(local_fields, list(names), local.deleted_at is not None)
+        inc_hash = content_hash(fields, names, deleted)
+        loc_hash = content_hash(local_fields, names, local.deleted_at is not None)
         version = int(record["version"])
         changes = _changes(spec, names, local_fields, fields, local.deleted_at is not None, deleted)
         if shadow is not None and version < shadow.peer_version:
@@ -318,31 +335,35 @@ class Planner:
         skipped = planned.resolution in (Resolution.SKIP,)
         if planned.action is Action.CONFLICT and planned.resolution is None:
             self.plan.unresolved += 1
-        if planned.action in (Action.NEW, Action.UPDATE, Action.UNCHANGED, Action.CONFLICT) \
-                and not skipped:
+        # only what other records point at is looked up later
+        if (spec.name in REFERENCED and not skipped and planned.action
+                in (Action.NEW, Action.UPDATE, Action.UNCHANGED, Action.CONFLICT)):
             self.will_exist[spec.name].add(planned.local_uuid)
         if planned.action is not Action.UNCHANGED and len(self.plan.items) < MAX_ITEMS:
             self.plan.items.append(PreviewItem(
-                spec.name, spec.label, record["uuid"], self.labels.get(record["uuid"], ""),
+                spec.name, spec.label, record["uuid"], self._label(spec, record),
                 planned.action, reason, changes or {}, match_uuid, match_label, options,
                 default if planned.resolution is None else planned.resolution))
 
     def _remember_label(self, spec: EntitySpec, record: dict[str, Any]) -> None:
+        """What the preview calls a record. Only people and units are kept for the whole
+        import (others name them); the rest is worked out when an item is listed."""
         f = record.get("fields") or {}
         if spec.name == "people":
             born = f.get("birth_date")
-            label = f"{f.get('full_name', '')}{f' (sinh {born[:4]})' if isinstance(born, str) else ''}"
+            suffix = f" (sinh {born[:4]})" if isinstance(born, str) else ""
+            self.labels[record["uuid"]] = f"{f.get('full_name', '')}{suffix}"
         elif spec.name == "units":
-            label = str(f.get("name", ""))
-        else:
-            subject = self.labels.get(str(f.get("person") or f.get("unit") or ""), "")
-            extra = f.get("year") or f.get("award_kind") or f.get("to_status") or ""
-            label = " — ".join(str(x) for x in (subject or f.get("household_name") or "", extra) if x)
-            label = label or f"{spec.label} {record['uuid'][:8]}"
+            self.labels[record["uuid"]] = str(f.get("name", ""))
+
+    def _label(self, spec: EntitySpec, record: dict[str, Any]) -> str:
         if spec.name in ("people", "units"):
-            self.labels[record["uuid"]] = label
-        else:
-            self.labels[record["uuid"]] = label
+            return self.labels.get(record["uuid"], "")
+        f = record.get("fields") or {}
+        subject = self.labels.get(str(f.get("person") or f.get("unit") or ""), "")
+        extra = f.get("year") or f.get("award_kind") or f.get("to_status") or ""
+        label = " — ".join(str(x) for x in (subject or f.get("household_name") or "", extra) if x)
+        return label or f"{spec.label} {record['uuid'][:8]}"
 
 
 # -- pure helpers --------------------------------------------------------------------------
@@ -377,44 +398,100 @@ def _envelope_problem(record: dict[str, Any]) -> str:
     return ""
 
 
-def _coerce(column: Any, value: Any) -> tuple[Any, str]:
+Converter = Callable[[Any], tuple[Any, str]]
+_FIELD_PLANS: dict[str, list[tuple[str, Converter]]] = {}
+
+
+def _field_plan(spec: EntitySpec) -> list[tuple[str, Converter]]:
+    """(field name, converter) per column, worked out once per entity."""
+    plan = _FIELD_PLANS.get(spec.name)
+    if plan is None:
+        plan = [(spec.field_name(c.name), _ref if c.name in spec.refs else _converter(c))
+                for c in spec.columns]
+        _FIELD_PLANS[spec.name] = plan
+    return plan
+
+
+def _ref(value: Any) -> tuple[Any, str]:
+    if value is None or isinstance(value, str):
+        return value, ""
+    return None, "không phải một tham chiếu hợp lệ"
+
+
+def _converter(column: Any) -> Converter:
     """A JSON value as the column's Python type, or why it cannot be."""
-    if value is None:
-        return None, "" if column.nullable else "không được để trống"
-    kind = column.type
-    if isinstance(kind, Boolean):
+    kind, nullable = column.type, column.nullable
+    missing = "" if nullable else "không được để trống"
+
+    def boolean(value: Any) -> tuple[Any, str]:
+        if value is None:
+            return None, missing
         return (value, "") if isinstance(value, bool) else (None, "phải là đúng/sai")
-    if isinstance(kind, Integer):
+
+    def integer(value: Any) -> tuple[Any, str]:
+        if value is None:
+            return None, missing
         if isinstance(value, bool) or not isinstance(value, int) or abs(value) >= MAX_INT:
             return None, "phải là số nguyên hợp lý"
         return value, ""
-    if isinstance(kind, Numeric):
+
+    def numeric(value: Any) -> tuple[Any, str]:
+        if value is None:
+            return None, missing
         try:
             number = Decimal(str(value))
         except InvalidOperation:
             return None, "phải là số"
         return (str(number), "") if number.is_finite() and abs(number) < 10**6 else (None, "quá lớn")
-    if isinstance(kind, DateTime):
+
+    def timestamp(value: Any) -> tuple[Any, str]:
+        if value is None:
+            return None, missing
         try:
             return datetime.fromisoformat(str(value)), ""
         except ValueError:
             return None, "không phải ngày giờ hợp lệ"
-    if isinstance(kind, Date):
+
+    def day(value: Any) -> tuple[Any, str]:
+        if value is None:
+            return None, missing
         try:
             return date.fromisoformat(str(value)), ""
         except ValueError:
             return None, "không phải ngày hợp lệ"
-    if isinstance(kind, (String, Text)):
+
+    tidy = normalize_multiline if isinstance(kind, Text) else normalize
+    length = getattr(kind, "length", None)
+
+    def text(value: Any) -> tuple[Any, str]:
+        if value is None:
+            return None, missing
         if not isinstance(value, str):
             return None, "phải là chữ"
-        cleaned = normalize_multiline(value) if isinstance(kind, Text) else normalize(value)
-        if any(ord(ch) < 32 and ch not in "\n\t" for ch in cleaned):
-            return None, "chứa ký tự điều khiển"
-        length = getattr(kind, "length", None)
+        problem = text_problem(value)  # the same rule as typing it in
+        if problem:
+            return None, problem
+        cleaned = tidy(value)
         if length and len(cleaned) > length:
             return None, f"dài quá {length} ký tự"
         return cleaned, ""
-    return value, ""
+
+    def anything(value: Any) -> tuple[Any, str]:
+        return (None, missing) if value is None else (value, "")
+
+    if isinstance(kind, Boolean):
+        return boolean
+    if isinstance(kind, Integer):
+        return integer
+    if isinstance(kind, Numeric):
+        return numeric
+    if isinstance(kind, DateTime):
+        return timestamp
+    if isinstance(kind, Date):
+        return day
+    if isinstance(kind, (String, Text)):
+        return text
+    return anything
 
 
 def _rules(entity: str, f: dict[str, Any]) -> list[str]:
@@ -558,18 +635,22 @@ class Applier:
         table = spec.table
         if inserts:
             self.s.execute(insert(table), inserts)
-            self._prefetch(spec.name, {row["uuid"] for row in inserts})
+            if spec.name in REFERENCED:
+                self._prefetch(spec.name, {row["uuid"] for row in inserts})
             if spec.name == "nominations":
                 self.received_nominations.extend(self.ids[spec.name][r["uuid"]] for r in inserts)
             if spec.name == "attachments":
                 self._store_files([r["sha256"] for r in inserts])
         for planned, record, values in updates:
             self._update(spec, planned, record, values)
-        for child, parent in deferred_parents:
-            parent_id = self._id_of(spec.name, parent)
-            if parent_id is not None:
-                self.s.execute(update(table).where(table.c.uuid == child)
-                               .values(parent_id=parent_id))
+        if deferred_parents:  # a parent later in the same batch: set once all are in
+            self._prefetch(spec.name, {parent for _, parent in deferred_parents})
+            pairs = [{"child": child, "parent": self.ids[spec.name][parent]}
+                     for child, parent in deferred_parents if parent in self.ids[spec.name]]
+            if pairs:
+                self.s.connection().execute(
+                    update(table).where(table.c.uuid == bindparam("child"))
+                    .values(parent_id=bindparam("parent")), pairs)
         if aliases:
             self.s.execute(insert(SyncAlias), aliases)
         if shadows:

@@ -1,0 +1,212 @@
+"""Sync packages at province scale: export the 30,000-nomination round of the province demo
+(with its people, ratings, initiatives, discipline and award history) as one upward package,
+import it into a second database, and compare the import rate with raw
+``sqlite3.executemany`` of the same rows into the same schema, in the same run.
+
+    .venv/bin/python bench/sync_bench.py            # builds bench/out/province.db if missing
+
+Each phase runs in its own process so its peak RSS is its own. Goal (issue 11): import
+≥ 5,000 records/s and ≥ 50 % of the raw rate, peak RSS ≤ 400 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+OUT = ROOT / "bench" / "out"
+RECEIVER_CODE = "TW-BENCH"
+
+
+def _peak_mb() -> float:
+    """Peak resident memory, including pages of the memory-mapped database file
+    (PRAGMA mmap_size is 256 MB), which the OS drops whenever it needs the room."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _anon_mb() -> float:
+    """Resident memory that is the process's own (heap), now: /proc/self/status RssAnon."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("RssAnon:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def phase_export(source: Path, package: Path) -> dict[str, Any]:
+    from sqlalchemy import func, select, update
+
+    from desktop.api.sync import UpwardSelection
+    from desktop.models import Installation, Nomination
+    from desktop.paths import app_paths
+    from desktop.services import Services
+
+    services = Services.open(source, app_paths(OUT / "sender-home").ensure())
+    with services.db.session() as s:
+        s.execute(update(Installation).values(parent_office_name="Bench receiver",
+                                              parent_office_code=RECEIVER_CODE))
+    with services.db.read() as s:
+        round_id = s.scalars(select(Nomination.round_id).group_by(Nomination.round_id)
+                             .order_by(func.count().desc()).limit(1)).one()
+        ids = tuple(s.scalars(select(Nomination.id).where(Nomination.round_id == round_id,
+                                                          Nomination.deleted_at.is_(None))))
+    limit = int(os.environ.get("SYNC_BENCH_LIMIT", "0"))  # a smaller package, for profiling
+    selection = UpwardSelection(round_id, ids[:limit] if limit else ids, include_attachments=False)
+    t0 = time.perf_counter()
+    result = services.sync.export_upward(selection, package)
+    seconds = time.perf_counter() - t0
+    services.close()
+    return {"seconds": seconds, "records": sum(result.counts.values()), "counts": result.counts,
+            "bytes": result.size, "peak_mb": _peak_mb(), "anon_mb": _anon_mb()}
+
+
+def phase_import(target: Path, package: Path) -> dict[str, Any]:
+    from desktop.domain.enums import RoundKind, UnitKind
+    from desktop.paths import app_paths
+    from desktop.services import Services
+    from desktop.services.rounds import RoundInput
+    from desktop.services.units import UnitInput
+
+    target.unlink(missing_ok=True)
+    home = OUT / "receiver-home"
+    shutil.rmtree(home, ignore_errors=True)
+    services = Services.open(target, app_paths(home).ensure())
+    services.setup.configure(UnitInput("Cơ quan nhận (bench)", RECEIVER_CODE, UnitKind.PROVINCE))
+    root = services.units.children(None)[0].id
+    round_id = services.rounds.create(RoundInput("Nhận gói (bench)", 2026, RoundKind.YEAR_END,
+                                                 office_unit_id=root)).id
+    header = services.sync.inspect(package)
+    services.sync.trust(header, header.fingerprint)
+    t0 = time.perf_counter()
+    services.sync.inspect(package)
+    t_verify = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    preview = services.sync.preview(package, round_id)
+    t_preview = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    report = services.sync.import_package(package, round_id, receipt_dir=OUT)
+    t_import = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    again = services.sync.preview(package, round_id)
+    t_again = time.perf_counter() - t0
+    services.close()
+    records = sum(sum(c.values()) for c in report.counts.values())
+    return {"verify_s": t_verify, "preview_s": t_preview, "import_s": t_import,
+            "records": records, "new": preview.total(next(iter(preview.counts["people"]))),
+            "unchanged_on_second_preview": sum(
+                n for c in again.counts.values() for a, n in c.items() if a.value == "unchanged"),
+            "second_preview_s": t_again, "peak_mb": _peak_mb(), "anon_mb": _anon_mb()}
+
+
+def phase_raw(package: Path) -> dict[str, Any]:
+    """The same rows, parsed from the same package, into a fresh copy of the same schema with
+    one ``executemany`` per table: the floor of what any import can do."""
+    from desktop.paths import app_paths
+    from desktop.services import Services
+    from desktop.services.sync.entities import BY_NAME
+
+    raw_db = OUT / "raw.db"
+    raw_db.unlink(missing_ok=True)
+    home = OUT / "raw-home"
+    shutil.rmtree(home, ignore_errors=True)
+    Services.open(raw_db, app_paths(home).ensure()).close()
+    conn = sqlite3.connect(raw_db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    total = 0
+    t0 = time.perf_counter()
+    with zipfile.ZipFile(package) as zf:
+        for name in zf.namelist():
+            if not (name.startswith("data/") and name.endswith(".jsonl")):
+                continue
+            spec = BY_NAME[name[5:-6]]
+            columns = [c.name for c in spec.columns]
+            all_columns = ["uuid", "owner_uuid", "version", "created_at", "updated_at", *columns,
+                           *spec.derived]
+            rows = []
+            for number, line in enumerate(zf.open(name), start=1):
+                record = json.loads(line)
+                f = record["fields"]
+                values = [record["uuid"], record["owner"], record["version"],
+                          record["created_at"], record["updated_at"]]
+                for column in columns:
+                    value = f.get(spec.field_name(column))
+                    values.append(number if column in spec.refs and value is not None else value)
+                rows.append(values + [""] * len(spec.derived))
+            marks = ",".join("?" * len(all_columns))
+            conn.executemany(f"INSERT INTO {spec.table.name} ({','.join(all_columns)}) "
+                             f"VALUES ({marks})", rows)
+            total += len(rows)
+    conn.commit()
+    seconds = time.perf_counter() - t0
+    conn.close()
+    return {"seconds": seconds, "records": total}
+
+
+def _run_phase(name: str, *args: str) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, __file__, "--phase", name, *args], capture_output=True,
+                         text=True, check=False, cwd=ROOT)
+    if out.returncode != 0:
+        raise SystemExit(f"phase {name} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", type=Path, default=OUT / "province.db")
+    parser.add_argument("--phase", choices=("export", "import", "raw"))
+    parser.add_argument("args", nargs="*")
+    args = parser.parse_args()
+    if args.phase == "export":
+        print(json.dumps(phase_export(Path(args.args[0]), Path(args.args[1]))))
+        return 0
+    if args.phase == "import":
+        print(json.dumps(phase_import(Path(args.args[0]), Path(args.args[1]))))
+        return 0
+    if args.phase == "raw":
+        print(json.dumps(phase_raw(Path(args.args[0]))))
+        return 0
+    if not args.db.exists():
+        from bench.run import build
+        OUT.mkdir(parents=True, exist_ok=True)
+        build(args.db)
+    sender = OUT / "sync-sender.db"
+    shutil.copy(args.db, sender)
+    for suffix in ("-wal", "-shm"):
+        Path(str(args.db) + suffix).exists() and shutil.copy(Path(str(args.db) + suffix),
+                                                             Path(str(sender) + suffix))
+    package = OUT / "province-round.tdkt"
+    exported = _run_phase("export", str(sender), str(package))
+    print("export", json.dumps(exported), flush=True)
+    imported = _run_phase("import", str(OUT / "sync-receiver.db"), str(package))
+    print("import", json.dumps(imported), flush=True)
+    raw = _run_phase("raw", str(package))
+    rate = imported["records"] / imported["import_s"]
+    raw_rate = raw["records"] / raw["seconds"]
+    print(json.dumps({"export": exported, "import": imported, "raw": raw}, indent=1))
+    print(f"\nexport: {exported['records']:,} records, {exported['bytes'] / 1024**2:.1f} MB in "
+          f"{exported['seconds']:.1f} s ({exported['records'] / exported['seconds']:,.0f}/s), "
+          f"peak RSS {exported['peak_mb']:.0f} MB")
+    print(f"import: {imported['records']:,} records in {imported['import_s']:.1f} s "
+          f"({rate:,.0f}/s; verify {imported['verify_s']:.1f} s, preview "
+          f"{imported['preview_s']:.1f} s), peak RSS {imported['peak_mb']:.0f} MB")
+    print(f"raw executemany: {raw['records']:,} rows in {raw['seconds']:.1f} s "
+          f"({raw_rate:,.0f}/s) → import is {100 * rate / raw_rate:.0f} % of raw")
+    print(f"second preview (idempotence): {imported['unchanged_on_second_preview']:,} unchanged "
+          f"in {imported['second_preview_s']:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
