@@ -343,7 +343,23 @@ class Task(QObject, Generic[T_co]):
         back in the loop that delivered the outcome.
         """
         self.finished.emit()
+        self._let_go()
         self.deleteLater()
+
+    def _let_go(self) -> None:
+        """Drop every Python reference the task holds before Qt deletes it.
+
+        The task's destruction releases its Python side; if that released the last reference
+        to a model (through the work function or a callback) or to a Python-owned runner, their
+        destruction ran inside this one's, and the runner deleted its children, this task
+        among them, a second time: the segfault in ``QObject::~QObject`` that a GUI test met
+        about one run in ten. Released here, on the GUI thread and outside any destructor."""
+        self._fn = None  # type: ignore[assignment]
+        self._on_success = self._on_failure = self._on_cancel = self._on_progress = None
+        self._outcome_value = None
+        self._parent_widget = None
+        self._disabled = ()
+        self._runner = None  # type: ignore[assignment]
 
 
 def on_gui_thread() -> bool:

@@ -2675,6 +2675,857 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     </message>
 </context>
 <context>
+    <name>SyncEntities</name>
+    <message>
+        <source>Units</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Cá nhân</translation>
+    </message>
+    <message>
+        <source>Performance ratings</source>
+        <translation>Kết quả xếp loại</translation>
+    </message>
+    <message>
+        <source>Initiatives</source>
+        <translation>Sáng kiến</translation>
+    </message>
+    <message>
+        <source>Disciplinary measures</source>
+        <translation>Kỷ luật</translation>
+    </message>
+    <message>
+        <source>Awards already received</source>
+        <translation>Khen thưởng đã có</translation>
+    </message>
+    <message>
+        <source>Emulation registrations</source>
+        <translation>Đăng ký thi đua</translation>
+    </message>
+    <message>
+        <source>Award rounds</source>
+        <translation>Đợt xét khen thưởng</translation>
+    </message>
+    <message>
+        <source>Nominations</source>
+        <translation>Đề nghị khen thưởng</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Lịch sử trạng thái</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Minh chứng</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>Tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Decision lines</source>
+        <translation>Dòng quyết định</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>Dân tộc</translation>
+    </message>
+    <message>
+        <source>Citizen ID</source>
+        <translation>Số CCCD</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Parent unit</source>
+        <translation>Đơn vị cấp trên</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Xếp loại</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Status reason</source>
+        <translation>Lý do trạng thái</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>Điều kiện</translation>
+    </message>
+    <message>
+        <source>Achievement summary</source>
+        <translation>Tóm tắt thành tích</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Danh hiệu/hình thức</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Decision number</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+</context>
+<context>
+    <name>SyncExport</name>
+    <message>
+        <source>Nominations sent up to the upper level</source>
+        <translation>Hồ sơ đề nghị gửi lên cấp trên</translation>
+    </message>
+    <message>
+        <source>Signed decisions sent down to a lower office</source>
+        <translation>Quyết định đã ký gửi xuống đơn vị cấp dưới</translation>
+    </message>
+    <message>
+        <source>Every nomination with the status “%1”</source>
+        <translation>Mọi đề nghị ở trạng thái “%1”</translation>
+    </message>
+    <message>
+        <source>Only the nominations ticked below</source>
+        <translation>Chỉ các đề nghị đánh dấu dưới đây</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Cá nhân/tập thể</translation>
+    </message>
+    <message>
+        <source>Award</source>
+        <translation>Danh hiệu/hình thức</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Include the attached files (evidence)</source>
+        <translation>Kèm tệp đính kèm (minh chứng)</translation>
+    </message>
+    <message>
+        <source>Only what changed since the upper level&apos;s last receipt</source>
+        <translation>Chỉ những gì thay đổi từ biên nhận gần nhất của cấp trên</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Gửi tới:</translation>
+    </message>
+    <message>
+        <source>Round:</source>
+        <translation>Đợt:</translation>
+    </message>
+    <message>
+        <source>Only the lines of the chosen decisions that decide the recipient&apos;s own nominations travel, with the award history they wrote and the status of those nominations. The recipient must be in the trust list (it becomes trusted when you import one of its packages).</source>
+        <translation>Gói chỉ mang các dòng của quyết định đã chọn thuộc về đề nghị của chính đơn vị nhận, cùng lịch sử khen thưởng các dòng đó tạo ra và trạng thái của các đề nghị ấy. Đơn vị nhận phải có trong danh sách tin cậy (được thêm khi anh/chị nhập một gói của họ).</translation>
+    </message>
+    <message>
+        <source>Recipient:</source>
+        <translation>Đơn vị nhận:</translation>
+    </message>
+    <message>
+        <source>Signed decisions to send:</source>
+        <translation>Quyết định đã ký cần gửi:</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>Loại bản ghi</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Số bản ghi</translation>
+    </message>
+    <message>
+        <source>Write the package…</source>
+        <translation>Ghi gói…</translation>
+    </message>
+    <message>
+        <source>What the package will hold</source>
+        <translation>Nội dung gói sẽ ghi</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Send:</source>
+        <translation>Gửi:</translation>
+    </message>
+    <message>
+        <source>The upper level of this office is not declared yet (Settings → Office information).</source>
+        <translation>Chưa khai báo cơ quan cấp trên của đơn vị này (Cài đặt → Thông tin đơn vị).</translation>
+    </message>
+    <message>
+        <source>— choose a round —</source>
+        <translation>— chọn đợt —</translation>
+    </message>
+    <message>
+        <source>— choose the recipient —</source>
+        <translation>— chọn đơn vị nhận —</translation>
+    </message>
+    <message>
+        <source>%1 of %2 — %3 lines</source>
+        <translation>%1 ngày %2 — %3 dòng</translation>
+    </message>
+    <message>
+        <source>This round has no signed decision yet.</source>
+        <translation>Đợt này chưa có quyết định nào đã ký.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 ticked</source>
+        <translation>Đã đánh dấu %1/%2</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Đang đếm…</translation>
+    </message>
+    <message>
+        <source>Choose the round whose nominations go up.</source>
+        <translation>Chọn đợt có các đề nghị cần gửi lên.</translation>
+    </message>
+    <message>
+        <source>Tick the nominations to send.</source>
+        <translation>Đánh dấu các đề nghị cần gửi.</translation>
+    </message>
+    <message>
+        <source>Choose the round of the decisions.</source>
+        <translation>Chọn đợt có các quyết định.</translation>
+    </message>
+    <message>
+        <source>Tick the signed decisions to send.</source>
+        <translation>Đánh dấu các quyết định đã ký cần gửi.</translation>
+    </message>
+    <message>
+        <source>Choose the office that receives the decisions.</source>
+        <translation>Chọn đơn vị nhận quyết định.</translation>
+    </message>
+    <message>
+        <source>%1 records, %2 attached files, about %3.</source>
+        <translation>%1 bản ghi, %2 tệp đính kèm, khoảng %3.</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>Gửi cho: %1</translation>
+    </message>
+    <message>
+        <source>Only changes since %1.</source>
+        <translation>Chỉ những thay đổi từ %1.</translation>
+    </message>
+    <message>
+        <source>Writing the data package…</source>
+        <translation>Đang ghi gói dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Package written:</source>
+        <translation>Đã ghi gói</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Thư mục: %1</translation>
+    </message>
+    <message>
+        <source>%1 records, %2. When the receiving office phones to confirm, read them this office&apos;s fingerprint:</source>
+        <translation>%1 bản ghi, %2. Khi đơn vị nhận gọi điện để xác nhận, hãy đọc cho họ mã nhận diện của đơn vị này:</translation>
+    </message>
+    <message>
+        <source>Package written: %1</source>
+        <translation>Đã ghi gói: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncHistory</name>
+    <message>
+        <source>Waiting for the receipt</source>
+        <translation>Chờ biên nhận</translation>
+    </message>
+    <message>
+        <source>Received %1</source>
+        <translation>Đã nhận %1</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Hướng</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gửi đi</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Nhận về</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Loại gói</translation>
+    </message>
+    <message>
+        <source>Other office</source>
+        <translation>Đơn vị gửi/nhận</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Số bản ghi</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Biên nhận</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Open the file&apos;s folder</source>
+        <translation>Mở thư mục chứa tệp</translation>
+    </message>
+    <message>
+        <source>An upward package is acknowledged when the receipt the upper level sends back is imported here; the next incremental package then holds only what changed after it.</source>
+        <translation>Gói gửi lên được xác nhận khi biên nhận cấp trên gửi lại được nhập ở đây; gói bổ sung sau đó chỉ mang những gì thay đổi sau thời điểm ấy.</translation>
+    </message>
+    <message>
+        <source>%1 packages</source>
+        <translation>%1 gói</translation>
+    </message>
+    <message>
+        <source>No package sent or received yet.</source>
+        <translation>Chưa gửi hoặc nhận gói nào.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not there any more (the USB stick may be unplugged).</source>
+        <translation>Không còn thư mục %1 (có thể USB đã được rút ra).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncImport</name>
+    <message>
+        <source>Choose data packages</source>
+        <translation>Chọn gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>TĐKT data package (*.tdkt);;All files (*)</source>
+        <translation>Gói dữ liệu TĐKT (*.tdkt);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Choose a folder of data packages</source>
+        <translation>Chọn thư mục chứa các gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>Save the data package</source>
+        <translation>Lưu gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>TĐKT data package (*.tdkt)</source>
+        <translation>Gói dữ liệu TĐKT (*.tdkt)</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Đã nhập</translation>
+    </message>
+    <message>
+        <source>Already imported</source>
+        <translation>Đã nhập trước đây</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Sender not trusted</source>
+        <translation>Chưa tin cậy đơn vị gửi</translation>
+    </message>
+    <message>
+        <source>Choose the receiving round</source>
+        <translation>Cần chọn đợt nhận</translation>
+    </message>
+    <message>
+        <source>Previewing…</source>
+        <translation>Đang xem trước…</translation>
+    </message>
+    <message>
+        <source>%1 conflicts to decide</source>
+        <translation>%1 xung đột chưa xử lý</translation>
+    </message>
+    <message>
+        <source>Ready to import</source>
+        <translation>Sẵn sàng nhập</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <source>Choose package files…</source>
+        <translation>Chọn tệp gói…</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>Chọn thư mục…</translation>
+    </message>
+    <message>
+        <source>Remove from the list</source>
+        <translation>Bỏ khỏi danh sách</translation>
+    </message>
+    <message>
+        <source>The round of this office that receives the nominations of upward packages</source>
+        <translation>Đợt xét khen thưởng của đơn vị này nhận các đề nghị trong gói gửi lên</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Sending office</source>
+        <translation>Đơn vị gửi</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Trust the sender…</source>
+        <translation>Tin cậy đơn vị gửi…</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>Loại bản ghi</translation>
+    </message>
+    <message>
+        <source>Every action</source>
+        <translation>Mọi việc</translation>
+    </message>
+    <message>
+        <source>Use the suggestions</source>
+        <translation>Dùng cách đề xuất</translation>
+    </message>
+    <message>
+        <source>Handle every conflict still open the way the program suggests</source>
+        <translation>Xử lý mọi xung đột còn lại theo cách phần mềm đề xuất</translation>
+    </message>
+    <message>
+        <source>Selected record: here and in the package</source>
+        <translation>Bản ghi đang chọn: ở đây và trong gói</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>Ở đây</translation>
+    </message>
+    <message>
+        <source>In the package</source>
+        <translation>Trong gói</translation>
+    </message>
+    <message>
+        <source>Receiving round:</source>
+        <translation>Đợt nhận:</translation>
+    </message>
+    <message>
+        <source>Chosen packages</source>
+        <translation>Các gói đã chọn</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Xem:</translation>
+    </message>
+    <message>
+        <source>Choose one or several .tdkt files (or a folder of them) received from other offices. Each package is checked (signature, integrity, sender) and previewed here; nothing is written until you press “Import”, and a backup is made first.</source>
+        <translation>Chọn một hoặc nhiều tệp .tdkt (hoặc cả thư mục) nhận từ đơn vị khác. Từng gói được kiểm tra (chữ ký, toàn vẹn, đơn vị gửi) và xem trước tại đây; chưa có gì được ghi cho tới khi anh/chị bấm “Nhập”, và một bản sao lưu được tạo trước khi nhập.</translation>
+    </message>
+    <message>
+        <source>— choose a round —</source>
+        <translation>— chọn đợt —</translation>
+    </message>
+    <message>
+        <source>The folder %1 holds no data package (.tdkt file).</source>
+        <translation>Thư mục %1 không có gói dữ liệu nào (tệp .tdkt).</translation>
+    </message>
+    <message>
+        <source>This package cannot be imported: %1</source>
+        <translation>Không nhập được gói này: %1</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Đang kiểm tra %1…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; from &lt;b&gt;%2&lt;/b&gt; (code %3), made %4, %5 records</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; của &lt;b&gt;%2&lt;/b&gt; (mã %3), tạo lúc %4, %5 bản ghi</translation>
+    </message>
+    <message>
+        <source>Fingerprint &lt;b&gt;%1&lt;/b&gt;: %2 · file %3</source>
+        <translation>Mã nhận diện &lt;b&gt;%1&lt;/b&gt;: %2 · tệp %3</translation>
+    </message>
+    <message>
+        <source>This package was imported on %1; importing it again changes nothing.</source>
+        <translation>Gói này đã được nhập lúc %1; nhập lại không thay đổi gì.</translation>
+    </message>
+    <message>
+        <source>Phone the sender and confirm its fingerprint before this package can be previewed.</source>
+        <translation>Hãy gọi điện cho đơn vị gửi và xác nhận mã nhận diện trước khi xem trước gói này.</translation>
+    </message>
+    <message>
+        <source>Choose the round of this office that receives its nominations (“Receiving round” above).</source>
+        <translation>Chọn đợt của đơn vị này sẽ nhận các đề nghị trong gói (ô “Đợt nhận” ở trên).</translation>
+    </message>
+    <message>
+        <source>Every record type</source>
+        <translation>Mọi loại bản ghi</translation>
+    </message>
+    <message>
+        <source>%1 conflicts to decide (red rows)</source>
+        <translation>Còn %1 xung đột cần chọn cách xử lý (dòng đỏ)</translation>
+    </message>
+    <message>
+        <source>Every conflict has a decision.</source>
+        <translation>Mọi xung đột đã có cách xử lý.</translation>
+    </message>
+    <message>
+        <source>Select a row to compare it with what is here.</source>
+        <translation>Chọn một dòng để so sánh với dữ liệu đang có ở đây.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <source>(not here yet)</source>
+        <translation>(chưa có ở đây)</translation>
+    </message>
+    <message>
+        <source>Backing up, then importing the data packages…</source>
+        <translation>Đang sao lưu, rồi nhập các gói dữ liệu…</translation>
+    </message>
+    <message>
+        <source>Checking the packages…</source>
+        <translation>Đang kiểm tra các gói…</translation>
+    </message>
+    <message>
+        <source>%1 conflicts still need your decision before importing.</source>
+        <translation>Còn %1 xung đột cần chọn cách xử lý trước khi nhập.</translation>
+    </message>
+    <message>
+        <source>%1 packages ready to import.</source>
+        <translation>%1 gói sẵn sàng nhập.</translation>
+    </message>
+    <message>
+        <source>%1 others cannot be imported now (see their status).</source>
+        <translation>%1 gói khác chưa nhập được (xem cột Trạng thái).</translation>
+    </message>
+    <message>
+        <source>No package can be imported now (see their status).</source>
+        <translation>Không có gói nào nhập được lúc này (xem cột Trạng thái).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncKeys</name>
+    <message>
+        <source>This office&apos;s fingerprint</source>
+        <translation>Mã nhận diện của đơn vị này</translation>
+    </message>
+    <message>
+        <source>Copy the code</source>
+        <translation>Sao chép mã</translation>
+    </message>
+    <message>
+        <source>Every package this office writes is signed with its key. The first time another office imports one, its officer phones you: read them this code, group by group. It identifies this installation; never send it in the same e-mail as a package.</source>
+        <translation>Mọi gói đơn vị này ghi đều được ký bằng khóa của đơn vị. Lần đầu một đơn vị khác nhập gói của anh/chị, cán bộ bên đó sẽ gọi điện: hãy đọc cho họ mã này, từng nhóm một. Mã xác định bản cài đặt này; đừng gửi mã trong cùng email với gói.</translation>
+    </message>
+    <message>
+        <source>Trusted senders</source>
+        <translation>Đơn vị gửi đã tin cậy</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Unit code</source>
+        <translation>Mã đơn vị</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Mã nhận diện</translation>
+    </message>
+    <message>
+        <source>Trusted since</source>
+        <translation>Tin cậy từ</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Thu hồi</translation>
+    </message>
+    <message>
+        <source>An office enters this list when you confirm its fingerprint on importing its first package. Revoke an office whose computer was lost or whose key may be known to others: its packages are refused from then on.</source>
+        <translation>Một đơn vị vào danh sách này khi anh/chị xác nhận mã nhận diện lúc nhập gói đầu tiên của họ. Hãy thu hồi đơn vị bị mất máy tính hoặc có thể bị lộ khóa: từ đó các gói của họ bị từ chối.</translation>
+    </message>
+    <message>
+        <source>Trusted</source>
+        <translation>Đang tin cậy</translation>
+    </message>
+    <message>
+        <source>Revoked %1</source>
+        <translation>Đã thu hồi %1</translation>
+    </message>
+    <message>
+        <source>Fingerprint copied.</source>
+        <translation>Đã sao chép mã nhận diện.</translation>
+    </message>
+    <message>
+        <source>Revoke “%1” (fingerprint %2)? Its packages will be refused from now on, and this key cannot be trusted again: that office will have to make a new key.</source>
+        <translation>Thu hồi tin cậy “%1” (mã nhận diện %2)? Từ nay các gói của đơn vị này bị từ chối, và khóa này không thể tin cậy lại: đơn vị đó sẽ phải tạo khóa mới.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Export a package</source>
+        <translation>Xuất gói</translation>
+    </message>
+    <message>
+        <source>Import packages</source>
+        <translation>Nhập gói</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+    <message>
+        <source>Keys and trust</source>
+        <translation>Khóa và tin cậy</translation>
+    </message>
+    <message>
+        <source>This database has no office set up yet.</source>
+        <translation>Cơ sở dữ liệu này chưa thiết lập đơn vị sử dụng phần mềm.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPreview</name>
+    <message>
+        <source>Moved to “%1”</source>
+        <translation>Chuyển sang “%1”</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>Loại bản ghi</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Việc sẽ làm</translation>
+    </message>
+    <message>
+        <source>Reason / changes</source>
+        <translation>Lý do / thay đổi</translation>
+    </message>
+    <message>
+        <source>How to handle</source>
+        <translation>Cách xử lý</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— chọn —</translation>
+    </message>
+    <message>
+        <source>Record here: %1</source>
+        <translation>Bản ghi ở đây: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncReportDialog</name>
+    <message>
+        <source>Not imported: %1</source>
+        <translation>Không nhập: %1</translation>
+    </message>
+    <message>
+        <source>%1 from “%2” (code %3), made %4</source>
+        <translation>%1 của “%2” (mã %3), tạo lúc %4</translation>
+    </message>
+    <message>
+        <source>Backup made before importing: %1</source>
+        <translation>Bản sao lưu tạo trước khi nhập: %1</translation>
+    </message>
+    <message>
+        <source>Receipt to send back to the sender: %1</source>
+        <translation>Biên nhận gửi lại đơn vị gửi: %1</translation>
+    </message>
+    <message>
+        <source>%1 conflicts decided</source>
+        <translation>%1 xung đột đã xử lý</translation>
+    </message>
+    <message>
+        <source>Import of data packages: %1 of %2 imported.</source>
+        <translation>Nhập gói dữ liệu: đã nhập %1 trên %2 gói.</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Kết quả nhập gói</translation>
+    </message>
+    <message>
+        <source>%1 of %2 packages were imported. Send each receipt back to its sender (by USB stick or e-mail): importing it marks their nominations as received.</source>
+        <translation>Đã nhập %1 trên %2 gói. Hãy gửi lại từng biên nhận cho đơn vị gửi (qua USB hoặc email): khi họ nhập biên nhận, các đề nghị của họ chuyển sang “Đã tiếp nhận”.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Sao chép</translation>
+    </message>
+    <message>
+        <source>Save as text file…</source>
+        <translation>Lưu thành tệp văn bản…</translation>
+    </message>
+    <message>
+        <source>Open the receipt folder</source>
+        <translation>Mở thư mục biên nhận</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Lưu kết quả nhập</translation>
+    </message>
+    <message>
+        <source>Text file (*.txt)</source>
+        <translation>Tệp văn bản (*.txt)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Không lưu được %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTrustDialog</name>
+    <message>
+        <source>Confirm the sender</source>
+        <translation>Xác nhận đơn vị gửi</translation>
+    </message>
+    <message>
+        <source>This office now signs its packages with a different key from the one you trusted. That happens when it reinstalled the program, but it is also what a forged package looks like. Trust the new key only after the sender confirms the code below on the phone.</source>
+        <translation>Đơn vị này nay ký gói bằng một khóa khác với khóa anh/chị đã tin cậy. Việc này xảy ra khi họ cài lại phần mềm, nhưng cũng là dấu hiệu của gói giả mạo. Chỉ tin cậy khóa mới sau khi đơn vị gửi xác nhận mã dưới đây qua điện thoại.</translation>
+    </message>
+    <message>
+        <source>This is the first package from this office. Before importing it, make sure it really comes from them.</source>
+        <translation>Đây là gói đầu tiên nhận từ đơn vị này. Trước khi nhập, hãy chắc chắn gói đúng là do họ gửi.</translation>
+    </message>
+    <message>
+        <source>Sending office:</source>
+        <translation>Đơn vị gửi:</translation>
+    </message>
+    <message>
+        <source>Unit code:</source>
+        <translation>Mã đơn vị:</translation>
+    </message>
+    <message>
+        <source>Package:</source>
+        <translation>Gói:</translation>
+    </message>
+    <message>
+        <source>Fingerprint in the package</source>
+        <translation>Mã nhận diện ghi trong gói</translation>
+    </message>
+    <message>
+        <source>1. Phone an officer of the sending office, on a number you already know (not one written in the e-mail that brought the package).
+2. Ask them to open Sync → Keys and trust and read you their fingerprint.
+3. Type the code they read below. Trust the office only if it matches.</source>
+        <translation>1. Gọi điện cho cán bộ của đơn vị gửi, theo số điện thoại anh/chị đã biết (không dùng số ghi trong email kèm gói).
+2. Nhờ họ mở Đồng bộ → Khóa và tin cậy và đọc mã nhận diện của đơn vị họ.
+3. Gõ mã họ đọc vào ô dưới đây. Chỉ tin cậy khi mã khớp.</translation>
+    </message>
+    <message>
+        <source>Code read on the phone</source>
+        <translation>Mã được đọc qua điện thoại</translation>
+    </message>
+    <message>
+        <source>Trust this office</source>
+        <translation>Tin cậy đơn vị này</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>Code read to you by the sender:</source>
+        <translation>Mã đơn vị gửi đọc cho anh/chị:</translation>
+    </message>
+</context>
+<context>
     <name>TaskProgressDialog</name>
     <message>
         <source>Please wait</source>

@@ -279,3 +279,35 @@ def test_garbage_is_collected_on_the_gui_thread(qtbot: Any) -> None:
         collector.stop()
         if not was_enabled:
             gc.disable()
+
+
+def test_a_finished_task_is_never_the_last_owner_of_its_runner(qtbot: Any) -> None:
+    """A Python-owned runner kept alive only through a finished task's callback (a model that
+    holds the runner, as the lists do): when Qt deletes the task, releasing the callback must
+    not destroy the runner inside the task's own destructor (the runner then deleted the task a
+    second time: segfault in QObject::~QObject, about one GUI run in ten)."""
+    import weakref
+
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject
+
+    class Model(QObject):
+        def __init__(self, runner: TaskRunner) -> None:
+            super().__init__()
+            self.runner = runner
+            self.values: list[int] = []
+
+        def shown(self, value: int) -> None:
+            self.values.append(value)
+
+    owner = TaskRunner()
+    model = Model(owner)
+    task = owner.task(lambda _progress, _cancel: 7).success(model.shown)
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        task.run()
+    assert model.values == [7]
+    owner.wait_for_done(5000)
+    gone = weakref.ref(owner)
+    del owner, model, task
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the task's deleteLater
+    QCoreApplication.processEvents()
+    assert gone() is None  # released by the test's own references, not inside a destructor

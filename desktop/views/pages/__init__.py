@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # never run; lets PyInstaller and type checkers see the lazil
         people,
         rounds,
         settings_page,
+        sync_page,
         trash,
         units,
     )
@@ -63,7 +64,8 @@ PAGES: tuple[PageSpec, ...] = (
              "desktop.views.pages.documents",
              QT_TRANSLATE_NOOP("Pages", "Produce submissions, decisions and minutes in Word "
                                "following Decree 30/2020."), "documents.svg"),
-    PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Sync (data packages)"), None,
+    PageSpec("sync", QT_TRANSLATE_NOOP("Pages", "Sync (data packages)"),
+             "desktop.views.pages.sync_page",
              QT_TRANSLATE_NOOP("Pages", "Send and receive data packages with the upper and "
                                "lower levels by USB stick or e-mail."), "sync.svg"),
     PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), None,
