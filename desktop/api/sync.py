@@ -136,7 +136,8 @@ class PreviewItem:
     label: str
     action: Action
     reason: str = ""
-    # field label → (value here, value in the package), for updates and conflicts
+    # field name as in the package (``full_name``, ``unit``…; views show their labels) →
+    # (value here, value in the package), for updates and conflicts
     changes: dict[str, tuple[str, str]] = field(default_factory=dict)
     # a record here that may be the same one (merge proposal): its uuid and description
     match_uuid: str = ""
