@@ -58,7 +58,7 @@ from desktop.services.sync.exporter import (
     select_upward,
     write_package,
 )
-from desktop.services.sync.importer import Applier, Planner, preview_of
+from desktop.services.sync.importer import Applier, Plan, Planner, preview_of
 from desktop.services.sync.verify import Me, read_header
 
 RECEIPT_ENTRY = "receipt.json"
@@ -326,8 +326,7 @@ class SyncService:
             raise refusal("biên nhận không đúng cấu trúc")
         return body
 
-    def _receipt_plan(self, zf: zipfile.ZipFile, s: Session) -> Any:
-        from desktop.services.sync.importer import Plan
+    def _receipt_plan(self, zf: zipfile.ZipFile, s: Session) -> Plan:
         body = self._receipt_body(zf)
         plan = Plan()
         updated = len(self._receipt_changes(s, body))

@@ -332,7 +332,7 @@ class Planner:
         self.plan.records.setdefault(spec.name, {})[record["uuid"]] = planned
         counts = self.plan.counts.setdefault(spec.name, {})
         counts[planned.action] = counts.get(planned.action, 0) + 1
-        skipped = planned.resolution in (Resolution.SKIP,)
+        skipped = planned.resolution is Resolution.SKIP
         if planned.action is Action.CONFLICT and planned.resolution is None:
             self.plan.unresolved += 1
         # only what other records point at is looked up later
@@ -569,15 +569,6 @@ class Applier:
                     self._apply_batch(spec, batch)
         self._events_for_received()
 
-    def _id_of(self, entity: str, local_uuid: str) -> int | None:
-        known = self.ids[entity]
-        if local_uuid not in known:
-            model = BY_NAME[entity].model
-            found = self.s.scalar(select(model.id).where(model.uuid == local_uuid))
-            if found is not None:
-                known[local_uuid] = found
-        return known.get(local_uuid)
-
     def _prefetch(self, entity: str, uuids: set[str]) -> None:
         known = self.ids[entity]
         wanted = sorted(u for u in uuids if u not in known)
@@ -615,10 +606,8 @@ class Applier:
             merge = resolution is Resolution.MERGE
             take = action in (Action.UPDATE,) or (action is Action.CONFLICT
                                                   and resolution is Resolution.TAKE_INCOMING)
-            if action is Action.CONFLICT and resolution is Resolution.SKIP:
-                continue
-            if action is Action.IGNORED:
-                continue
+            if action is Action.IGNORED or resolution is Resolution.SKIP:
+                continue  # the officer chose not to take it (a conflict or a proposal)
             if merge:
                 aliases.append({"entity": spec.name, "foreign_uuid": record["uuid"],
                                 "local_uuid": planned.local_uuid})
