@@ -15,7 +15,7 @@ from desktop.models.blocs import (
 )
 from desktop.models.movements import Movement, MovementTarget
 from desktop.models.org import Installation, Unit
-from desktop.models.people import Discipline, Initiative, Person, Rating
+from desktop.models.people import Discipline, Initiative, Person, PersonPosition, Rating
 from desktop.models.rounds import (
     Attachment,
     CouncilMeeting,
@@ -65,6 +65,7 @@ __all__ = [
     "NominationEvent",
     "NominationEvidence",
     "Person",
+    "PersonPosition",
     "ProvinceParameter",
     "Rating",
     "Registration",

@@ -104,7 +104,11 @@ class UnitTarget(SyncMixin, Base):
     measure_unit: Mapped[str] = mapped_column(String(50), default="")
     planned_value: Mapped[float | None] = mapped_column(Float, default=None)
     actual_value: Mapped[float | None] = mapped_column(Float, default=None)
-    direction: Mapped[str] = mapped_column(String(10), default="higher")
+    # None when the line comes from a movement's appendix: the movement target's direction
+    # is the only one (stored once).
+    direction: Mapped[str | None] = mapped_column(String(10), default="higher")
+    # "Không áp dụng": the unit has no such activity; the target is neither met nor missed.
+    not_applicable: Mapped[bool] = mapped_column(Boolean, default=False)
     movement_target_id: Mapped[int | None] = mapped_column(ForeignKey("movement_targets.id"),
                                                            default=None)
     note: Mapped[str] = mapped_column(Text, default="")

@@ -39,6 +39,21 @@ class Person(SyncMixin, Base):
     )
 
 
+class PersonPosition(SyncMixin, Base):
+    """A position (chức vụ) a person held in a unit over a date range; ``is_head`` marks the
+    head of that unit (người đứng đầu), which the head-of-unit target rule reads by date."""
+
+    __tablename__ = "person_positions"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), default=None)
+    title: Mapped[str] = mapped_column(String(255))
+    is_head: Mapped[bool] = mapped_column(Boolean, default=False)
+    start_date: Mapped[date | None] = mapped_column(Date, default=None)
+    end_date: Mapped[date | None] = mapped_column(Date, default=None)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 class Rating(SyncMixin, Base):
     """Yearly task-completion rating of a person or a unit (exactly one subject)."""
 

@@ -34,6 +34,7 @@ from desktop.models import (
     NominationEvent,
     NominationEvidence,
     Person,
+    PersonPosition,
     Rating,
     Registration,
     Round,
@@ -118,6 +119,8 @@ def select_upward(s: Session, sel: UpwardSelection, since: datetime | None) -> S
             units.update(u for u in (household_unit, proposing) if u)
     for part in chunks(sorted(people)):
         units.update(u for u in s.scalars(select(Person.unit_id).where(Person.id.in_(part))) if u)
+        units.update(u for u in s.scalars(select(PersonPosition.unit_id).where(
+            PersonPosition.person_id.in_(part), PersonPosition.deleted_at.is_(None))) if u)
     units |= subject_units
     units = _with_ancestors(s, units)
 
@@ -135,6 +138,9 @@ def select_upward(s: Session, sel: UpwardSelection, since: datetime | None) -> S
     sel_out.ids = {
         "units": _filter_since(s, Unit, sorted(units), since),
         "people": _filter_since(s, Person, sorted(people), since),
+        "person_positions": _in_chunks(
+            s, PersonPosition.person_id, people,
+            lambda cond: _since(select(PersonPosition.id).where(cond), PersonPosition, since)),
         "ratings": by_subject(Rating), "initiatives": by_subject(Initiative),
         "disciplines": by_subject(Discipline), "award_records": by_subject(AwardRecord),
         "registrations": by_subject(Registration),
