@@ -32,8 +32,12 @@ RECEIVER_CODE = "TW-BENCH"
 
 
 def _peak_mb() -> float:
-    """Peak resident memory, including pages of the memory-mapped database file
-    (PRAGMA mmap_size is 256 MB), which the OS drops whenever it needs the room."""
+    """Peak resident memory of this process (/proc/self/status VmHWM), including pages of the
+    memory-mapped database file (PRAGMA mmap_size is 256 MB), which the OS drops whenever it
+    needs the room. (``getrusage`` would also count the parent's memory at the fork.)"""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

@@ -47,6 +47,19 @@ _UNPRINTABLE_RE = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
                              "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
+# Anything normalize() would change or text_problem() would refuse in a one-line text: other
+# whitespace than single inner spaces, invisible, control and bidi characters, lone surrogates.
+_NOT_CLEAN_LINE_RE = re.compile(f"[^\\S ]|  |^ | $|[{INVISIBLE}\x00-\x1f\x7f-\x9f"
+                                "\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def is_clean_line(text: str) -> bool:
+    """True when ``text`` is already stored form: ``normalize`` (and ``normalize_multiline``)
+    would return it unchanged and ``text_problem`` finds nothing. A fast path for bulk
+    imports, where nearly every value is clean."""
+    return _NOT_CLEAN_LINE_RE.search(text) is None and unicodedata.is_normalized("NFC", text)
+
+
 def drop_invisible(text: str) -> str:
     return _INVISIBLE_RE.sub("", text)
 

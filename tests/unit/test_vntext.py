@@ -6,7 +6,16 @@ import unicodedata
 
 import pytest
 
-from desktop.domain.vntext import fold, name_sort_key, normalize, sort_key, split_name
+from desktop.domain.vntext import (
+    fold,
+    is_clean_line,
+    name_sort_key,
+    normalize,
+    normalize_multiline,
+    sort_key,
+    split_name,
+    text_problem,
+)
 
 
 def test_normalize_turns_decomposed_input_into_nfc_and_collapses_spaces() -> None:
@@ -57,3 +66,15 @@ def test_shorter_name_sorts_before_its_extension() -> None:
 def test_split_name_takes_last_word_as_given_name() -> None:
     assert split_name("Nguyễn Thị Hường") == ("Nguyễn Thị", "Hường")
     assert split_name("Hường") == ("", "Hường")
+
+
+@pytest.mark.parametrize("text", [
+    "Nguyễn Văn A", "", "x", "Đơn vị số 1 (xã)", "Nguyễn Văn  A", " a", "a ", "a\tb", "a\nb",
+    "a\r\nb", "a\u200bb", "a\ufeffb", "a\x1bb", "a\x85b", "a\u202eb", "a\u2066b", "Nguye\u0303n",
+    "a\u00a0b", "a\u3000b", "ab\u2028c", "a\ud800b"])
+def test_a_clean_line_is_exactly_what_normalize_would_store(text: str) -> None:
+    """The bulk-import fast path skips normalize/text_problem only when they would change
+    nothing and refuse nothing."""
+    stored_as_is = (text_problem(text) is None and normalize(text) == text
+                    and normalize_multiline(text) == text)
+    assert is_clean_line(text) == stored_as_is

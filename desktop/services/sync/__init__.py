@@ -33,6 +33,7 @@ from desktop.api.sync import (
 from desktop.domain.diskerrors import os_error_reason
 from desktop.domain.enums import NominationStatus
 from desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from desktop.domain.progress import CancelToken, ProgressFn, no_progress
 from desktop.models import (
     Installation,
     Nomination,
@@ -213,7 +214,9 @@ class SyncService:
             return read_header(zf, path, s, self._me(s))
 
     def preview(self, path: Path, target_round_id: int | None = None,
-                resolutions: dict[str, Resolution] | None = None) -> ImportPreview:
+                resolutions: dict[str, Resolution] | None = None, *,
+                progress: ProgressFn = no_progress,
+                cancel: CancelToken | None = None) -> ImportPreview:
         """The dry run: what every record would do here; nothing is written."""
         with open_package(path) as zf, self._db.read() as s:
             header = self._trusted_header(zf, path, s)
@@ -221,12 +224,14 @@ class SyncService:
                 return preview_of(header, self._receipt_plan(zf, s))
             planner = Planner(s, zf, header, self._me(s), resolutions or {},
                               self._round_uuid(s, target_round_id))
-            return preview_of(header, planner.run())
+            return preview_of(header, planner.run(progress, cancel))
 
     def import_package(self, path: Path, target_round_id: int | None = None,
                        resolutions: dict[str, Resolution] | None = None,
-                       receipt_dir: Path | None = None) -> ImportReport:
-        """Back up, then apply in one transaction; a receipt for the sender is written after."""
+                       receipt_dir: Path | None = None, *, progress: ProgressFn = no_progress,
+                       cancel: CancelToken | None = None) -> ImportReport:
+        """Back up, then apply in one transaction; a receipt for the sender is written after.
+        A cancel between two batches rolls everything back (``Cancelled``)."""
         header = self.inspect(path)
         if header.already_imported is not None:
             return ImportReport(header, {}, False,
@@ -244,19 +249,29 @@ class SyncService:
                 backup_path = self._backup()
                 self._apply_receipt(zf, s, header)
             else:
-                # Planned once, under the write lock: what is applied is what was checked.
-                planner = Planner(s, zf, header, me, resolutions or {},
-                                  self._round_uuid(s, target_round_id))
-                plan = planner.run()
-                if plan.unresolved:
-                    raise ConflictError(
-                        f"Còn {plan.unresolved} xung đột chưa giải quyết; hãy chọn cách xử lý "
-                        "từng xung đột trong bảng xem trước rồi nhập lại.")
                 # The backup reads the committed database through its own connection; this
                 # transaction has written nothing yet, so it is the state before the import.
                 backup_path = self._backup()
-                Applier(s, zf, header, me, planner, current_actor(s),
-                        self._paths.attachments).run()
+                try:
+                    # Planned under the write lock, each batch applied as soon as it is
+                    # planned: what is written is what was checked, and read only once.
+                    planner = Planner(s, zf, header, me, resolutions or {},
+                                      self._round_uuid(s, target_round_id))
+                    applier = Applier(s, zf, header, me, planner, current_actor(s),
+                                      self._paths.attachments)
+                    planner.sink = applier.apply
+                    applier.start()
+                    plan = planner.run(progress, cancel)
+                    if plan.unresolved:
+                        raise ConflictError(
+                            f"Còn {plan.unresolved} xung đột chưa giải quyết; hãy chọn cách xử "
+                            "lý từng xung đột trong bảng xem trước rồi nhập lại.")
+                    applier.finish()
+                except BaseException:
+                    # nothing was imported (the transaction rolls back): no backup to keep
+                    if backup_path is not None:
+                        backup_path.unlink(missing_ok=True)
+                    raise
             counts = plan.counts
             s.add(SyncPackage(package_uuid=header.package_uuid, direction="received",
                               kind=header.kind.value,

@@ -134,9 +134,13 @@ def plain(value: Any) -> Any:
     return value
 
 
+_AS_IS = frozenset((str, int, float, bool, type(None)))
+_ENCODE = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
+
+
 def content_hash(fields: dict[str, Any], names: Sequence[str], deleted: bool) -> str:
     """What both sides compare: the named fields and the tombstone, canonical JSON."""
-    payload = {name: plain(fields.get(name)) for name in names}
+    payload = {name: value if value.__class__ in _AS_IS else plain(value)
+               for name in names for value in (fields.get(name),)}
     payload["__deleted"] = deleted
-    blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_ENCODE(payload).encode("utf-8")).hexdigest()

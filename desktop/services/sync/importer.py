@@ -1,17 +1,20 @@
 """Steps two to five of an import: validate every record, decide what each one does here
-(preview), then write them all in one transaction. The same planner runs for the preview and,
-again under the write lock, for the apply, so what is written is what was shown."""
+(preview), then write them in one transaction. The same planner runs for the preview and,
+under the write lock, for the import: there each planned batch goes straight to the applier,
+so the package is read and checked once and what is written is what was shown."""
 
 from __future__ import annotations
 
+import re
 import uuid as uuid_module
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     Boolean,
@@ -27,7 +30,9 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import Table
 
 from desktop.api.sync import (
     Action,
@@ -41,8 +46,10 @@ from desktop.domain.cccd import cccd_problem
 from desktop.domain.enums import Gender, NominationStatus
 from desktop.domain.errors import ValidationError
 from desktop.domain.ethnicities import canonical_ethnicity
+from desktop.domain.progress import CancelToken, ProgressFn, no_progress
 from desktop.domain.vntext import (
     fold,
+    is_clean_line,
     name_sort_key,
     normalize,
     normalize_multiline,
@@ -57,6 +64,7 @@ from desktop.services.sync.exporter import CHUNK, RecordWriter
 from desktop.services.sync.verify import Me
 
 BATCH = 500
+SHADOWS = cast(Table, SyncShadow.__table__)
 # Entities other records point at: only their UUIDs and ids are remembered during an import.
 REFERENCED = frozenset(t for spec in ENTITIES for t in spec.refs.values() if t in BY_NAME)
 MAX_ITEMS = 20_000  # listed records in a preview; the counts always cover everything
@@ -72,9 +80,14 @@ class Planned:
     resolution: Resolution | None = None
 
 
+# One record as planned: the package line, its typed fields, the decision, and whether a
+# shadow of an earlier import exists here (it is replaced).
+Typed = tuple[dict[str, Any], dict[str, Any], Planned, bool]
+Sink = Callable[[EntitySpec, list[Typed]], None]
+
+
 @dataclass
 class Plan:
-    records: dict[str, dict[str, Planned]] = field(default_factory=dict)
     counts: dict[str, dict[Action, int]] = field(default_factory=dict)
     items: list[PreviewItem] = field(default_factory=list)
     unresolved: int = 0
@@ -86,8 +99,12 @@ def key_of(entity: str, record_uuid: str) -> str:
 
 class Planner:
     def __init__(self, s: Session, zf: zipfile.ZipFile, header: PackageHeader, me: Me,
-                 resolutions: dict[str, Resolution], target_round_uuid: str | None) -> None:
+                 resolutions: dict[str, Resolution], target_round_uuid: str | None,
+                 sink: Sink | None = None) -> None:
+        """``sink`` (the import) receives each planned batch while no conflict is left
+        unresolved; without it (the preview) nothing but counts and listed items is kept."""
         self.s, self.zf, self.header, self.me = s, zf, header, me
+        self.sink = sink
         self.resolutions = resolutions
         self.target_round_uuid = target_round_uuid
         self.plan = Plan()
@@ -99,16 +116,27 @@ class Planner:
         self.known_live: dict[str, set[str]] = {spec.name: set() for spec in ENTITIES}
         self.labels: dict[str, str] = {}
         self.writer = RecordWriter(s)
+        self._by_cccd: dict[str, tuple[str, str, date | None]] = {}
+        self._by_name_born: dict[tuple[date, str], tuple[str, str, date | None]] = {}
+        self._package_cccd: dict[str, str] = {}  # CCCD → the first package person holding it
 
     # -- driving ----------------------------------------------------------------------------
-    def run(self) -> Plan:
+    def run(self, progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> Plan:
+        """Every record, entity by entity; ``progress`` after each batch (records done of
+        the manifest's count), ``cancel`` checked between batches."""
         names = {i.filename for i in self.zf.infolist()}
+        total = sum(n for n in self.header.counts.values() if isinstance(n, int))
+        done = 0
         for spec in ENTITIES:
             entry = f"{DATA_PREFIX}{spec.name}.jsonl"
             if entry not in names:
                 continue
             for batch in _batches(iter_lines(self.zf, entry)):
+                if cancel is not None:
+                    cancel.raise_if_cancelled()
                 self._plan_batch(spec, batch)
+                done += len(batch)
+                progress(min(done, total), total, spec.label)
         return self.plan
 
     def local_uuid(self, entity: str, incoming: str) -> str:
@@ -133,6 +161,9 @@ class Planner:
                    for row in self.s.scalars(select(SyncShadow).where(
                        SyncShadow.entity == spec.name, SyncShadow.record_uuid.in_(part),
                        SyncShadow.peer_uuid == self.header.sender_installation_uuid))}
+        if spec.name == "people":
+            self._prefetch_matches([f for _, _, f, _ in parsed if f is not None])
+        typed: list[Typed] = []
         for (_number, record, fields, why), local_uuid in zip(parsed, local_uuids, strict=True):
             self._remember_label(spec, record)
             local = locals_by_uuid.get(local_uuid)
@@ -143,11 +174,16 @@ class Planner:
             if ref_problem:
                 self._add(spec, record, Planned(Action.IGNORED, local_uuid, (), ""), ref_problem)
                 continue
+            shadow = shadows.get(record["uuid"])
             if local is None:
-                self._plan_new(spec, record, fields, local_uuid)
+                planned = self._plan_new(spec, record, fields, local_uuid)
             else:
-                self._plan_existing(spec, record, fields, local, shadows.get(record["uuid"]))
+                planned = self._plan_existing(spec, record, fields, local, shadow)
+            if planned.action is not Action.IGNORED and planned.resolution is not Resolution.SKIP:
+                typed.append((record, fields, planned, shadow is not None))
         self.s.expunge_all()
+        if self.sink is not None and not self.plan.unresolved and typed:
+            self.sink(spec, typed)
 
     def _validated_fields(self, spec: EntitySpec, raw: dict[str, Any]
                           ) -> tuple[dict[str, Any] | None, str]:
@@ -211,21 +247,26 @@ class Planner:
 
     # -- deciding ----------------------------------------------------------------------------
     def _plan_new(self, spec: EntitySpec, record: dict[str, Any], fields: dict[str, Any],
-                  local_uuid: str) -> None:
+                  local_uuid: str) -> Planned:
         names = tuple(spec.content_fields())
         inc_hash = content_hash(fields, names, bool(record["deleted"]))
         if record["deleted"]:
-            self._add(spec, record, Planned(Action.IGNORED, local_uuid, names, inc_hash),
-                      "đã bị xóa ở bên gửi và chưa từng có ở đây")
-            return
+            return self._add(spec, record, Planned(Action.IGNORED, local_uuid, names, inc_hash),
+                             "đã bị xóa ở bên gửi và chưa từng có ở đây")
         if spec.name == "nominations" and self.header.kind is PackageKind.UPWARD \
                 and not self.target_round_uuid:
             raise ValidationError.single("round", "Đợt nhận",
                                          "chọn đợt xét khen thưởng để nhận các đề nghị trong gói")
+        cid = fields.get("citizen_id") if spec.name == "people" else None
+        if cid:
+            first = self._package_cccd.setdefault(cid, record["uuid"])
+            if first != record["uuid"]:
+                return self._add(spec, record, Planned(Action.IGNORED, local_uuid, names, inc_hash),
+                                 f"số CCCD {cid} trùng với {self.labels.get(first, 'một người')} "
+                                 "trong cùng gói")
         match = self._match(spec, fields)
         if match is None:
-            self._add(spec, record, Planned(Action.NEW, local_uuid, names, inc_hash))
-            return
+            return self._add(spec, record, Planned(Action.NEW, local_uuid, names, inc_hash))
         match_uuid, match_label, options, default, is_conflict, reason = match
         chosen = self.resolutions.get(key_of(spec.name, record["uuid"]))
         if chosen not in options:
@@ -235,31 +276,49 @@ class Planner:
         if chosen is Resolution.MERGE:  # what refers to it from now on means our record
             self.aliases[(spec.name, record["uuid"])] = match_uuid
         planned = Planned(action, target, names, inc_hash, chosen)
-        self._add(spec, record, planned, reason, match_uuid=match_uuid, match_label=match_label,
-                  options=options, default=default)
+        return self._add(spec, record, planned, reason, match_uuid=match_uuid,
+                         match_label=match_label, options=options, default=default)
+
+    def _prefetch_matches(self, rows: list[dict[str, Any]]) -> None:
+        """People already here under another UUID, for one batch: by CCCD, and by birth date
+        (then by name), two queries instead of two per person. People this package brought
+        (an earlier batch of the same import) are not "already here"."""
+        mine = self.will_exist["people"]
+        cids = sorted({r["citizen_id"] for r in rows if r.get("citizen_id")})
+        self._by_cccd = {}
+        for part in _chunks(cids):
+            for hit in self.s.execute(select(Person.citizen_id, Person.uuid, Person.full_name,
+                                             Person.birth_date)
+                                      .where(Person.citizen_id.in_(part),
+                                             Person.deleted_at.is_(None))
+                                      .order_by(Person.id)):
+                if hit[0] and hit[1] not in mine:
+                    self._by_cccd.setdefault(hit[0], (hit[1], hit[2], hit[3]))
+        born = sorted({r["birth_date"] for r in rows if r.get("birth_date")})
+        self._by_name_born = {}
+        for part in _chunks(born):
+            for hit_uuid, name, day in self.s.execute(
+                    select(Person.uuid, Person.full_name, Person.birth_date)
+                    .where(Person.birth_date.in_(part), Person.deleted_at.is_(None))
+                    .order_by(Person.id)):
+                if day is not None and hit_uuid not in mine:
+                    self._by_name_born.setdefault((day, fold(name)), (hit_uuid, name, day))
 
     def _match(self, spec: EntitySpec, fields: dict[str, Any]
                ) -> tuple[str, str, tuple[Resolution, ...], Resolution, bool, str] | None:
         if spec.name == "people":
             cid = fields.get("citizen_id")
-            if cid:
-                hit = self.s.execute(select(Person.uuid, Person.full_name, Person.birth_date)
-                                     .where(Person.citizen_id == cid,
-                                            Person.deleted_at.is_(None))).first()
+            hit = self._by_cccd.get(cid) if cid else None
+            if hit:
+                return (hit[0], _person_label(hit[1], hit[2]),
+                        (Resolution.MERGE, Resolution.SKIP), Resolution.MERGE, True,
+                        f"số CCCD {cid} đã thuộc về một người ở đây với mã khác")
+            if fields.get("birth_date"):
+                hit = self._by_name_born.get((fields["birth_date"], fold(fields["full_name"])))
                 if hit:
                     return (hit[0], _person_label(hit[1], hit[2]),
-                            (Resolution.MERGE, Resolution.SKIP), Resolution.MERGE, True,
-                            f"số CCCD {cid} đã thuộc về một người ở đây với mã khác")
-            if fields.get("birth_date"):
-                key = fold(fields["full_name"])
-                for hit_uuid, name, born in self.s.execute(
-                        select(Person.uuid, Person.full_name, Person.birth_date)
-                        .where(Person.birth_date == fields["birth_date"],
-                               Person.deleted_at.is_(None))):
-                    if fold(name) == key:
-                        return (hit_uuid, _person_label(name, born),
-                                (Resolution.CREATE, Resolution.MERGE), Resolution.CREATE, False,
-                                "có thể trùng người đã có (cùng họ tên và ngày sinh)")
+                            (Resolution.CREATE, Resolution.MERGE), Resolution.CREATE, False,
+                            "có thể trùng người đã có (cùng họ tên và ngày sinh)")
         if spec.name == "units" and fields.get("code"):
             unit_hit = self.s.execute(select(Unit.uuid, Unit.name).where(
                 Unit.code == fields["code"], Unit.deleted_at.is_(None))).first()
@@ -269,7 +328,7 @@ class Planner:
         return None
 
     def _plan_existing(self, spec: EntitySpec, record: dict[str, Any], fields: dict[str, Any],
-                       local: Any, shadow: SyncShadow | None) -> None:
+                       local: Any, shadow: SyncShadow | None) -> Planned:
         deleted = bool(record["deleted"])
         if local.owner_uuid == self.me.installation_uuid:
             if self.header.kind is not PackageKind.DOWNWARD or not spec.upper_fields:
@@ -278,9 +337,8 @@ class Planner:
                 same = (content_hash(fields, names, deleted)
                         == content_hash(local_fields, names, local.deleted_at is not None))
                 action = Action.UNCHANGED if same else Action.IGNORED
-                self._add(spec, record, Planned(action, local.uuid, (), ""),
-                          "" if same else "bản ghi do đơn vị này tạo; gói không sửa được")
-                return
+                return self._add(spec, record, Planned(action, local.uuid, (), ""),
+                                 "" if same else "bản ghi do đơn vị này tạo; gói không sửa được")
             names, deleted = tuple(spec.upper_fields), local.deleted_at is not None
         else:
             names = tuple(spec.content_fields())
@@ -290,28 +348,25 @@ class Planner:
         version = int(record["version"])
         changes = _changes(spec, names, local_fields, fields, local.deleted_at is not None, deleted)
         if shadow is not None and version < shadow.peer_version:
-            self._add(spec, record, Planned(Action.IGNORED, local.uuid, names, inc_hash),
-                      f"cũ hơn bản đã nhận trước đây (phiên bản {version} < {shadow.peer_version})")
-            return
+            return self._add(
+                spec, record, Planned(Action.IGNORED, local.uuid, names, inc_hash),
+                f"cũ hơn bản đã nhận trước đây (phiên bản {version} < {shadow.peer_version})")
         if inc_hash == loc_hash:
-            self._add(spec, record, Planned(Action.UNCHANGED, local.uuid, names, inc_hash))
-            return
+            return self._add(spec, record, Planned(Action.UNCHANGED, local.uuid, names, inc_hash))
         if shadow is not None and inc_hash == shadow.content_hash:
-            self._add(spec, record, Planned(Action.IGNORED, local.uuid, names, inc_hash),
-                      "bên gửi không sửa gì từ lần nhận trước; giữ bản đã sửa ở đây")
-            return
+            return self._add(spec, record, Planned(Action.IGNORED, local.uuid, names, inc_hash),
+                             "bên gửi không sửa gì từ lần nhận trước; giữ bản đã sửa ở đây")
         used = deleted and local.deleted_at is None and self._still_used(spec, local)
         if (shadow is None or loc_hash == shadow.content_hash) and not used:
-            self._add(spec, record, Planned(Action.UPDATE, local.uuid, names, inc_hash),
-                      changes=changes)
-            return
+            return self._add(spec, record, Planned(Action.UPDATE, local.uuid, names, inc_hash),
+                             changes=changes)
         reason = (f"bên gửi đã xóa nhưng ở đây vẫn dùng ({used})" if used
                   else "cả hai bên cùng sửa bản ghi này từ lần đồng bộ trước")
         options = (Resolution.KEEP_LOCAL, Resolution.TAKE_INCOMING)
         chosen = self.resolutions.get(key_of(spec.name, record["uuid"]))
-        self._add(spec, record, Planned(Action.CONFLICT, local.uuid, names, inc_hash,
-                                        chosen if chosen in options else None),
-                  reason, changes=changes, options=options, default=Resolution.KEEP_LOCAL)
+        return self._add(spec, record, Planned(Action.CONFLICT, local.uuid, names, inc_hash,
+                                               chosen if chosen in options else None),
+                         reason, changes=changes, options=options, default=Resolution.KEEP_LOCAL)
 
     def _still_used(self, spec: EntitySpec, local: Any) -> str:
         if spec.name == "people":
@@ -328,8 +383,7 @@ class Planner:
     def _add(self, spec: EntitySpec, record: dict[str, Any], planned: Planned, reason: str = "",
              *, changes: dict[str, tuple[str, str]] | None = None, match_uuid: str = "",
              match_label: str = "", options: tuple[Resolution, ...] = (),
-             default: Resolution | None = None) -> None:
-        self.plan.records.setdefault(spec.name, {})[record["uuid"]] = planned
+             default: Resolution | None = None) -> Planned:
         counts = self.plan.counts.setdefault(spec.name, {})
         counts[planned.action] = counts.get(planned.action, 0) + 1
         skipped = planned.resolution is Resolution.SKIP
@@ -344,6 +398,7 @@ class Planner:
                 spec.name, spec.label, record["uuid"], self._label(spec, record),
                 planned.action, reason, changes or {}, match_uuid, match_label, options,
                 default if planned.resolution is None else planned.resolution))
+        return planned
 
     def _remember_label(self, spec: EntitySpec, record: dict[str, Any]) -> None:
         """What the preview calls a record. Only people and units are kept for the whole
@@ -383,10 +438,12 @@ def _chunks(values: list[str]) -> Iterator[list[str]]:
         yield values[start:start + CHUNK]
 
 
+_UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
 def _envelope_problem(record: dict[str, Any]) -> str:
-    try:
-        uuid_module.UUID(str(record.get("uuid")))
-    except ValueError:
+    identity = record.get("uuid")
+    if not isinstance(identity, str) or _UUID_RE.fullmatch(identity) is None:
         return "mã UUID không hợp lệ"
     version = record.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version < MAX_INT:
@@ -396,6 +453,18 @@ def _envelope_problem(record: dict[str, Any]) -> str:
     if not isinstance(record.get("fields"), dict):
         return "thiếu phần dữ liệu"
     return ""
+
+
+_COLUMN_PLANS: dict[str, list[tuple[str, str, str | None]]] = {}
+
+
+def _column_plan(spec: EntitySpec) -> list[tuple[str, str, str | None]]:
+    """(column, field name in the package, referenced entity or None) per column, once."""
+    plan = _COLUMN_PLANS.get(spec.name)
+    if plan is None:
+        plan = [(c.name, spec.field_name(c.name), spec.refs.get(c.name)) for c in spec.columns]
+        _COLUMN_PLANS[spec.name] = plan
+    return plan
 
 
 Converter = Callable[[Any], tuple[Any, str]]
@@ -468,6 +537,10 @@ def _converter(column: Any) -> Converter:
             return None, missing
         if not isinstance(value, str):
             return None, "phải là chữ"
+        if is_clean_line(value):  # nearly every value: already as it would be stored
+            if length and len(value) > length:
+                return None, f"dài quá {length} ký tự"
+            return value, ""
         problem = text_problem(value)  # the same rule as typing it in
         if problem:
             return None, problem
@@ -556,17 +629,15 @@ class Applier:
         self.received_nominations: list[int] = []
         self.target_round_id: int | None = None
 
-    def run(self) -> None:
+    def start(self) -> None:
+        """Before the first batch: where received nominations are placed."""
         from desktop.models import Round
         if self.planner.target_round_uuid:
             self.target_round_id = self.s.scalar(select(Round.id).where(
                 Round.uuid == self.planner.target_round_uuid))
-        names = {i.filename for i in self.zf.infolist()}
-        for spec in ENTITIES:
-            entry = f"{DATA_PREFIX}{spec.name}.jsonl"
-            if entry in names:
-                for batch in _batches(iter_lines(self.zf, entry)):
-                    self._apply_batch(spec, batch)
+
+    def finish(self) -> None:
+        """After the last batch: the history line of every nomination received."""
         self._events_for_received()
 
     def _prefetch(self, entity: str, uuids: set[str]) -> None:
@@ -577,53 +648,47 @@ class Applier:
             known.update(self.s.execute(select(model.uuid, model.id)
                                         .where(model.uuid.in_(part))).all())
 
-    def _apply_batch(self, spec: EntitySpec, batch: list[tuple[int, dict[str, Any]]]) -> None:
-        plans = self.planner.plan.records.get(spec.name, {})
+    def apply(self, spec: EntitySpec, typed: list[Typed]) -> None:
+        """Write one planned batch (the planner's sink)."""
         inserts: list[dict[str, Any]] = []
         updates: list[tuple[Planned, dict[str, Any], dict[str, Any]]] = []
         shadows: list[dict[str, Any]] = []
+        replaced: list[str] = []
         aliases: list[dict[str, Any]] = []
         deferred_parents: list[tuple[str, str]] = []
         wanted: dict[str, set[str]] = {}
-        typed: list[tuple[dict[str, Any], dict[str, Any], Planned]] = []
-        for _, record in batch:
-            planned = plans.get(record["uuid"])
-            if planned is None:
-                continue
-            fields, _ = self.planner._validated_fields(spec, record["fields"])
-            if fields is None:
-                continue
-            typed.append((record, fields, planned))
+        local_uuid = self.planner.local_uuid
+        for _record, fields, _planned, _shadowed in typed:
             for column, target in spec.refs.items():
                 value = fields.get(spec.field_name(column))
                 if target in BY_NAME and value:
-                    wanted.setdefault(target, set()).add(self.planner.local_uuid(target, value))
+                    wanted.setdefault(target, set()).add(local_uuid(target, value))
         for target, uuids in wanted.items():
             self._prefetch(target, uuids)
-        for record, fields, planned in typed:
+        peer = self.header.sender_installation_uuid
+        for record, fields, planned, shadowed in typed:
             action, resolution = planned.action, planned.resolution
             write_new = action is Action.NEW and resolution in (None, Resolution.CREATE)
-            merge = resolution is Resolution.MERGE
-            take = action in (Action.UPDATE,) or (action is Action.CONFLICT
-                                                  and resolution is Resolution.TAKE_INCOMING)
-            if action is Action.IGNORED or resolution is Resolution.SKIP:
-                continue  # the officer chose not to take it (a conflict or a proposal)
-            if merge:
+            take = action is Action.UPDATE or (action is Action.CONFLICT
+                                               and resolution is Resolution.TAKE_INCOMING)
+            if resolution is Resolution.MERGE:
                 aliases.append({"entity": spec.name, "foreign_uuid": record["uuid"],
                                 "local_uuid": planned.local_uuid})
-                self.planner.aliases[(spec.name, record["uuid"])] = planned.local_uuid
-            values = self._column_values(spec, fields, deferred_parents, record["uuid"])
-            if write_new:
-                inserts.append(self._new_row(spec, record, values))
-            elif take:
-                updates.append((planned, record, values))
-            shadows.append({"entity": spec.name, "record_uuid": record["uuid"],
-                            "peer_uuid": self.header.sender_installation_uuid,
+            if write_new or take:
+                values = self._column_values(spec, fields, deferred_parents, record["uuid"])
+                if write_new:
+                    inserts.append(self._new_row(spec, record, values))
+                else:
+                    updates.append((planned, record, values))
+            if shadowed:
+                replaced.append(record["uuid"])
+            shadows.append({"entity": spec.name, "record_uuid": record["uuid"], "peer_uuid": peer,
                             "peer_version": int(record["version"]),
                             "content_hash": planned.incoming_hash})
         table = spec.table
+        conn = self.s.connection()
         if inserts:
-            self.s.execute(insert(table), inserts)
+            _bulk_insert(conn, table, inserts)
             if spec.name in REFERENCED:
                 self._prefetch(spec.name, {row["uuid"] for row in inserts})
             if spec.name == "nominations":
@@ -637,40 +702,36 @@ class Applier:
             pairs = [{"child": child, "parent": self.ids[spec.name][parent]}
                      for child, parent in deferred_parents if parent in self.ids[spec.name]]
             if pairs:
-                self.s.connection().execute(
-                    update(table).where(table.c.uuid == bindparam("child"))
-                    .values(parent_id=bindparam("parent")), pairs)
+                conn.execute(update(table).where(table.c.uuid == bindparam("child"))
+                             .values(parent_id=bindparam("parent")), pairs)
         if aliases:
-            self.s.execute(insert(SyncAlias), aliases)
+            conn.execute(insert(SyncAlias), aliases)
+        for part in _chunks(replaced):
+            conn.execute(delete(SyncShadow).where(
+                SyncShadow.entity == spec.name, SyncShadow.record_uuid.in_(part),
+                SyncShadow.peer_uuid == peer))
         if shadows:
-            keys = [row["record_uuid"] for row in shadows]
-            for part in _chunks(keys):
-                self.s.execute(delete(SyncShadow).where(
-                    SyncShadow.entity == spec.name, SyncShadow.record_uuid.in_(part),
-                    SyncShadow.peer_uuid == self.header.sender_installation_uuid))
-            self.s.execute(insert(SyncShadow), shadows)
+            _bulk_insert(conn, SHADOWS, shadows)
 
     def _column_values(self, spec: EntitySpec, fields: dict[str, Any],
                        deferred: list[tuple[str, str]], record_uuid: str) -> dict[str, Any]:
         values: dict[str, Any] = {}
-        for column in spec.columns:
-            name = spec.field_name(column.name)
+        for column, name, target in _column_plan(spec):
             value = fields.get(name)
-            target = spec.refs.get(column.name)
             if target is None:
-                values[column.name] = value
+                values[column] = value
             elif value is None:
-                values[column.name] = None
+                values[column] = None
             elif target == AWARD_KIND:
-                values[column.name] = self._award_kind_id(value)
+                values[column] = self._award_kind_id(value)
             elif target in BY_NAME:
                 local = self.planner.local_uuid(target, value)
                 ref_id = self.ids[target].get(local)
                 if ref_id is None and target == spec.name:
                     deferred.append((self.planner.local_uuid(spec.name, record_uuid), local))
-                values[column.name] = ref_id
+                values[column] = ref_id
             else:
-                values[column.name] = None
+                values[column] = None
         if spec.name == "people":
             values["search_key"] = fold(f"{values['full_name']} {values.get('citizen_id') or ''}")
             values["sort_key"] = name_sort_key(values["full_name"])
@@ -751,6 +812,43 @@ class Applier:
                 for chunk in iter(lambda: src.read(1 << 20), b""):
                     out.write(chunk)
             tmp.replace(target)
+
+
+_INSERTS: dict[tuple[str, tuple[str, ...]], tuple[str, list[Any]]] = {}
+
+
+def _bulk_insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """``INSERT … VALUES`` of many rows with the same keys. On SQLite the values go through
+    each column type's own bind processor (how SQLAlchemy would store them) straight to the
+    driver's ``executemany``: SQLAlchemy's per-row parameter handling costs more than the
+    insert itself at province scale. Other databases, or rows that leave out a column with a
+    default, take the ordinary Core path."""
+    keys = tuple(rows[0])
+    cached = _INSERTS.get((table.name, keys))
+    if cached is None and conn.dialect.name == "sqlite":
+        left_out = [c for c in table.columns if c.name not in keys
+                    and not (c.primary_key and c.autoincrement is not False
+                             and isinstance(c.type, Integer))]
+        if not any(c.default is not None or c.server_default is not None for c in left_out):
+            columns = [table.columns[k] for k in keys]
+            sql = (f'INSERT INTO "{table.name}" ({", ".join(f"{chr(34)}{k}{chr(34)}" for k in keys)}) '
+                   f'VALUES ({", ".join("?" * len(keys))})')
+            cached = (sql, [c.type.bind_processor(conn.dialect) for c in columns])
+            _INSERTS[(table.name, keys)] = cached
+    if cached is None:
+        conn.execute(insert(table), rows)
+        return
+    sql, processors = cached
+    row_values = itemgetter(*keys)
+    converted = [(i, p) for i, p in enumerate(processors) if p is not None]
+    params: list[Any] = []
+    for row in rows:
+        values = list(row_values(row)) if len(keys) > 1 else [row[keys[0]]]
+        for i, process in converted:
+            if values[i] is not None:
+                values[i] = process(values[i])
+        params.append(tuple(values))
+    conn.exec_driver_sql(sql, params)
 
 
 def _dt(value: Any) -> datetime | None:

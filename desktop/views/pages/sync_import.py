@@ -43,7 +43,7 @@ from desktop.api.sync import (
     Resolution,
     TrustState,
 )
-from desktop.domain.errors import DatabaseBusyError, DomainError
+from desktop.domain.errors import Cancelled, DatabaseBusyError, DomainError
 from desktop.domain.progress import CancelToken, ProgressFn
 from desktop.i18n import translate
 from desktop.views.dialogs.sync_report_dialog import ImportOutcome, SyncReportDialog
@@ -539,7 +539,8 @@ class ImportTab(QWidget):
         sync, path = self.page.services.sync, entry.path
         round_id = self.round_id if entry.upward else None
         resolutions = entry.resolutions()
-        (self.page.ctx.runner.task(lambda _p, _c: sync.preview(path, round_id, resolutions), self)
+        (self.page.ctx.runner.task(
+            lambda _p, cancel: sync.preview(path, round_id, resolutions, cancel=cancel), self)
          .success(lambda preview: self._previewed(entry, generation, preview))
          .failure(lambda error: self._failed(entry, error, generation))
          .run())
@@ -817,15 +818,28 @@ class ImportTab(QWidget):
         sync, round_id = self.page.services.sync, self.round_id
         jobs = [(e.path, round_id if e.upward else None, e.resolutions()) for e in entries]
 
+        stopped = translate("SyncImport", "Cancelled: this package was not imported (nothing "
+                                          "in it was written).")
+
         def work(progress: ProgressFn, cancel: CancelToken) -> list[ImportOutcome]:
             outcomes: list[ImportOutcome] = []
             for number, (path, target, resolutions) in enumerate(jobs):
                 if cancel.cancelled:
                     break
-                progress(number, len(jobs), path.name)
+                label = (f"{path.name} ({number + 1}/{len(jobs)})" if len(jobs) > 1
+                         else path.name)
+
+                def records(done: int, total: int, entity: str, label: str = label) -> None:
+                    progress(done, total, f"{label}: {entity}")
+
                 try:
-                    outcomes.append(ImportOutcome(path, sync.import_package(path, target,
-                                                                            resolutions)))
+                    outcomes.append(ImportOutcome(path, sync.import_package(
+                        path, target, resolutions, progress=records, cancel=cancel)))
+                except Cancelled:
+                    if not any(o.applied for o in outcomes):
+                        raise  # nothing written at all: the runner reports the cancel
+                    outcomes.append(ImportOutcome(path, error=stopped))
+                    break
                 except DatabaseBusyError as exc:
                     if not any(o.applied for o in outcomes):
                         raise  # nothing written yet: the runner offers "Thử lại"

@@ -65,7 +65,7 @@ def upgrade() -> None:
             "person_positions", *(sa.column(name) for name in (
                 "person_id", "unit_id", "title", "is_head", "start_date", "end_date", "note",
                 "uuid", "owner_uuid", "created_at", "updated_at", "version")))
-        op.bulk_insert(positions, [  # type: ignore[arg-type]
+        op.bulk_insert(positions, [
             {"person_id": pid, "unit_id": unit_id, "title": title or "Người đứng đầu",
              "is_head": True, "start_date": None, "end_date": None, "note": "",
              "uuid": str(uuid.uuid4()), "owner_uuid": owner or "", "created_at": now,
