@@ -209,6 +209,7 @@ class UnitTargetRow:
     percent: Decimal | None  # completion in percent of the plan
     explanation: str
     version: int = 1
+    not_applicable: bool = False  # "không áp dụng": neither met nor missed
 
 
 # -- scores -------------------------------------------------------------------------------------

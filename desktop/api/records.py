@@ -58,6 +58,11 @@ class DisciplineRow:
     effective_to: date | None
     reason: str
 
+    def as_input(self) -> DisciplineInput:
+        return DisciplineInput(Subject(self.person_id, self.unit_id), self.form, self.status,
+                               self.decision_number, self.decision_date, self.effective_from,
+                               self.effective_to, self.reason)
+
 
 @dataclass(frozen=True)
 class InitiativeInput:
@@ -81,6 +86,11 @@ class InitiativeRow:
     decision_number: str
     decision_date: date | None
     recognised_by: str
+
+    def as_input(self) -> InitiativeInput:
+        return InitiativeInput(Subject(self.person_id, self.unit_id), self.title, self.year,
+                               self.scope, self.decision_number, self.decision_date,
+                               self.recognised_by)
 
 
 @dataclass(frozen=True)
@@ -115,3 +125,10 @@ class AwardRecordRow:
     decision_date: date | None
     issuer: str
     amount: int | None
+    note: str = ""
+
+    def as_input(self) -> AwardRecordInput:
+        return AwardRecordInput(Subject(self.person_id, self.unit_id, self.household_name),
+                                self.award_code, self.year, self.achievement_kind,
+                                self.decision_number, self.decision_date, self.issuer,
+                                self.period_from, self.period_to, self.amount, self.note)

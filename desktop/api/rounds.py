@@ -59,3 +59,4 @@ class RegistrationRow:
     award_code: str
     award_name: str
     registered_on: date | None
+    subject_name: str = ""  # the person's or the unit's name (filled by the unit listings)

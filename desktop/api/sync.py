@@ -106,6 +106,9 @@ class ExportResult:
     package_uuid: str
     counts: dict[str, int]
     size: int
+    # when the package was cut into parts of at most N MB: every part, in order (``path``
+    # itself no longer exists then); empty when it is one file
+    parts: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,8 @@ KIND_LABELS = {
     "person": "Cá nhân",
     "movement": "Phong trào thi đua",
     "award_record": "Khen thưởng",
+    "round": "Đợt xét khen thưởng",
+    "nomination": "Đề nghị khen thưởng",
 }
 
 

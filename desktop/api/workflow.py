@@ -20,8 +20,9 @@ TRANSITIONS: dict[S, frozenset[S]] = {
 NEEDS_REASON = frozenset({S.RETURNED, S.REJECTED, S.INELIGIBLE})
 
 
-# Content can be edited only before the upper level has received the nomination.
-EDITABLE = frozenset({S.DRAFT, S.RETURNED})
+# Content can be edited (and the nomination deleted) only while it is a draft; a returned
+# nomination goes back to draft through the workflow first, so its history shows why.
+EDITABLE = frozenset({S.DRAFT})
 
 
 def transition_problem(current: S, target: S, note: str) -> str | None:

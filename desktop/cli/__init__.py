@@ -20,8 +20,12 @@ from desktop.cli import (
     commands_council,
     commands_data,
     commands_documents,
+    commands_excel,
+    commands_movements,
+    commands_records,
     commands_rounds,
     commands_sync,
+    commands_unit_year,
 )
 from desktop.cli.argparse_vi import HelpFormatter, ViArgumentParser, vietnamese_argparse
 from desktop.cli.context import Context
@@ -78,6 +82,25 @@ Tóm tắt các lệnh và thao tác:
   bloc-import-scores   nhập điểm tự chấm, điểm khối chấm từ Excel
   bloc-export          bảng tổng hợp điểm ra Excel sẵn để in
   bloc-propose         đề nghị Cờ thi đua, Bằng khen từ kết quả xếp hạng vào đợt xét
+  movements list|add|edit|delete|rule
+                       phong trào thi đua, chỉ thị phát động; quy định người đứng đầu
+  targets list|add|edit|delete|assign
+                       phụ lục chỉ tiêu của chỉ thị; giao chỉ tiêu cho đơn vị
+  actuals list|set     số thực hiện chỉ tiêu của từng đơn vị theo năm
+  bloc-create, bloc-members add
+                       tạo khối, cụm thi đua; thêm đơn vị thành viên
+  import               nhập danh sách từ Excel (người, đơn vị, xếp loại…; --dry-run kiểm tra trước)
+  export               xuất danh sách ra Excel (người, đơn vị, đề nghị, quyết định…)
+  template             tệp Excel mẫu để nhập một danh sách (có trang Hướng dẫn)
+  ratings list|set|delete|restore
+                       xếp loại hằng năm của một cá nhân
+  initiatives, positions list|add|edit|delete|restore
+                       sáng kiến; chức vụ theo thời gian (người đứng đầu đơn vị)
+  awards-history, disciplines list|add|delete|restore
+                       khen thưởng đã có (công trạng, chuyên đề, đột xuất…); kỷ luật
+  registrations list|set|clear
+                       đăng ký thi đua của đơn vị và từng người theo năm
+  grid show|paste      bảng xếp loại, đăng ký, kết quả LĐTT/CSTĐ của một đơn vị trong năm
 
 Xem chi tiết từng lệnh: tdkt LỆNH --help (ví dụ: tdkt people add --help).
 
@@ -122,6 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands_documents.register(sub, common)
     commands_blocs.register(sub, common)
     commands_sync.register(sub, common)
+    commands_excel.register(sub, common)
+    commands_unit_year.register(sub, common)
+    commands_records.register(sub, common)
+    commands_movements.register(sub, common)
     return parser
 
 

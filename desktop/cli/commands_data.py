@@ -63,6 +63,9 @@ def _register_units(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--parent", metavar=UNIT_REF, help="đơn vị cấp trên")
     p.add_argument("--short-name", default="", metavar="TÊN", help="tên viết tắt")
     p.add_argument("--address", default="", metavar="ĐỊA_CHỈ", help="địa chỉ")
+    p.add_argument("--valid-from", metavar="NGÀY", help="ngày bắt đầu hiệu lực (dd/mm/yyyy)")
+    p.add_argument("--valid-to", "--end-date", dest="valid_to", metavar="NGÀY",
+                   help="ngày hết hiệu lực (dd/mm/yyyy); cấp huyện phải trước 01/7/2025")
     p.set_defaults(handler=cmd_units_add)
 
 
@@ -218,7 +221,9 @@ def cmd_units_add(ctx: Context) -> int:
     with _unit_ref_problem("parent_id", args.parent):
         row = services.units.create(UnitInput(
             args.name, args.code, args.kind, (parent.id if parent else _MISSING) if args.parent
-            else None, short_name=args.short_name, address=args.address))
+            else None, short_name=args.short_name, address=args.address,
+            valid_from=parse_date(args.valid_from, "valid_from", "Ngày bắt đầu hiệu lực"),
+            valid_to=parse_date(args.valid_to, "valid_to", "Ngày hết hiệu lực")))
     ctx.console.emit({"unit": _unit_dict(row)},
                      f"Đã thêm đơn vị “{row.name}” (mã {row.code}, ID {row.id})"
                      + (f", trực thuộc “{parent.name}”." if parent else "."))

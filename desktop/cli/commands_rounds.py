@@ -110,7 +110,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def _register_rounds(sub: Any, common: argparse.ArgumentParser) -> None:
     actions = add_group(sub, "rounds", common=common,
-                        help="đợt xét khen thưởng: danh sách, thêm, xem")
+                        help="đợt xét khen thưởng: danh sách, thêm, xem, sửa, xóa")
     p = add_command(actions, "list", common=common, help="các đợt xét khen thưởng")
     p.add_argument("--year", type=int, metavar="NĂM", help="chỉ các đợt của năm này")
     p.set_defaults(handler=cmd_rounds_list)
@@ -135,10 +135,36 @@ def _register_rounds(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("round_id", type=record_id, metavar="ĐỢT", help="ID của đợt xét")
     p.set_defaults(handler=cmd_rounds_show)
 
+    p = add_command(actions, "edit", common=common,
+                    help="sửa đợt xét: đổi tên, loại, năm, gắn hoặc bỏ gắn phong trào thi đua",
+                    epilog="Chỉ đổi những gì được ghi; các mục khác giữ nguyên.\n\nVí dụ:\n"
+                           "  tdkt rounds edit 1 --name \"Xét khen thưởng tổng kết năm 2026\"\n"
+                           "  tdkt rounds edit 1 --kind chuyen_de --year 2026\n"
+                           "  tdkt rounds edit 1 --movement 3\n  tdkt rounds edit 1 --no-movement")
+    p.add_argument("round_id", type=record_id, metavar="ĐỢT", help="ID của đợt xét")
+    p.add_argument("--name", metavar="TÊN", help="tên mới của đợt xét")
+    p.add_argument("--kind", metavar="LOẠI", help=f"loại đợt xét (mã hoặc tên): {kinds}")
+    p.add_argument("--year", type=int, metavar="NĂM", help="năm xét khen thưởng")
+    link = p.add_mutually_exclusive_group()
+    link.add_argument("--movement", type=record_id, metavar=ID,
+                      help="gắn với phong trào thi đua (ID; phong trào cùng năm)")
+    link.add_argument("--no-movement", action="store_true", help="bỏ gắn phong trào thi đua")
+    p.set_defaults(handler=cmd_rounds_edit)
+
+    p = add_command(actions, "delete", common=common,
+                    help="xóa một đợt xét chưa có đề nghị nào (khôi phục được: rounds restore)")
+    p.add_argument("round_id", type=record_id, metavar="ĐỢT", help="ID của đợt xét")
+    p.set_defaults(handler=cmd_rounds_delete)
+
+    p = add_command(actions, "restore", common=common, help="khôi phục một đợt xét đã xóa")
+    p.add_argument("round_id", type=record_id, metavar="ĐỢT", help="ID của đợt xét đã xóa")
+    p.set_defaults(handler=cmd_rounds_restore)
+
 
 def _register_nominations(sub: Any, common: argparse.ArgumentParser) -> None:
     actions = add_group(sub, "nominations", common=common,
-                        help="đề nghị khen thưởng: danh sách, thêm, chuyển trạng thái, lịch sử",
+                        help="đề nghị khen thưởng: danh sách, thêm, sửa, xóa, chuyển trạng "
+                             "thái, lịch sử",
                         epilog=f"Trạng thái (mã hoặc tên): {STATUS_HELP}")
     p = add_command(actions, "list", common=common, help="các đề nghị của một đợt xét")
     p.add_argument("round_id", type=record_id, metavar="ĐỢT", help="ID của đợt xét")
@@ -169,6 +195,32 @@ def _register_nominations(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="mã danh hiệu/hình thức khen thưởng (xem: tdkt catalog list)")
     p.add_argument("--summary", default="", metavar="VĂN_BẢN", help="tóm tắt thành tích")
     p.set_defaults(handler=cmd_nominations_add)
+
+    p = add_command(actions, "edit", common=common,
+                    help="sửa một đề nghị còn là nháp (đối tượng, danh hiệu, tóm tắt thành tích)",
+                    epilog="Chỉ đổi những gì được ghi. Đề nghị đã gửi đi theo quy trình trạng "
+                           "thái (tdkt nominations move).\n\nVí dụ:\n"
+                           "  tdkt nominations edit 12 --award CSTDCS\n"
+                           "  tdkt nominations edit 12 --summary \"Hoàn thành xuất sắc nhiệm vụ\"")
+    p.add_argument("nomination_id", type=record_id, metavar=ID, help="ID của đề nghị")
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--person", type=record_id, metavar=ID, help="cá nhân (ID)")
+    who.add_argument("--unit", metavar="MÃ_HOẶC_ID", help="tập thể (mã hoặc ID đơn vị)")
+    who.add_argument("--household", metavar="TÊN", help="hộ gia đình (tên hộ)")
+    p.add_argument("--award", metavar="MÃ", help="mã danh hiệu/hình thức khen thưởng mới")
+    p.add_argument("--summary", metavar="VĂN_BẢN", help="tóm tắt thành tích mới")
+    p.set_defaults(handler=cmd_nominations_edit)
+
+    p = add_command(actions, "delete", common=common,
+                    help="xóa các đề nghị còn là nháp (tất cả hoặc không đề nghị nào; khôi phục "
+                         "được: nominations restore)",
+                    epilog="Ví dụ:\n  tdkt nominations delete 12 13")
+    p.add_argument("ids", type=record_id, nargs="+", metavar=ID, help="các đề nghị cần xóa")
+    p.set_defaults(handler=cmd_nominations_delete)
+
+    p = add_command(actions, "restore", common=common, help="khôi phục một đề nghị đã xóa")
+    p.add_argument("nomination_id", type=record_id, metavar=ID, help="ID của đề nghị đã xóa")
+    p.set_defaults(handler=cmd_nominations_restore)
 
     p = add_command(actions, "move", common=common,
                     help="chuyển trạng thái nhiều đề nghị cùng lúc (tất cả hoặc không đề nghị nào)",
@@ -265,6 +317,41 @@ def cmd_rounds_show(ctx: Context) -> int:
     return 0
 
 
+def cmd_rounds_edit(ctx: Context) -> int:
+    from desktop.services.rounds import KEEP
+
+    args = ctx.args
+    if args.name is None and args.kind is None and args.year is None and \
+            args.movement is None and not args.no_movement:
+        raise ValidationError.single("round", "Sửa đợt xét", "chưa ghi gì để sửa; dùng --name, "
+                                     "--kind, --year, --movement hoặc --no-movement")
+    services = ctx.open()
+    movement = None if args.no_movement else KEEP if args.movement is None else args.movement
+    row = services.rounds.edit(args.round_id, name=args.name, kind=args.kind, year=args.year,
+                               movement_id=movement)
+    linked = f", phong trào “{row.movement_name}”" if row.movement_name else \
+        ", không gắn phong trào"
+    ctx.console.emit({"round": round_dict(row)},
+                     f"Đã sửa đợt xét ID {row.id}: “{row.name}” ({row.kind.label.lower()}, "
+                     f"năm {row.year}{linked}).")
+    return 0
+
+
+def cmd_rounds_delete(ctx: Context) -> int:
+    row = ctx.open().rounds.delete(ctx.args.round_id)
+    ctx.console.emit({"deleted": round_dict(row)},
+                     f"Đã xóa đợt xét “{row.name}” (ID {row.id}). Khôi phục: "
+                     f"tdkt rounds restore {row.id}")
+    return 0
+
+
+def cmd_rounds_restore(ctx: Context) -> int:
+    row = ctx.open().rounds.restore(ctx.args.round_id)
+    ctx.console.emit({"round": round_dict(row)},
+                     f"Đã khôi phục đợt xét “{row.name}” (ID {row.id}).")
+    return 0
+
+
 # -- nominations ------------------------------------------------------------------------------
 def _nominations_table(rows: list[NominationRow]) -> str:
     return table(("ID", "Đối tượng", "Chức vụ, đơn vị", "Danh hiệu/hình thức", "Trạng thái",
@@ -325,6 +412,69 @@ def cmd_nominations_add(ctx: Context) -> int:
     ctx.console.emit({"nomination": nomination_dict(row)},
                      f"Đã thêm đề nghị ID {row.id}: {row.award_name} cho “{row.subject_name}” "
                      f"({row.subject_kind.label.lower()}), trạng thái “{row.status.label}”.")
+    return 0
+
+
+def cmd_nominations_edit(ctx: Context) -> int:
+    from desktop.services.nominations import NominationInput
+    from desktop.services.records import Subject
+
+    args = ctx.args
+    if args.person is None and args.unit is None and args.household is None and \
+            args.award is None and args.summary is None:
+        raise ValidationError.single("nomination", "Sửa đề nghị", "chưa ghi gì để sửa; dùng "
+                                     "--person/--unit/--household, --award hoặc --summary")
+    services = ctx.open()
+    row = services.nominations.get(args.nomination_id)
+    unit_problem = None
+    subject = row.subject
+    if args.person is not None:
+        subject = Subject(person_id=args.person)
+    elif args.household is not None:
+        subject = Subject(household_name=args.household)
+    elif args.unit is not None:
+        try:
+            subject = Subject(unit_id=resolve_unit(services, args.unit).id)
+        except NotFoundError:
+            subject = Subject(unit_id=MISSING)
+            unit_problem = FieldProblem("subject", "Tập thể",
+                                        f"không tìm thấy đơn vị có mã hoặc ID “{args.unit}”")
+    data = NominationInput(row.round_id, subject,
+                           award_code(services, args.award) if args.award else row.award_code,
+                           row.achievement_summary if args.summary is None else args.summary,
+                           row.proposing_unit_id, row.period_from, row.period_to)
+    try:
+        saved = services.nominations.update(row.id, data, expected_version=row.version)
+    except ValidationError as exc:
+        raise ValidationError([unit_problem if unit_problem and p.label == "Tập thể" else p
+                               for p in exc.problems]) from None
+    ctx.console.emit({"nomination": nomination_dict(saved)},
+                     f"Đã sửa đề nghị ID {saved.id}: {saved.award_name} cho "
+                     f"“{saved.subject_name}” ({saved.subject_kind.label.lower()}).")
+    return 0
+
+
+def cmd_nominations_delete(ctx: Context) -> int:
+    ids = list(dict.fromkeys(ctx.args.ids))
+    services = ctx.open()
+    try:
+        deleted = services.nominations.delete_many(ids)
+    except ValidationError as exc:  # name each refused nomination by its ID too
+        raise ValidationError([
+            FieldProblem(p.field, f"Đề nghị {p.field} ({p.label})", p.message)
+            if p.field.isdigit() and not p.label.startswith("Đề nghị") else p
+            for p in exc.problems]) from None
+    ctx.console.emit({"deleted": deleted, "ids": ids},
+                     f"Đã xóa {fmt_int(deleted)} đề nghị nháp. Khôi phục: tdkt nominations "
+                     f"restore ID")
+    return 0
+
+
+def cmd_nominations_restore(ctx: Context) -> int:
+    row = ctx.open().nominations.restore(ctx.args.nomination_id)
+    ctx.console.emit({"nomination": nomination_dict(row)},
+                     f"Đã khôi phục đề nghị ID {row.id}: {row.award_name} cho "
+                     f"“{row.subject_name}”.")
     return 0
 
 

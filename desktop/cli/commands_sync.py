@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.cli.context import Context, add_command, add_group
 from desktop.cli.output import fmt_int, table
-from desktop.domain.errors import ValidationError
+from desktop.domain.errors import DomainError, ValidationError
 
 if TYPE_CHECKING:
-    from desktop.api.sync import ImportPreview, PackageHeader
+    from desktop.api.sync import ImportPreview, PackageHeader, Resolution
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -35,6 +35,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--to", metavar="UUID", help="đơn vị nhận quyết định (mã cài đặt, xem "
                    "“tdkt keys list”)")
     p.add_argument("--out", type=Path, metavar="TỆP", help="tệp gói sẽ ghi (.tdkt)")
+    p.add_argument("--part-mb", type=int, metavar="MB",
+                   help="chia gói thành các phần tối đa MB (giới hạn tệp đính kèm thư điện tử); "
+                        "bên nhận cần đủ mọi phần")
     p.add_argument("--dry-run", action="store_true",
                    help="chỉ cho biết số bản ghi và dung lượng, không ghi tệp")
     p.set_defaults(handler=cmd_export)
@@ -52,7 +55,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                            "  tdkt package import goi.tdkt --round 2 "
                            "--resolve people:UUID=merge\n"
                            "Cách xử lý xung đột: keep_local, take_incoming, merge, create, skip.")
-    p.add_argument("files", type=Path, nargs="+", metavar="TỆP")
+    p.add_argument("files", type=Path, nargs="+", metavar="TỆP",
+                   help="các tệp gói (một gói chia phần: chỉ cần một phần, các phần khác ở "
+                        "cùng thư mục)")
     p.add_argument("--round", type=int, metavar="ĐỢT", help="đợt nhận các đề nghị gửi lên")
     p.add_argument("--dry-run", action="store_true", help="chỉ xem trước, không ghi gì")
     p.add_argument("--resolve", action="append", default=[], metavar="LOẠI:UUID=CÁCH",
@@ -62,6 +67,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--receipt-dir", type=Path, metavar="THƯ_MỤC",
                    help="nơi ghi biên nhận (mặc định: cạnh tệp gói)")
     p.set_defaults(handler=cmd_import)
+
+    p = add_command(actions, "receipt", common=common,
+                    help="ghi lại biên nhận cho một gói đã nhập (khi biên nhận trước bị mất)",
+                    epilog="Ví dụ:\n  tdkt package receipt goi_len.tdkt --out bien_nhan/")
+    p.add_argument("file", type=Path, metavar="TỆP", help="gói đã nhập")
+    p.add_argument("--out", type=Path, metavar="THƯ_MỤC",
+                   help="nơi ghi biên nhận (mặc định: cạnh tệp gói)")
+    p.set_defaults(handler=cmd_receipt)
 
     p = add_command(actions, "history", common=common, help="các gói đã gửi và đã nhận")
     p.set_defaults(handler=cmd_history)
@@ -129,10 +142,16 @@ def cmd_export(ctx: Context) -> int:
         ctx.console.emit(data, summary + "\n" + _counts_table(plan.counts))
         return 0
     out = args.out or Path.cwd() / services.sync.default_file_name(kind)
-    result = (services.sync.export_upward(up, out) if kind is PackageKind.UPWARD
-              else services.sync.export_downward(down, out))
-    data.update(path=str(result.path), package_uuid=result.package_uuid, size=result.size)
-    ctx.console.emit(data, f"{summary}\nĐã ghi {result.path} ({_size(result.size)}).\n"
+    result = (services.sync.export_upward(up, out, part_mb=args.part_mb)
+              if kind is PackageKind.UPWARD
+              else services.sync.export_downward(down, out, part_mb=args.part_mb))
+    data.update(path=str(result.path), package_uuid=result.package_uuid, size=result.size,
+                parts=[str(p) for p in result.parts])
+    written = (f"Đã ghi {result.path} ({_size(result.size)})." if not result.parts else
+               f"Gói {_size(result.size)} đã chia thành {len(result.parts)} phần (bên nhận cần "
+               "đủ mọi phần):\n" + "\n".join(f"  {p} ({_size(p.stat().st_size)})"
+                                              for p in result.parts))
+    ctx.console.emit(data, f"{summary}\n{written}\n"
                            f"Mã nhận diện của đơn vị này: {services.sync.key_info().fingerprint}")
     return 0
 
@@ -195,37 +214,80 @@ def _label(entity: str) -> str:
 
 
 def cmd_import(ctx: Context) -> int:
+    """Each package in its own transaction; one refused package does not stop the others, and
+    a summary over all of them ends the output (exit 1 when any was refused)."""
     args = ctx.args
     services = ctx.open()
     resolutions = _resolutions(args.resolve)
     results: list[dict[str, Any]] = []
     texts: list[str] = []
-    for path in args.files:
-        preview = services.sync.preview(path, args.round, resolutions)
-        if args.accept_defaults:
-            for item in preview.conflicts:
-                if item.default is not None:
-                    resolutions.setdefault(f"{item.entity}:{item.uuid}", item.default)
-            preview = services.sync.preview(path, args.round, resolutions)
-        entry: dict[str, Any] = {"file": str(path), "package": _header_dict(preview.header),
-                                 "counts": {e: {a.value: n for a, n in c.items()}
-                                            for e, c in preview.counts.items()},
-                                 "items": [{"entity": i.entity, "uuid": i.uuid, "label": i.label,
-                                            "action": i.action.value, "reason": i.reason,
-                                            "options": [o.value for o in i.options]}
-                                           for i in preview.items]}
-        text = f"== {path.name}\n{_header_text(preview.header)}\n{_preview_text(preview)}"
-        if not args.dry_run:
-            report = services.sync.import_package(path, args.round, resolutions, args.receipt_dir)
-            entry.update(applied=report.applied, message=report.message,
-                         backup=str(report.backup_path or ""),
-                         receipt=str(report.receipt_path or ""))
-            text += f"\n{report.message}"
-            if report.receipt_path:
-                text += f"\nBiên nhận gửi lại đơn vị gửi: {report.receipt_path}"
+    totals: dict[str, int] = {}
+    refused = 0
+    files = services.sync.package_files(args.files)
+    for path in files:
+        try:
+            entry, text = _import_one(services, path, args, resolutions, totals)
+        except DomainError as exc:
+            refused += 1
+            entry, text = {"file": str(path), "error": str(exc)}, f"== {path.name}\nBị từ chối."
+            ctx.console.err(f"{path.name}: {exc}")
         results.append(entry)
         texts.append(text)
-    ctx.console.emit({"packages": results, "dry_run": args.dry_run}, "\n\n".join(texts))
+    summary = _overall(len(files), refused, results, totals, args.dry_run)
+    ctx.console.emit({"packages": results, "dry_run": args.dry_run, "refused": refused,
+                      "totals": totals}, "\n\n".join([*texts, summary]))
+    return 1 if refused else 0
+
+
+def _import_one(services: Any, path: Path, args: Any, resolutions: dict[str, Resolution],
+                totals: dict[str, int]) -> tuple[dict[str, Any], str]:
+    preview = services.sync.preview(path, args.round, resolutions, parts=args.files)
+    if args.accept_defaults:
+        for item in preview.conflicts:
+            if item.default is not None:
+                resolutions.setdefault(f"{item.entity}:{item.uuid}", item.default)
+        preview = services.sync.preview(path, args.round, resolutions, parts=args.files)
+    entry: dict[str, Any] = {"file": str(path), "package": _header_dict(preview.header),
+                             "counts": {e: {a.value: n for a, n in c.items()}
+                                        for e, c in preview.counts.items()},
+                             "items": [{"entity": i.entity, "uuid": i.uuid, "label": i.label,
+                                        "action": i.action.value, "reason": i.reason,
+                                        "options": [o.value for o in i.options]}
+                                       for i in preview.items]}
+    text = f"== {path.name}\n{_header_text(preview.header)}\n{_preview_text(preview)}"
+    counts = preview.counts
+    if not args.dry_run:
+        report = services.sync.import_package(path, args.round, resolutions, args.receipt_dir,
+                                              parts=args.files)
+        entry.update(applied=report.applied, message=report.message,
+                     backup=str(report.backup_path or ""), receipt=str(report.receipt_path or ""))
+        text += f"\n{report.message}"
+        if report.receipt_path:
+            text += f"\nBiên nhận gửi lại đơn vị gửi: {report.receipt_path}"
+        counts = report.counts
+    for per_action in counts.values():
+        for action, n in per_action.items():
+            totals[action.value] = totals.get(action.value, 0) + n
+    return entry, text
+
+
+def _overall(packages: int, refused: int, results: list[dict[str, Any]],
+             totals: dict[str, int], dry_run: bool) -> str:
+    from desktop.api.sync import Action
+
+    applied = sum(1 for r in results if r.get("applied"))
+    records = ", ".join(f"{a.label.lower()} {fmt_int(totals[a.value])}" for a in Action
+                        if totals.get(a.value))
+    head = (f"TỔNG CỘNG {fmt_int(packages)} gói: " + (
+        f"xem trước {fmt_int(packages - refused)}" if dry_run else
+        f"đã nhập {fmt_int(applied)}, không có gì mới "
+        f"{fmt_int(packages - refused - applied)}") + f", bị từ chối {fmt_int(refused)}.")
+    return head + (f"\nBản ghi: {records}." if records else "")
+
+
+def cmd_receipt(ctx: Context) -> int:
+    path = ctx.open().sync.receipt_again(ctx.args.file, ctx.args.out)
+    ctx.console.emit({"receipt": str(path)}, f"Đã ghi biên nhận {path}")
     return 0
 
 

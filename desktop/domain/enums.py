@@ -149,8 +149,14 @@ class MovementKind(LabeledEnum):
 
 
 class TargetDirection(LabeledEnum):
+    """How an actual figure is compared with the plan: ≥, >, ≤, < or yes/no (strict > and <
+    are real: an actual equal to the plan does not meet them)."""
+
     HIGHER_BETTER = "higher", "Càng cao càng tốt"
     LOWER_BETTER = "lower", "Càng thấp càng tốt"
+    ABOVE = "above", "Phải vượt kế hoạch"
+    BELOW = "below", "Phải dưới kế hoạch"
+    YES_NO = "yesno", "Có/Không"
 
 
 class RoundKind(LabeledEnum):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from desktop.paths import AppPaths
@@ -13,9 +14,11 @@ from desktop.services.database import Database
 from desktop.services.decisions import DecisionService
 from desktop.services.documents import DocumentService
 from desktop.services.eligibility import EligibilityService
+from desktop.services.excel import ExcelService
 from desktop.services.movements import MovementService
 from desktop.services.nominations import NominationService
 from desktop.services.people import PersonService
+from desktop.services.positions import PositionService
 from desktop.services.records import (
     AwardHistoryService,
     DisciplineService,
@@ -26,6 +29,7 @@ from desktop.services.rounds import RegistrationService, RoundService
 from desktop.services.setup import SetupService
 from desktop.services.sync import SyncService
 from desktop.services.trash import TrashService
+from desktop.services.unit_year import UnitYearService
 from desktop.services.units import UnitService
 
 
@@ -54,6 +58,8 @@ class Services:
     documents: DocumentService
     blocs: BlocService
     sync: SyncService
+    positions: PositionService
+    unit_year: UnitYearService
 
     @classmethod
     def open(cls, target: str | Path, paths: AppPaths, *, create: bool = True) -> Services:
@@ -67,7 +73,13 @@ class Services:
                    TrashService(db), RoundService(db), RegistrationService(db), nominations,
                    EligibilityService(db), council, decisions,
                    DocumentService(db, paths.templates, nominations, council, decisions, blocs),
-                   blocs, SyncService(db, paths))
+                   blocs, SyncService(db, paths), PositionService(db),
+                   UnitYearService(db))
+
+    @cached_property
+    def excel(self) -> ExcelService:
+        """Excel templates, imports (dry run, apply) and exports of every list."""
+        return ExcelService(self.db, self.nominations, self.eligibility, self.decisions)
 
     def close(self) -> None:
         self.db.close()

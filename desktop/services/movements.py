@@ -10,23 +10,27 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.api.movements import DOCUMENT_NUMBER_RE as DOCUMENT_NUMBER_RE
-from desktop.api.movements import MOVEMENT_FIELDS
+from desktop.api.movements import MOVEMENT_FIELDS, parse_direction
 from desktop.api.movements import MovementInput as MovementInput
 from desktop.api.movements import MovementRow as MovementRow
 from desktop.api.movements import TargetInput as TargetInput
 from desktop.api.movements import TargetRow as TargetRow
 from desktop.domain.enums import MovementKind, TargetDirection
-from desktop.models import Movement, MovementTarget, Unit
+from desktop.domain.vntext import fold, normalize
+from desktop.models import Movement, MovementTarget, Unit, UnitTarget
 from desktop.models.base import utcnow
 from desktop.services.common import get_active, get_deleted, revive, tombstone
 from desktop.services.database import Database
 from desktop.services.stale import refuse_stale, stale_writes
+from desktop.services.targets import AppendixService, FiguresService, check_line
 from desktop.services.validation import Problems
 
 
 class MovementService:
     def __init__(self, db: Database) -> None:
         self._db = db
+        self.appendix = AppendixService(db)  # the directive's targets, line by line
+        self.figures = FiguresService(db)  # units, planned and actual figures per year
 
     def list(self, year: int | None = None) -> list[MovementRow]:
         with self._db.read() as s:
@@ -46,7 +50,7 @@ class MovementService:
             self._apply(s, movement, data)
             s.add(movement)
             s.flush()
-            self._replace_targets(s, movement, data.targets)
+            self._replace_targets(s, movement, data.targets or [])
             return self._row(s, movement)
 
     def update(self, movement_id: int, data: MovementInput, *,
@@ -59,6 +63,8 @@ class MovementService:
 
             def yours() -> MovementRow:
                 self._apply(s, movement, data)
+                if data.targets is None:
+                    return self._row(s, movement)
                 return replace(self._row(s, movement), targets=tuple(  # as listed: no direction
                     TargetRow(0, i, t.indicator.strip(), t.measure_unit.strip(), t.planned_value,
                               TargetDirection.HIGHER_BETTER, t.note)
@@ -70,7 +76,18 @@ class MovementService:
             movement.updated_at = utcnow()  # the targets are rows of their own
             with stale_writes(MOVEMENT_FIELDS, movement.name, expected_version):
                 s.flush()
-            self._replace_targets(s, movement, data.targets)
+            if data.targets is not None:
+                self._replace_targets(s, movement, data.targets)
+            return self._row(s, movement)
+
+    def set_head_rule(self, movement_id: int, on: bool) -> MovementRow:
+        """Switch the rule "người đứng đầu đơn vị không hoàn thành chỉ tiêu được giao thì
+        không xét khen thưởng" for the rounds linked to this movement."""
+        with self._db.session() as s:
+            movement = get_active(s, Movement, movement_id, "phong trào thi đua")
+            if movement.head_target_rule != on:
+                movement.head_target_rule = on
+                s.flush()
             return self._row(s, movement)
 
     def delete(self, movement_id: int) -> None:
@@ -98,11 +115,14 @@ class MovementService:
             unit = s.get(Unit, data.organiser_unit_id)
             if unit is None or unit.deleted_at is not None:
                 p.add("organiser_unit_id", "Đơn vị phát động", "không tồn tại hoặc đã bị xóa")
-        for index, target in enumerate(data.targets, start=1):
-            if not target.indicator.strip():
-                p.add(f"targets[{index}]", f"Chỉ tiêu dòng {index}", "chưa nhập tên chỉ tiêu")
-            p.choice(target.direction, TargetDirection, f"targets[{index}]",
-                     f"Chỉ tiêu dòng {index}")
+        seen: dict[str, int] = {}
+        for index, target in enumerate(data.targets or [], start=1):
+            indicator, _, _, _ = check_line(p, target, f"targets[{index}]",
+                                            f"Chỉ tiêu dòng {index}")
+            if indicator and fold(indicator) in seen:
+                p.add(f"targets[{index}]", f"Chỉ tiêu dòng {index}",
+                      f"“{indicator}” trùng với dòng {seen[fold(indicator)]}")
+            seen.setdefault(fold(indicator), index)
         p.raise_if_any()
         assert kind is not None
         movement.name, movement.kind, movement.year = name, kind.value, data.year
@@ -114,18 +134,36 @@ class MovementService:
 
     @staticmethod
     def _replace_targets(s: Session, movement: Movement, targets: builtins.list[TargetInput]) -> None:
+        """The appendix as typed with the form. A line is matched by its indicator first (it
+        keeps its id, so units keep their figures), then by position."""
         existing = list(s.scalars(select(MovementTarget).where(
-            MovementTarget.movement_id == movement.id, MovementTarget.deleted_at.is_(None))))
-        for old in existing[len(targets):]:
+            MovementTarget.movement_id == movement.id, MovementTarget.deleted_at.is_(None))
+            .order_by(MovementTarget.position, MovementTarget.id)))
+        by_name = {fold(t.indicator): t for t in existing}
+        chosen: builtins.list[MovementTarget | None] = [
+            by_name.pop(fold(t.indicator.strip()), None) for t in targets]
+        spare = [t for t in existing if t not in chosen]
+        rows: builtins.list[MovementTarget] = []
+        for match in chosen:
+            row = match or (spare.pop(0) if spare else MovementTarget(movement_id=movement.id))
+            rows.append(row)
+        for old in spare:
             tombstone(old)
-        for position, target in enumerate(targets, start=1):
-            row = existing[position - 1] if position <= len(existing) else MovementTarget(
-                movement_id=movement.id)
-            row.position, row.indicator = position, target.indicator.strip()
-            row.measure_unit, row.planned_value = target.measure_unit.strip(), target.planned_value
-            row.direction = TargetDirection.from_text(str(target.direction)).value  # type: ignore[union-attr]
+        for position, (target, row) in enumerate(zip(targets, rows, strict=True), start=1):
+            direction = target.direction if isinstance(target.direction, TargetDirection) \
+                else parse_direction(str(target.direction))
+            assert direction is not None  # checked in _apply
+            row.position, row.indicator = position, normalize(target.indicator)
+            row.measure_unit, row.planned_value = normalize(target.measure_unit), \
+                target.planned_value
+            row.direction = direction.value
             row.note = target.note.strip()
             s.add(row)
+            if row.id is not None:  # the units' copies follow the appendix's wording
+                for copy in s.scalars(select(UnitTarget).where(
+                        UnitTarget.movement_target_id == row.id,
+                        UnitTarget.deleted_at.is_(None))):
+                    copy.indicator, copy.measure_unit = row.indicator, row.measure_unit
         s.flush()
 
     @staticmethod
@@ -138,6 +176,7 @@ class MovementService:
             m.directive_date, m.issuer, m.theme, m.period_start, m.period_end,
             m.organiser_unit_id, m.head_target_rule,
             tuple(TargetRow(t.id, t.position, t.indicator, t.measure_unit, t.planned_value,
-                            TargetDirection(t.direction), t.note) for t in targets),
+                            TargetDirection(t.direction), t.note, version=t.version)
+                  for t in targets),
             version=m.version,
         )

@@ -44,12 +44,12 @@ from desktop.models import (
     Unit,
 )
 from desktop.services.attachments import store_file
-from desktop.services.common import get_active, tombstone
+from desktop.services.common import get_active, get_deleted, revive, tombstone
 from desktop.services.database import Database
 from desktop.services.records import Subject, check_subject
 from desktop.services.stale import refuse_stale, stale_writes
 from desktop.services.validation import Problems
-from desktop.services.workflow import EDITABLE, transition_problem
+from desktop.services.workflow import TRANSITIONS, transition_problem
 
 
 def current_actor(session: Session) -> str:
@@ -203,23 +203,60 @@ class NominationService:
 
             refuse_stale(s, n, expected_version, NOMINATION_FIELDS, name,
                          stored=lambda: _described(s, n), yours=yours)
-            status = NominationStatus(n.status)
-            if status not in EDITABLE:
-                raise ConflictError(f"Đề nghị đang ở trạng thái “{status.label}”: chỉ sửa được khi "
-                                    "còn là nháp hoặc bị trả lại.")
+            _refuse_unless_draft(n, name, "sửa")
             self._apply(s, n, data)
             n.eligibility = ""
             with stale_writes(NOMINATION_FIELDS, name, expected_version):
                 s.flush()
         return self.get(nomination_id)
 
-    def delete(self, nomination_id: int) -> None:
+    def delete(self, nomination_id: int) -> NominationRow:
+        """Move a draft to the trash (``restore`` brings it back); any other status is changed
+        through the workflow instead, so its history stays whole."""
+        row = self.get(nomination_id)
         with self._db.session() as s:
             n = get_active(s, Nomination, nomination_id, "đề nghị khen thưởng")
-            if NominationStatus(n.status) not in EDITABLE:
-                raise ConflictError("Chỉ xóa được đề nghị còn là nháp hoặc bị trả lại; đề nghị "
-                                    "đã gửi hãy chuyển sang “Không khen” kèm lý do.")
+            _refuse_unless_draft(n, _label(s, n), "xóa")
             tombstone(n)
+        return row
+
+    def delete_many(self, nomination_ids: list[int]) -> int:
+        """Delete many drafts at once: all, or none and every refusal is listed."""
+        p = Problems()
+        with self._db.session() as s:
+            rows = {n.id: n for n in s.scalars(select(Nomination).where(
+                Nomination.id.in_(nomination_ids), Nomination.deleted_at.is_(None)))}
+            for nomination_id in nomination_ids:
+                n = rows.get(nomination_id)
+                if n is None:
+                    p.add(str(nomination_id), f"Đề nghị {nomination_id}",
+                          "không tồn tại hoặc đã bị xóa")
+                elif n.status != NominationStatus.DRAFT.value:
+                    p.add(str(nomination_id), _label(s, n),
+                          f"đang ở trạng thái “{NominationStatus(n.status).label}”, chỉ xóa được "
+                          "đề nghị nháp")
+            p.raise_if_any()
+            for n in rows.values():
+                tombstone(n)
+        return len(rows)
+
+    def restore(self, nomination_id: int) -> NominationRow:
+        """Undo ``delete``: refused when its round is gone or closed, or when the same subject
+        was meanwhile nominated again for the same award in that round."""
+        with self._db.session() as s:
+            n = get_deleted(s, Nomination, nomination_id, "đề nghị khen thưởng")
+            round_ = s.get(Round, n.round_id)
+            if round_ is None or round_.deleted_at is not None:
+                raise ConflictError(f"Đợt xét của đề nghị cho “{_label(s, n)}” đã bị xóa; hãy "
+                                    "khôi phục đợt xét trước.")
+            p = Problems()
+            kind = s.get(AwardKind, n.award_kind_id)
+            _check_duplicate(s, p, n, Subject(n.person_id, n.unit_id, n.household_name),
+                             kind, round_)
+            p.raise_if_any()
+            revive(n)
+            n.eligibility = ""
+        return self.get(nomination_id)
 
     def transition(self, nomination_ids: list[int], target: NominationStatus | str, note: str = "",
                    actor: str = "") -> int:
@@ -349,6 +386,8 @@ class NominationService:
             p.add("period_to", "Thời kỳ thành tích", "ngày kết thúc trước ngày bắt đầu")
         summary = p.text(data.achievement_summary, "achievement_summary", "Tóm tắt thành tích",
                          max_length=20_000)
+        if not p.items:
+            _check_duplicate(s, p, n, data.subject, kind, round_)
         p.raise_if_any()
         assert kind is not None and round_ is not None
         n.round_id, n.award_kind_id = data.round_id, kind.id
@@ -357,6 +396,52 @@ class NominationService:
         n.proposing_unit_id, n.achievement_summary = data.proposing_unit_id, summary
         n.period_from = data.period_from or date(round_.year, 1, 1)
         n.period_to = data.period_to or date(round_.year, 12, 31)
+
+
+def _refuse_unless_draft(n: Nomination, name: str, verb: str) -> None:
+    """Only a draft's content may change or be deleted: a nomination that has been sent moves
+    through the status workflow (returned → draft, or “Không khen” with a reason)."""
+    status = NominationStatus(n.status)
+    if status is NominationStatus.DRAFT:
+        return
+    back = (" Hãy chuyển đề nghị về “Nháp” rồi sửa." if verb == "sửa" else
+            " Hãy chuyển đề nghị về “Nháp” rồi xóa.") \
+        if NominationStatus.DRAFT in TRANSITIONS[status] else (
+        " Nếu không đề nghị nữa, hãy chuyển sang “Không khen” kèm lý do."
+        if NominationStatus.REJECTED in TRANSITIONS[status] else "")
+    raise ConflictError(f"Đề nghị cho “{name}” đang ở trạng thái “{status.label}”: chỉ {verb} "
+                        f"được khi còn là nháp; sau đó mọi thay đổi đi theo quy trình trạng "
+                        f"thái.{back}")
+
+
+def _check_duplicate(s: Session, p: Problems, n: Nomination, subject: Subject,
+                     kind: AwardKind | None, round_: Round | None) -> None:
+    """An exact duplicate (same subject, same award kind, same round, not deleted) is refused,
+    naming the subject, the award and the nomination already there."""
+    if kind is None or round_ is None:
+        return
+    query = select(Nomination.id, Nomination.household_name).where(
+        Nomination.round_id == round_.id, Nomination.award_kind_id == kind.id,
+        Nomination.deleted_at.is_(None))
+    if n.id is not None:
+        query = query.where(Nomination.id != n.id)
+    if subject.person_id is not None:
+        query = query.where(Nomination.person_id == subject.person_id)
+        name = s.scalar(select(Person.full_name).where(Person.id == subject.person_id)) or "?"
+    elif subject.unit_id is not None:
+        query = query.where(Nomination.unit_id == subject.unit_id)
+        name = s.scalar(select(Unit.name).where(Unit.id == subject.unit_id)) or "?"
+    else:
+        query = query.where(Nomination.person_id.is_(None), Nomination.unit_id.is_(None))
+        name = subject.household_name.strip()
+    wanted = fold(subject.household_name)
+    for other_id, household in s.execute(query):
+        if subject.person_id is None and subject.unit_id is None and fold(household) != wanted:
+            continue
+        p.add("award_code", "Danh hiệu/hình thức",
+              f"“{name}” đã có đề nghị “{kind.name}” trong đợt “{round_.name}” (đề nghị mã "
+              f"{other_id}); không thêm trùng được")
+        return
 
 
 def _subject_kind(subject: Subject) -> SubjectKind:

@@ -1,7 +1,12 @@
 """Facts about people and units that rules read: yearly ratings, discipline, initiatives and
-award history. Each record has exactly one subject (a person or a unit; awards also households)."""
+award history. Each record has exactly one subject (a person or a unit; awards also households).
+
+Every kind is added, edited (the same checks as when adding), deleted to the trash and restored
+(the undo of a delete)."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -51,6 +56,19 @@ def check_subject(s: Session, p: Problems, subject: Subject, *, households: bool
             p.add("subject", "Tập thể", "không tồn tại hoặc đã bị xóa")
 
 
+def _refuse_dead_subject(s: Session, person_id: int | None, unit_id: int | None,
+                         what: str) -> None:
+    """A record of someone in the trash comes back only after its subject does."""
+    if person_id is not None:
+        person = s.get(Person, person_id)
+        if person is None or person.deleted_at is not None:
+            raise ConflictError(f"Hãy khôi phục cá nhân trước khi khôi phục {what}.")
+    if unit_id is not None:
+        unit = s.get(Unit, unit_id)
+        if unit is None or unit.deleted_at is not None:
+            raise ConflictError(f"Hãy khôi phục đơn vị trước khi khôi phục {what}.")
+
+
 # --------------------------------------------------------------------------------------------
 
 
@@ -63,23 +81,45 @@ class RatingService:
         with self._db.session() as s:
             p = Problems()
             check_subject(s, p, subject)
-            p.year(year, "year", "Năm đánh giá", low=1990)
-            chosen = p.choice(level, RatingLevel, "level", "Mức xếp loại")
-            cleaned_note = p.text(note, "note", "Ghi chú", max_length=255)
+            chosen, cleaned_note = _check_rating(p, year, level, note)
             p.raise_if_any()
-            assert chosen is not None
-            row = s.scalars(select(Rating).where(
-                Rating.person_id.is_(subject.person_id) if subject.person_id is None
-                else Rating.person_id == subject.person_id,
-                Rating.unit_id.is_(None) if subject.unit_id is None
-                else Rating.unit_id == subject.unit_id,
-                Rating.year == year)).first()
+            row = _rating_of(s, subject.person_id, subject.unit_id, year)
             if row is None:
                 row = Rating(person_id=subject.person_id, unit_id=subject.unit_id, year=year)
                 s.add(row)
             row.level, row.note, row.deleted_at = chosen.value, cleaned_note, None
             s.flush()
             return _rating_row(row)
+
+    def update(self, rating_id: int, year: int, level: RatingLevel | str,
+               note: str = "") -> RatingRow:
+        """Edit one rating, its year included. A year the subject already has a rating for is
+        refused (edit that one instead); the returned row may carry another id when the year
+        moves onto a rating that was in the trash."""
+        with self._db.session() as s:
+            row = get_active(s, Rating, rating_id, "kết quả xếp loại")
+            p = Problems()
+            chosen, cleaned_note = _check_rating(p, year, level, note)
+            target = row
+            if not p.has("year") and year != row.year:
+                other = _rating_of(s, row.person_id, row.unit_id, year)
+                if other is not None and other.deleted_at is None:
+                    p.add("year", "Năm đánh giá",
+                          f"đã có kết quả xếp loại năm {year} "
+                          f"({RatingLevel(other.level).label}); hãy sửa dòng đó")
+                elif other is not None:  # the year's slot holds a trashed rating: reuse it
+                    target = other
+            p.raise_if_any()
+            if target is not row:
+                tombstone(row)
+                revive(target)
+            target.year, target.level, target.note = year, chosen.value, cleaned_note
+            s.flush()
+            return _rating_row(target)
+
+    def get(self, rating_id: int) -> RatingRow:
+        with self._db.read() as s:
+            return _rating_row(get_active(s, Rating, rating_id, "kết quả xếp loại"))
 
     def for_subject(self, subject: Subject) -> list[RatingRow]:
         with self._db.read() as s:
@@ -91,6 +131,30 @@ class RatingService:
     def delete(self, rating_id: int) -> None:
         with self._db.session() as s:
             tombstone(get_active(s, Rating, rating_id, "kết quả xếp loại"))
+
+    def restore(self, rating_id: int) -> RatingRow:
+        with self._db.session() as s:
+            row = get_deleted(s, Rating, rating_id, "kết quả xếp loại")
+            _refuse_dead_subject(s, row.person_id, row.unit_id, "kết quả xếp loại")
+            revive(row)
+            s.flush()
+            return _rating_row(row)
+
+
+def _check_rating(p: Problems, year: int, level: RatingLevel | str,
+                  note: str) -> tuple[RatingLevel, str]:
+    p.year(year, "year", "Năm đánh giá", low=1990)
+    chosen = p.choice(level, RatingLevel, "level", "Mức xếp loại")
+    cleaned_note = p.text(note, "note", "Ghi chú", max_length=255)
+    return chosen or RatingLevel.COMPLETED, cleaned_note  # unused when ``p`` has problems
+
+
+def _rating_of(s: Session, person_id: int | None, unit_id: int | None, year: int) -> Rating | None:
+    """The subject's rating row for the year, live or trashed (one row per subject and year)."""
+    return s.scalars(select(Rating).where(
+        Rating.person_id.is_(None) if person_id is None else Rating.person_id == person_id,
+        Rating.unit_id.is_(None) if unit_id is None else Rating.unit_id == unit_id,
+        Rating.year == year)).first()
 
 
 def _rating_row(r: Rating) -> RatingRow:
@@ -106,27 +170,22 @@ class DisciplineService:
 
     def create(self, data: DisciplineInput) -> DisciplineRow:
         with self._db.session() as s:
-            p = Problems()
-            check_subject(s, p, data.subject)
-            form = p.choice(data.form, DisciplineForm, "form", "Hình thức kỷ luật")
-            status = p.choice(data.status, DisciplineStatus, "status", "Tình trạng")
-            number = p.text(data.decision_number, "decision_number", "Số quyết định", max_length=50)
-            if status is DisciplineStatus.DECIDED and not number:
-                p.add("decision_number", "Số quyết định", "bắt buộc khi đã có quyết định kỷ luật")
-            p.not_future(data.decision_date, "decision_date", "Ngày quyết định")
-            if data.effective_from and data.effective_to and data.effective_to < data.effective_from:
-                p.add("effective_to", "Thời hạn kỷ luật đến", "phải sau ngày bắt đầu")
-            reason = p.text(data.reason, "reason", "Lý do kỷ luật", max_length=5000,
-                            multiline=True)
-            p.raise_if_any()
-            assert form is not None and status is not None
-            row = Discipline(person_id=data.subject.person_id, unit_id=data.subject.unit_id,
-                             form=form.value, status=status.value, decision_number=number,
-                             decision_date=data.decision_date, effective_from=data.effective_from,
-                             effective_to=data.effective_to, reason=reason)
+            row = Discipline()
+            _apply_discipline(s, row, data)
             s.add(row)
             s.flush()
             return _discipline_row(row)
+
+    def update(self, discipline_id: int, data: DisciplineInput) -> DisciplineRow:
+        with self._db.session() as s:
+            row = get_active(s, Discipline, discipline_id, "kỷ luật")
+            _apply_discipline(s, row, data)
+            s.flush()
+            return _discipline_row(row)
+
+    def get(self, discipline_id: int) -> DisciplineRow:
+        with self._db.read() as s:
+            return _discipline_row(get_active(s, Discipline, discipline_id, "kỷ luật"))
 
     def for_subject(self, subject: Subject) -> list[DisciplineRow]:
         with self._db.read() as s:
@@ -138,6 +197,34 @@ class DisciplineService:
     def delete(self, discipline_id: int) -> None:
         with self._db.session() as s:
             tombstone(get_active(s, Discipline, discipline_id, "kỷ luật"))
+
+    def restore(self, discipline_id: int) -> DisciplineRow:
+        with self._db.session() as s:
+            row = get_deleted(s, Discipline, discipline_id, "kỷ luật")
+            _refuse_dead_subject(s, row.person_id, row.unit_id, "kỷ luật")
+            revive(row)
+            s.flush()
+            return _discipline_row(row)
+
+
+def _apply_discipline(s: Session, row: Discipline, data: DisciplineInput) -> None:
+    p = Problems()
+    check_subject(s, p, data.subject)
+    form = p.choice(data.form, DisciplineForm, "form", "Hình thức kỷ luật")
+    status = p.choice(data.status, DisciplineStatus, "status", "Tình trạng")
+    number = p.text(data.decision_number, "decision_number", "Số quyết định", max_length=50)
+    if status is DisciplineStatus.DECIDED and not number and not p.has("decision_number"):
+        p.add("decision_number", "Số quyết định", "bắt buộc khi đã có quyết định kỷ luật")
+    p.not_future(data.decision_date, "decision_date", "Ngày quyết định")
+    if data.effective_from and data.effective_to and data.effective_to < data.effective_from:
+        p.add("effective_to", "Thời hạn kỷ luật đến", "phải sau ngày bắt đầu")
+    reason = p.text(data.reason, "reason", "Lý do kỷ luật", max_length=5000, multiline=True)
+    p.raise_if_any()
+    assert form is not None and status is not None
+    row.person_id, row.unit_id = data.subject.person_id, data.subject.unit_id
+    row.form, row.status, row.decision_number = form.value, status.value, number
+    row.decision_date, row.effective_from = data.decision_date, data.effective_from
+    row.effective_to, row.reason = data.effective_to, reason
 
 
 def _discipline_row(r: Discipline) -> DisciplineRow:
@@ -155,27 +242,22 @@ class InitiativeService:
 
     def create(self, data: InitiativeInput) -> InitiativeRow:
         with self._db.session() as s:
-            p = Problems()
-            check_subject(s, p, data.subject)
-            title = p.text(data.title, "title", "Tên sáng kiến", required=True, max_length=500)
-            p.year(data.year, "year", "Năm công nhận", low=1990)
-            scope = p.choice(data.scope, InitiativeScope, "scope", "Phạm vi công nhận")
-            number = p.text(data.decision_number, "decision_number",
-                            "Số quyết định công nhận", required=True, max_length=50)
-            p.not_future(data.decision_date, "decision_date", "Ngày quyết định")
-            if data.decision_date and data.decision_date.year != data.year:
-                p.add("decision_date", "Ngày quyết định",
-                      f"thuộc năm {data.decision_date.year}, khác năm công nhận {data.year}")
-            recognised_by = p.text(data.recognised_by, "recognised_by", "Cơ quan công nhận")
-            p.raise_if_any()
-            assert scope is not None
-            row = Initiative(person_id=data.subject.person_id, unit_id=data.subject.unit_id,
-                             title=title, year=data.year, scope=scope.value,
-                             decision_number=number, decision_date=data.decision_date,
-                             recognised_by=recognised_by)
+            row = Initiative()
+            _apply_initiative(s, row, data)
             s.add(row)
             s.flush()
             return _initiative_row(row)
+
+    def update(self, initiative_id: int, data: InitiativeInput) -> InitiativeRow:
+        with self._db.session() as s:
+            row = get_active(s, Initiative, initiative_id, "sáng kiến")
+            _apply_initiative(s, row, data)
+            s.flush()
+            return _initiative_row(row)
+
+    def get(self, initiative_id: int) -> InitiativeRow:
+        with self._db.read() as s:
+            return _initiative_row(get_active(s, Initiative, initiative_id, "sáng kiến"))
 
     def for_subject(self, subject: Subject) -> list[InitiativeRow]:
         with self._db.read() as s:
@@ -187,6 +269,35 @@ class InitiativeService:
     def delete(self, initiative_id: int) -> None:
         with self._db.session() as s:
             tombstone(get_active(s, Initiative, initiative_id, "sáng kiến"))
+
+    def restore(self, initiative_id: int) -> InitiativeRow:
+        with self._db.session() as s:
+            row = get_deleted(s, Initiative, initiative_id, "sáng kiến")
+            _refuse_dead_subject(s, row.person_id, row.unit_id, "sáng kiến")
+            revive(row)
+            s.flush()
+            return _initiative_row(row)
+
+
+def _apply_initiative(s: Session, row: Initiative, data: InitiativeInput) -> None:
+    p = Problems()
+    check_subject(s, p, data.subject)
+    title = p.text(data.title, "title", "Tên sáng kiến", required=True, max_length=500)
+    p.year(data.year, "year", "Năm công nhận", low=1990)
+    scope = p.choice(data.scope, InitiativeScope, "scope", "Phạm vi công nhận")
+    number = p.text(data.decision_number, "decision_number",
+                    "Số quyết định công nhận", required=True, max_length=50)
+    p.not_future(data.decision_date, "decision_date", "Ngày quyết định")
+    if data.decision_date and data.year and data.decision_date.year != data.year:
+        p.add("decision_date", "Ngày quyết định",
+              f"thuộc năm {data.decision_date.year}, khác năm công nhận {data.year}")
+    recognised_by = p.text(data.recognised_by, "recognised_by", "Cơ quan công nhận")
+    p.raise_if_any()
+    assert scope is not None
+    row.person_id, row.unit_id = data.subject.person_id, data.subject.unit_id
+    row.title, row.year, row.scope = title, data.year, scope.value
+    row.decision_number, row.decision_date = number, data.decision_date
+    row.recognised_by = recognised_by
 
 
 def _initiative_row(r: Initiative) -> InitiativeRow:
@@ -203,58 +314,26 @@ class AwardHistoryService:
 
     def create(self, data: AwardRecordInput) -> AwardRecordRow:
         with self._db.session() as s:
-            p = Problems()
-            check_subject(s, p, data.subject, households=True)
-            kind = s.scalars(select(AwardKind).where(AwardKind.code == data.award_code,
-                                                     AwardKind.deleted_at.is_(None))).first()
-            if kind is None:
-                p.add("award_code", "Danh hiệu/hình thức",
-                      f"không có mã “{data.award_code}” trong danh mục")
-            p.year(data.year, "year", "Năm khen thưởng", low=1945)
-            achievement = p.choice(data.achievement_kind, AchievementKind, "achievement_kind",
-                                   "Loại thành tích")
-            number = p.text(data.decision_number, "decision_number", "Số quyết định",
-                            required=True, max_length=50)
-            if data.decision_date is None:
-                p.add("decision_date", "Ngày quyết định", "chưa nhập")
-            p.not_future(data.decision_date, "decision_date", "Ngày quyết định")
-            if kind is not None and data.decision_date is not None:
-                if kind.valid_from and data.decision_date < kind.valid_from:
-                    p.add("award_code", "Danh hiệu/hình thức",
-                          f"“{kind.name}” ({kind.code}) chỉ áp dụng từ {kind.valid_from:%d/%m/%Y}; "
-                          "với quyết định trước ngày đó hãy chọn tên gọi theo luật cũ")
-                if kind.valid_to and data.decision_date > kind.valid_to:
-                    p.add("award_code", "Danh hiệu/hình thức",
-                          f"“{kind.name}” ({kind.code}) hết áp dụng từ sau {kind.valid_to:%d/%m/%Y}")
-            if data.period_from and data.period_to and data.period_to < data.period_from:
-                p.add("period_to", "Thành tích đến", "phải sau ngày bắt đầu thời kỳ thành tích")
-            issuer = p.text(data.issuer, "issuer", "Cơ quan ban hành")
-            household = normalize(data.subject.household_name)  # checked by check_subject
-            amount = p.money(data.amount, "amount", "Số tiền thưởng")
-            note = p.text(data.note, "note", "Ghi chú", max_length=5000, multiline=True)
-            p.raise_if_any()
-            assert kind is not None and achievement is not None
-            duplicate = s.scalars(select(AwardRecord).where(
-                AwardRecord.award_kind_id == kind.id, AwardRecord.year == data.year,
-                AwardRecord.deleted_at.is_(None),
-                AwardRecord.person_id.is_(None) if data.subject.person_id is None
-                else AwardRecord.person_id == data.subject.person_id,
-                AwardRecord.unit_id.is_(None) if data.subject.unit_id is None
-                else AwardRecord.unit_id == data.subject.unit_id,
-                AwardRecord.household_name == household)).first()
-            if duplicate is not None:
-                raise ConflictError(
-                    f"Đã có “{kind.name}” năm {data.year} cho đối tượng này "
-                    f"(Quyết định số {duplicate.decision_number})."
-                )
-            row = AwardRecord(
-                person_id=data.subject.person_id, unit_id=data.subject.unit_id,
-                household_name=household, award_kind_id=kind.id,
-                year=data.year, achievement_kind=achievement.value, period_from=data.period_from,
-                period_to=data.period_to, decision_number=number, decision_date=data.decision_date,
-                issuer=issuer or kind.issuer, amount=amount, note=note)
+            row = AwardRecord()
+            kind = _apply_award(s, row, data, own_id=None)
             s.add(row)
             s.flush()
+            return _award_row(row, kind)
+
+    def update(self, record_id: int, data: AwardRecordInput) -> AwardRecordRow:
+        """Edit an award received; the same checks as when adding (an exact duplicate of
+        another record of the subject is refused)."""
+        with self._db.session() as s:
+            row = get_active(s, AwardRecord, record_id, "bản ghi khen thưởng")
+            kind = _apply_award(s, row, data, own_id=row.id)
+            s.flush()
+            return _award_row(row, kind)
+
+    def get(self, record_id: int) -> AwardRecordRow:
+        with self._db.read() as s:
+            row = get_active(s, AwardRecord, record_id, "bản ghi khen thưởng")
+            kind = s.get(AwardKind, row.award_kind_id)
+            assert kind is not None
             return _award_row(row, kind)
 
     def for_subject(self, subject: Subject) -> list[AwardRecordRow]:
@@ -277,10 +356,82 @@ class AwardHistoryService:
 
     def restore(self, record_id: int) -> None:
         with self._db.session() as s:
-            revive(get_deleted(s, AwardRecord, record_id, "bản ghi khen thưởng"))
+            row = get_deleted(s, AwardRecord, record_id, "bản ghi khen thưởng")
+            _refuse_dead_subject(s, row.person_id, row.unit_id, "bản ghi khen thưởng")
+            kind = s.get(AwardKind, row.award_kind_id)
+            assert kind is not None
+            _refuse_duplicate_award(s, kind, row.year, row.person_id, row.unit_id,
+                                    row.household_name, row.id)
+            revive(row)
+
+
+def _apply_award(s: Session, row: AwardRecord, data: AwardRecordInput, *,
+                 own_id: int | None) -> AwardKind:
+    p = Problems()
+    check_subject(s, p, data.subject, households=True)
+    kind = s.scalars(select(AwardKind).where(AwardKind.code == data.award_code,
+                                             AwardKind.deleted_at.is_(None))).first()
+    if kind is None:
+        p.add("award_code", "Danh hiệu/hình thức",
+              f"không có mã “{data.award_code}” trong danh mục")
+    p.year(data.year, "year", "Năm khen thưởng", low=1945)
+    achievement = p.choice(data.achievement_kind, AchievementKind, "achievement_kind",
+                           "Loại thành tích")
+    number = p.text(data.decision_number, "decision_number", "Số quyết định",
+                    required=True, max_length=50)
+    if data.decision_date is None:
+        p.add("decision_date", "Ngày quyết định", "chưa nhập")
+    p.not_future(data.decision_date, "decision_date", "Ngày quyết định")
+    if kind is not None and data.decision_date is not None:
+        _check_in_force(p, kind, data.decision_date)
+    if data.period_from and data.period_to and data.period_to < data.period_from:
+        p.add("period_to", "Thành tích đến", "phải sau ngày bắt đầu thời kỳ thành tích")
+    issuer = p.text(data.issuer, "issuer", "Cơ quan ban hành")
+    household = normalize(data.subject.household_name)  # checked by check_subject
+    amount = p.money(data.amount, "amount", "Số tiền thưởng")
+    note = p.text(data.note, "note", "Ghi chú", max_length=5000, multiline=True)
+    p.raise_if_any()
+    assert kind is not None and achievement is not None
+    _refuse_duplicate_award(s, kind, data.year, data.subject.person_id, data.subject.unit_id,
+                            household, own_id)
+    row.person_id, row.unit_id = data.subject.person_id, data.subject.unit_id
+    row.household_name, row.award_kind_id, row.year = household, kind.id, data.year
+    row.achievement_kind, row.period_from = achievement.value, data.period_from
+    row.period_to, row.decision_number = data.period_to, number
+    row.decision_date, row.issuer = data.decision_date, issuer or kind.issuer
+    row.amount, row.note = amount, note
+    return kind
+
+
+def _check_in_force(p: Problems, kind: AwardKind, decided: date) -> None:
+    if kind.valid_from and decided < kind.valid_from:
+        p.add("award_code", "Danh hiệu/hình thức",
+              f"“{kind.name}” ({kind.code}) chỉ áp dụng từ {kind.valid_from:%d/%m/%Y}; "
+              "với quyết định trước ngày đó hãy chọn tên gọi theo luật cũ")
+    if kind.valid_to and decided > kind.valid_to:
+        p.add("award_code", "Danh hiệu/hình thức",
+              f"“{kind.name}” ({kind.code}) hết áp dụng từ sau {kind.valid_to:%d/%m/%Y}")
+
+
+def _refuse_duplicate_award(s: Session, kind: AwardKind, year: int, person_id: int | None,
+                            unit_id: int | None, household: str, own_id: int | None) -> None:
+    duplicate = s.scalars(select(AwardRecord).where(
+        AwardRecord.award_kind_id == kind.id, AwardRecord.year == year,
+        AwardRecord.deleted_at.is_(None), AwardRecord.id != (own_id or -1),
+        AwardRecord.person_id.is_(None) if person_id is None
+        else AwardRecord.person_id == person_id,
+        AwardRecord.unit_id.is_(None) if unit_id is None else AwardRecord.unit_id == unit_id,
+        AwardRecord.household_name == household)).first()
+    if duplicate is not None:
+        raise ConflictError(
+            f"Đã có “{kind.name}” năm {year} cho đối tượng này "
+            f"(Quyết định số {duplicate.decision_number})."
+        )
 
 
 def _award_row(r: AwardRecord, k: AwardKind) -> AwardRecordRow:
     return AwardRecordRow(r.id, r.person_id, r.unit_id, r.household_name, k.code, k.name,
                           k.lineage, r.year, AchievementKind(r.achievement_kind), r.period_from,
-                          r.period_to, r.decision_number, r.decision_date, r.issuer, r.amount)
+                          r.period_to, r.decision_number, r.decision_date, r.issuer, r.amount,
+                          r.note)
+

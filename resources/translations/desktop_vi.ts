@@ -1533,7 +1533,300 @@ Dữ liệu hiện tại sẽ được sao lưu vào thư mục sao lưu trướ
     </message>
 </context>
 <context>
+    <name>MovementDialog</name>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Edit movement</source>
+        <translation>Sửa phong trào thi đua</translation>
+    </message>
+    <message>
+        <source>New movement</source>
+        <translation>Thêm phong trào thi đua</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Chưa có</translation>
+    </message>
+    <message>
+        <source>e.g. Provincial People&apos;s Committee</source>
+        <translation>ví dụ: UBND tỉnh Lai Châu</translation>
+    </message>
+    <message>
+        <source>Movement name *</source>
+        <translation>Tên phong trào *</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại phong trào</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Directive number</source>
+        <translation>Số chỉ thị phát động</translation>
+    </message>
+    <message>
+        <source>Directive date</source>
+        <translation>Ngày ký chỉ thị</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Chủ đề</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Edit target</source>
+        <translation>Sửa chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>New target</source>
+        <translation>Thêm chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Indicator *</source>
+        <translation>Tên chỉ tiêu *</translation>
+    </message>
+    <message>
+        <source>Unit of measure</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Chiều so sánh</translation>
+    </message>
+    <message>
+        <source>Planned value</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>MovementFigures</name>
+    <message>
+        <source>N/A</source>
+        <translation>Không áp dụng</translation>
+    </message>
+    <message>
+        <source>This target is not assigned to the unit.</source>
+        <translation>Đơn vị chưa được giao chỉ tiêu này.</translation>
+    </message>
+</context>
+<context>
+    <name>MovementsPage</name>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Movement</source>
+        <translation>Phong trào</translation>
+    </message>
+    <message>
+        <source>Directive</source>
+        <translation>Chỉ thị</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Quy định NĐĐ</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>bật</translation>
+    </message>
+    <message>
+        <source>Add movement…</source>
+        <translation>Thêm phong trào…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>A head of unit whose unit missed an assigned target is not commended</source>
+        <translation>Người đứng đầu đơn vị không hoàn thành chỉ tiêu được giao thì không xét khen thưởng</translation>
+    </message>
+    <message>
+        <source>When on, the eligibility check of every round linked to this movement refuses a head of unit whose unit missed a target of this appendix, naming the directive and each missed target. A target marked not applicable is skipped; a target without an actual figure is shown as to be checked.</source>
+        <translation>Khi bật, việc kiểm tra điều kiện của mọi đợt xét gắn với phong trào này sẽ không xét người đứng đầu của đơn vị không hoàn thành chỉ tiêu, nêu rõ số chỉ thị và từng chỉ tiêu không đạt. Chỉ tiêu đánh dấu không áp dụng được bỏ qua; chỉ tiêu chưa nhập số thực hiện được ghi là cần kiểm tra.</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>TT</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Chiều</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Unit of measure</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Add target…</source>
+        <translation>Thêm chỉ tiêu…</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Lên trên</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Xuống dưới</translation>
+    </message>
+    <message>
+        <source>Actual figures</source>
+        <translation>Số thực hiện</translation>
+    </message>
+    <message>
+        <source>Planned values per unit</source>
+        <translation>Kế hoạch của từng đơn vị</translation>
+    </message>
+    <message>
+        <source>Assign to units…</source>
+        <translation>Giao cho đơn vị…</translation>
+    </message>
+    <message>
+        <source>Remove unit</source>
+        <translation>Bỏ giao đơn vị</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Không áp dụng</translation>
+    </message>
+    <message>
+        <source>Mark the selected cells as not applicable (the unit has no such activity), or clear the mark</source>
+        <translation>Đánh dấu các ô đã chọn là không áp dụng (đơn vị không có hoạt động này), hoặc bỏ đánh dấu</translation>
+    </message>
+    <message>
+        <source>Type a figure in a cell (7,7 or 2.250; Có/Không for yes/no targets) or paste a block copied from Excel with Ctrl+V. Green: met; red: missed; grey: not applicable.</source>
+        <translation>Gõ số vào ô (7,7 hoặc 2.250; Có/Không với chỉ tiêu có/không) hoặc dán một vùng chép từ Excel bằng Ctrl+V. Xanh: đạt; đỏ: không đạt; xám: không áp dụng.</translation>
+    </message>
+    <message>
+        <source>Directive and rule</source>
+        <translation>Chỉ thị và quy định</translation>
+    </message>
+    <message>
+        <source>Targets appendix</source>
+        <translation>Phụ lục chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Units and figures</source>
+        <translation>Đơn vị và số liệu</translation>
+    </message>
+    <message>
+        <source>Emulation movements</source>
+        <translation>Phong trào thi đua</translation>
+    </message>
+    <message>
+        <source>No movement yet. Add the year&apos;s movement with its directive, then its targets appendix.</source>
+        <translation>Chưa có phong trào nào. Hãy thêm phong trào của năm cùng chỉ thị phát động, rồi nhập phụ lục chỉ tiêu.</translation>
+    </message>
+    <message>
+        <source>Kind: {kind}; year {year}</source>
+        <translation>Loại: {kind}; năm {year}</translation>
+    </message>
+    <message>
+        <source>Directive: {number} dated {date}, issued by {issuer}</source>
+        <translation>Chỉ thị: số {number} ngày {date}, cơ quan ban hành: {issuer}</translation>
+    </message>
+    <message>
+        <source>Period: {period}</source>
+        <translation>Thời gian: {period}</translation>
+    </message>
+    <message>
+        <source>Theme: {theme}</source>
+        <translation>Chủ đề: {theme}</translation>
+    </message>
+    <message>
+        <source>{count} targets in the appendix</source>
+        <translation>Phụ lục có {count} chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Movement added: {name}.</source>
+        <translation>Đã thêm phong trào: {name}.</translation>
+    </message>
+    <message>
+        <source>Delete the movement “{name}”? It goes to the trash and can be restored.</source>
+        <translation>Xóa phong trào “{name}”? Phong trào được chuyển vào thùng rác và có thể khôi phục.</translation>
+    </message>
+    <message>
+        <source>Deleted movement “{name}”.</source>
+        <translation>Đã xóa phong trào “{name}”.</translation>
+    </message>
+    <message>
+        <source>Delete the target “{name}” and its copies in the units?</source>
+        <translation>Xóa chỉ tiêu “{name}” và các bản đã giao cho đơn vị?</translation>
+    </message>
+    <message>
+        <source>Deleted target “{name}” ({count} unit lines).</source>
+        <translation>Đã xóa chỉ tiêu “{name}” ({count} dòng của đơn vị).</translation>
+    </message>
+    <message>
+        <source>{count} targets assigned.</source>
+        <translation>Đã giao {count} chỉ tiêu.</translation>
+    </message>
+    <message>
+        <source>Select a cell of one unit first.</source>
+        <translation>Hãy chọn một ô của một đơn vị trước.</translation>
+    </message>
+    <message>
+        <source>Targets taken back from {name}.</source>
+        <translation>Đã bỏ giao chỉ tiêu cho {name}.</translation>
+    </message>
+    <message>
+        <source>{count} pasted cells fall outside the assigned targets; nothing was pasted.</source>
+        <translation>{count} ô dán nằm ngoài các chỉ tiêu đã giao; không dán ô nào.</translation>
+    </message>
+    <message>
+        <source>Assign to units</source>
+        <translation>Giao chỉ tiêu cho đơn vị</translation>
+    </message>
+    <message>
+        <source>Every target of the appendix is given to the ticked units, planned as in the appendix (adjust per unit afterwards).</source>
+        <translation>Mọi chỉ tiêu của phụ lục được giao cho các đơn vị được đánh dấu, kế hoạch như phụ lục (sửa riêng từng đơn vị sau).</translation>
+    </message>
+</context>
+<context>
     <name>NominationDialog</name>
+    <message>
+        <source>Edit nomination</source>
+        <translation>Sửa đề nghị khen thưởng</translation>
+    </message>
     <message>
         <source>Add nomination</source>
         <translation>Thêm đề nghị khen thưởng</translation>
@@ -1855,8 +2148,8 @@ Có thể khôi phục lại từ Thùng rác.</translation>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <source>Head of the unit</source>
-        <translation>Người đứng đầu đơn vị</translation>
+        <source>Being the head of a unit is entered as a position with dates, on the Positions tab</source>
+        <translation>Người đứng đầu đơn vị được nhập là một chức vụ có thời gian, ở thẻ Chức vụ</translation>
     </message>
     <message>
         <source>Direct worker</source>
@@ -1907,12 +2200,75 @@ Có thể khôi phục lại từ Thùng rác.</translation>
         <translation>Hủy</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>Thông tin chung</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
         <source>pick a unit from the list that appears as you type</source>
         <translation>hãy chọn một đơn vị trong danh sách hiện ra khi gõ</translation>
+    </message>
+    <message>
+        <source>Head of the unit today</source>
+        <translation>Người đứng đầu đơn vị hiện nay</translation>
+    </message>
+</context>
+<context>
+    <name>PersonRecords</name>
+    <message>
+        <source>These records can be entered once the person is saved: press Save, then open the person again.</source>
+        <translation>Nhập được các thông tin này sau khi lưu cá nhân: bấm Lưu, rồi mở lại cá nhân đó.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Undo delete</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Bring back the record deleted last</source>
+        <translation>Khôi phục bản ghi vừa xóa</translation>
+    </message>
+    <message>
+        <source>Deleted: %1. “Undo delete” brings it back.</source>
+        <translation>Đã xóa: %1. Bấm “Hoàn tác” để khôi phục.</translation>
+    </message>
+    <message>
+        <source>Restored: %1.</source>
+        <translation>Đã khôi phục: %1.</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Xếp loại</translation>
+    </message>
+    <message>
+        <source>Initiatives</source>
+        <translation>Sáng kiến</translation>
+    </message>
+    <message>
+        <source>Awards received</source>
+        <translation>Khen thưởng đã có</translation>
+    </message>
+    <message>
+        <source>Discipline</source>
+        <translation>Kỷ luật</translation>
     </message>
 </context>
 <context>
@@ -2079,6 +2435,296 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     <message>
         <source>Select All</source>
         <translation>Chọn tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>RecordColumns</name>
+    <message>
+        <source>from %1</source>
+        <translation>từ %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>đến %1</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Head of unit</source>
+        <translation>Đứng đầu</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>nay</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Xếp loại</translation>
+    </message>
+    <message>
+        <source>Initiative</source>
+        <translation>Tên sáng kiến</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>Phạm vi</translation>
+    </message>
+    <message>
+        <source>Decision no.</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Recognised by</source>
+        <translation>Cơ quan công nhận</translation>
+    </message>
+    <message>
+        <source>Title or form</source>
+        <translation>Danh hiệu, hình thức</translation>
+    </message>
+    <message>
+        <source>Kind of achievement</source>
+        <translation>Loại thành tích</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>In effect</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Add position</source>
+        <translation>Thêm chức vụ</translation>
+    </message>
+    <message>
+        <source>Edit position</source>
+        <translation>Sửa chức vụ</translation>
+    </message>
+    <message>
+        <source>e.g. Chủ tịch UBND xã</source>
+        <translation>ví dụ: Chủ tịch UBND xã</translation>
+    </message>
+    <message>
+        <source>Head of this unit during these dates</source>
+        <translation>Là người đứng đầu đơn vị trong thời gian này</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Không rõ</translation>
+    </message>
+    <message>
+        <source>Still held</source>
+        <translation>Đang giữ</translation>
+    </message>
+    <message>
+        <source>Position *</source>
+        <translation>Chức vụ *</translation>
+    </message>
+    <message>
+        <source>Unit *</source>
+        <translation>Đơn vị *</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>pick a unit from the list that appears as you type</source>
+        <translation>hãy chọn đơn vị trong danh sách hiện ra khi gõ</translation>
+    </message>
+    <message>
+        <source>Add yearly rating</source>
+        <translation>Thêm xếp loại năm</translation>
+    </message>
+    <message>
+        <source>Edit yearly rating</source>
+        <translation>Sửa xếp loại năm</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— chọn —</translation>
+    </message>
+    <message>
+        <source>Year *</source>
+        <translation>Năm *</translation>
+    </message>
+    <message>
+        <source>Rating *</source>
+        <translation>Mức xếp loại *</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>this person already has a rating for %1; edit that row instead</source>
+        <translation>người này đã có xếp loại năm %1; hãy sửa dòng đó</translation>
+    </message>
+    <message>
+        <source>Add initiative</source>
+        <translation>Thêm sáng kiến</translation>
+    </message>
+    <message>
+        <source>Edit initiative</source>
+        <translation>Sửa sáng kiến</translation>
+    </message>
+    <message>
+        <source>e.g. 15/QĐ-UBND</source>
+        <translation>ví dụ: 15/QĐ-UBND</translation>
+    </message>
+    <message>
+        <source>Initiative *</source>
+        <translation>Tên sáng kiến *</translation>
+    </message>
+    <message>
+        <source>Year recognised *</source>
+        <translation>Năm công nhận *</translation>
+    </message>
+    <message>
+        <source>Scope *</source>
+        <translation>Phạm vi công nhận *</translation>
+    </message>
+    <message>
+        <source>Decision no. *</source>
+        <translation>Số quyết định *</translation>
+    </message>
+    <message>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+    <message>
+        <source>Recognised by</source>
+        <translation>Cơ quan công nhận</translation>
+    </message>
+    <message>
+        <source>Add award received</source>
+        <translation>Thêm khen thưởng đã có</translation>
+    </message>
+    <message>
+        <source>Edit award received</source>
+        <translation>Sửa khen thưởng đã có</translation>
+    </message>
+    <message>
+        <source>Title or form *</source>
+        <translation>Danh hiệu, hình thức *</translation>
+    </message>
+    <message>
+        <source>Kind of achievement *</source>
+        <translation>Loại thành tích *</translation>
+    </message>
+    <message>
+        <source>Decision date *</source>
+        <translation>Ngày quyết định *</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Achievements from</source>
+        <translation>Thành tích từ ngày</translation>
+    </message>
+    <message>
+        <source>Achievements until</source>
+        <translation>Thành tích đến ngày</translation>
+    </message>
+    <message>
+        <source>Add discipline</source>
+        <translation>Thêm kỷ luật</translation>
+    </message>
+    <message>
+        <source>Edit discipline</source>
+        <translation>Sửa kỷ luật</translation>
+    </message>
+    <message>
+        <source>Form of discipline *</source>
+        <translation>Hình thức kỷ luật *</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Decision no.</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <source>In effect from</source>
+        <translation>Hiệu lực từ ngày</translation>
+    </message>
+    <message>
+        <source>In effect until</source>
+        <translation>Hiệu lực đến ngày</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do kỷ luật</translation>
     </message>
 </context>
 <context>
@@ -2301,6 +2947,41 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     </message>
 </context>
 <context>
+    <name>RoundDialog</name>
+    <message>
+        <source>Edit round</source>
+        <translation>Sửa đợt xét khen thưởng</translation>
+    </message>
+    <message>
+        <source>Round name *</source>
+        <translation>Tên đợt xét *</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại đợt xét</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Emulation movement</source>
+        <translation>Phong trào thi đua</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>(not linked to a movement)</source>
+        <translation>(không gắn phong trào)</translation>
+    </message>
+</context>
+<context>
     <name>RoundsPage</name>
     <message>
         <source>not checked</source>
@@ -2317,6 +2998,18 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     <message>
         <source>New round…</source>
         <translation>Đợt xét mới…</translation>
+    </message>
+    <message>
+        <source>Edit round…</source>
+        <translation>Sửa đợt…</translation>
+    </message>
+    <message>
+        <source>Delete round</source>
+        <translation>Xóa đợt</translation>
+    </message>
+    <message>
+        <source>Only a round without nominations can be deleted (Ctrl+Z undoes it).</source>
+        <translation>Chỉ xóa được đợt chưa có đề nghị nào (Ctrl+Z để hoàn tác).</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -2349,6 +3042,22 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     <message>
         <source>Add nomination…</source>
         <translation>Thêm đề nghị…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Edit the selected draft nomination (double-click a row).</source>
+        <translation>Sửa đề nghị nháp đang chọn (hoặc nhấp đúp vào dòng).</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Delete the selected draft nominations (Ctrl+Z undoes it). A nomination that has been sent moves through its status instead.</source>
+        <translation>Xóa các đề nghị nháp đang chọn (Ctrl+Z để hoàn tác). Đề nghị đã gửi thì chuyển trạng thái theo quy trình.</translation>
     </message>
     <message>
         <source>Check eligibility</source>
@@ -2413,6 +3122,44 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     <message>
         <source>Round name:</source>
         <translation>Tên đợt xét (kết thúc bằng năm, ví dụ “Tổng kết năm 2026”):</translation>
+    </message>
+    <message>
+        <source>Delete the round “%1”?
+
+Only a round without nominations can be deleted. You can undo with Ctrl+Z or restore it from Trash.</source>
+        <translation>Xóa đợt xét “%1”?
+
+Chỉ xóa được đợt chưa có đề nghị nào. Có thể hoàn tác bằng Ctrl+Z hoặc khôi phục từ Thùng rác.</translation>
+    </message>
+    <message>
+        <source>Deleted the round “%1”.</source>
+        <translation>Đã xóa đợt xét “%1”.</translation>
+    </message>
+    <message>
+        <source>“%1” is “%2”: only a draft nomination can be edited. Move it back to draft (Move to → Draft) when the workflow allows it.</source>
+        <translation>Đề nghị cho “%1” đang ở trạng thái “%2”: chỉ sửa được đề nghị nháp. Hãy chuyển về nháp (Chuyển sang → Nháp) nếu quy trình cho phép.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… và %1 đề nghị khác</translation>
+    </message>
+    <message>
+        <source>Delete %1 nominations?
+%2
+
+Only drafts can be deleted. You can undo with Ctrl+Z.</source>
+        <translation>Xóa %1 đề nghị?
+%2
+
+Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>Đã xóa %1.</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted:</source>
+        <translation>Không xóa đề nghị nào:</translation>
     </message>
     <message>
         <source>Nothing was moved:</source>
@@ -2900,6 +3647,14 @@ Có thể khôi phục lại từ Thùng rác.</translation>
         <translation>Ghi gói…</translation>
     </message>
     <message>
+        <source>Split into parts of at most</source>
+        <translation>Chia thành các phần tối đa</translation>
+    </message>
+    <message>
+        <source>For email: each part stays under the size limit of an attachment. The receiving office needs every part (in one folder) to import the package.</source>
+        <translation>Để gửi thư điện tử: mỗi phần không vượt giới hạn tệp đính kèm. Đơn vị nhận cần đủ mọi phần (trong cùng một thư mục) mới nhập được gói.</translation>
+    </message>
+    <message>
         <source>What the package will hold</source>
         <translation>Nội dung gói sẽ ghi</translation>
     </message>
@@ -2974,6 +3729,10 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     <message>
         <source>Writing the data package…</source>
         <translation>Đang ghi gói dữ liệu…</translation>
+    </message>
+    <message>
+        <source>%1 parts (send them all): %2</source>
+        <translation>%1 phần (gửi đủ tất cả): %2</translation>
     </message>
     <message>
         <source>Package written:</source>
@@ -3260,6 +4019,10 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     <message>
         <source>(not here yet)</source>
         <translation>(chưa có ở đây)</translation>
+    </message>
+    <message>
+        <source>Cancelled: this package was not imported (nothing in it was written).</source>
+        <translation>Đã hủy: gói này chưa được nhập (không ghi gì từ gói).</translation>
     </message>
     <message>
         <source>Backing up, then importing the data packages…</source>
@@ -3688,6 +4451,104 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     </message>
 </context>
 <context>
+    <name>UnitYearDialog</name>
+    <message>
+        <source>Ratings and registrations by unit</source>
+        <translation>Xếp loại &amp; đăng ký theo đơn vị</translation>
+    </message>
+    <message>
+        <source>Type in a cell or choose from its list; Ctrl+V pastes a block copied from Excel; Delete clears the selected cells. Results are entered in each person&apos;s record.</source>
+        <translation>Gõ vào ô hoặc chọn trong danh sách của ô; Ctrl+V dán một khối ô chép từ Excel; phím Delete xóa các ô đang chọn. Kết quả khen thưởng nhập ở hồ sơ của từng người.</translation>
+    </message>
+    <message>
+        <source>Refused cells:</source>
+        <translation>Các ô bị từ chối:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Undo last save</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Bỏ các thay đổi</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Đơn vị:</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <source>Discard the changes that are not saved yet?</source>
+        <translation>Bỏ các thay đổi chưa lưu?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Bỏ thay đổi</translation>
+    </message>
+    <message>
+        <source>Choose a unit.</source>
+        <translation>Hãy chọn một đơn vị.</translation>
+    </message>
+    <message>
+        <source>{count} cells refused; fix them before saving.</source>
+        <translation>{count} ô bị từ chối; hãy sửa trước khi lưu.</translation>
+    </message>
+    <message>
+        <source>{count} cells changed, not saved yet.</source>
+        <translation>{count} ô đã sửa, chưa lưu.</translation>
+    </message>
+    <message>
+        <source>{people} people and the unit itself; everything is saved.</source>
+        <translation>{people} người và chính đơn vị; mọi thay đổi đã được lưu.</translation>
+    </message>
+    <message>
+        <source>Saved {count} cells.</source>
+        <translation>Đã lưu {count} ô.</translation>
+    </message>
+    <message>
+        <source>Undid the last save ({count} cells).</source>
+        <translation>Đã hoàn tác lần lưu vừa rồi ({count} ô).</translation>
+    </message>
+</context>
+<context>
+    <name>UnitYearModel</name>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Xếp loại</translation>
+    </message>
+    <message>
+        <source>Registered title</source>
+        <translation>Danh hiệu đăng ký</translation>
+    </message>
+    <message>
+        <source>LĐTT / TTLĐTT result</source>
+        <translation>Kết quả LĐTT / TTLĐTT</translation>
+    </message>
+    <message>
+        <source>CSTĐCS / TTLĐXS result</source>
+        <translation>Kết quả CSTĐCS / TTLĐXS</translation>
+    </message>
+</context>
+<context>
     <name>UnitsPage</name>
     <message>
         <source>Search units by name or code (tones optional)…</source>
@@ -3704,6 +4565,10 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     <message>
         <source>Delete</source>
         <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Ratings, registrations…</source>
+        <translation>Xếp loại, đăng ký…</translation>
     </message>
     <message>
         <source>Unit</source>

@@ -78,3 +78,49 @@ def test_a_damaged_file_exits_1_and_says_so(tmp_path: Path) -> None:
     result = tinh.run("package", "import", str(junk))
     assert result.returncode == 1
     assert "không phải gói dữ liệu TĐKT" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_many_packages_one_summary_parts_and_a_receipt_again(tmp_path: Path) -> None:
+    """Two communes' packages (one cut into parts) and a damaged file in one command: each
+    package in its own transaction, the damaged one named, one summary over all of them."""
+    import os
+
+    first, round_a, noms = commune_with_nominations(tmp_path, "Ủy ban nhân dân xã Bình Lư",
+                                                    "XBL", [("Lò Văn Đức", Gender.MALE, None)])
+    scan = tmp_path / "ban_chup.pdf"
+    scan.write_bytes(os.urandom(3 * 1024**2 // 2))
+    first.services.nominations.attach(noms[0], scan, "Bản chụp báo cáo thành tích")
+    second, round_b, _ = commune_with_nominations(tmp_path, "Ủy ban nhân dân xã Khun Há",
+                                                  "XKH", [("Giàng Thị Mai", Gender.FEMALE, None)])
+    for office in (first, second):
+        office.services.close()
+    province = open_office(tmp_path, *PROVINCE, UnitKind.PROVINCE)
+    root = province.services.units.children(None)[0].id
+    p_round = province.services.rounds.create(RoundInput("Khen thưởng năm 2026", 2026,
+                                                         RoundKind.YEAR_END,
+                                                         office_unit_id=root)).id
+    province.services.close()
+    inbox = tmp_path / "hop_thu"
+    inbox.mkdir()
+    split = Cli(first.home).ok("package", "export", "--round", str(round_a), "--part-mb", "1",
+                               "--out", str(inbox / "xbl.tdkt"), "--json").json()
+    assert len(split["parts"]) == 2
+    Cli(second.home).ok("package", "export", "--round", str(round_b),
+                        "--out", str(inbox / "xkh.tdkt"))
+    (inbox / "hong.tdkt").write_bytes(b"not a zip at all")
+    tinh = Cli(province.home)
+    for name in ("xbl.phan-1-cua-2.tdkt", "xkh.tdkt"):
+        fingerprint = tinh.ok("package", "inspect", str(inbox / name), "--json").json()[
+            "sender"]["fingerprint"]
+        tinh.ok("keys", "trust", str(inbox / name), "--fingerprint", fingerprint)
+
+    files = sorted(str(p) for p in inbox.glob("*.tdkt"))  # both parts, as a shell glob gives
+    result = tinh.run("package", "import", *files, "--round", str(p_round))
+    assert result.returncode == 1  # the damaged file
+    assert "hong.tdkt" in result.stderr and "không phải gói dữ liệu TĐKT" in result.stderr
+    assert "TỔNG CỘNG 3 gói: đã nhập 2, không có gì mới 0, bị từ chối 1." in result.stdout
+    assert tinh.count("nominations") == 2
+
+    receipts = tmp_path / "bien_nhan_lai"
+    again = tinh.ok("package", "receipt", str(inbox / "xkh.tdkt"), "--out", str(receipts))
+    assert "Đã ghi biên nhận" in again.stdout and len(list(receipts.glob("*.tdkt"))) == 1

@@ -46,7 +46,7 @@ def test_every_page_opens_with_its_title_and_content(main_window: Any) -> None:
         assert len(controls) >= 2, (spec.key, controls)
 
 
-@pytest.mark.parametrize("key", ["movements", "reports"])
+@pytest.mark.parametrize("key", ["reports"])
 def test_later_areas_say_so_plainly(main_window: Any, key: str) -> None:
     page = main_window.navigate(key)
     assert isinstance(page, PlaceholderPage)

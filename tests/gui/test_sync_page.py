@@ -585,3 +585,54 @@ def test_trust_put_off_then_given_and_the_suggestions_taken(qtbot: Any, offices:
     assert it.preview_model.choice(conflict) is Resolution.MERGE  # the suggestion
     assert it.import_button.isEnabled()
     assert "Mọi xung đột đã có cách xử lý" in it.conflicts_label.text()
+
+
+def test_a_package_split_for_email_goes_in_as_one(qtbot: Any, offices: dict[str, Any],
+                                                  open_window: Any,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commune ticks "Chia thành các phần tối đa 1 MB"; the province picks both parts and
+    sees one package, which imports; one part alone is refused, naming the missing part."""
+    commune: Office = offices["commune"]
+    scan = offices["usb"].parent / "ban_chup.pdf"
+    scan.write_bytes(os.urandom(3 * 1024**2 // 2))  # does not compress: the package is > 1 MB
+    commune.services.nominations.attach(offices["nominations"][0], scan, "Bản chụp")
+    window = open_window(commune)
+    page = sync_page(qtbot, window)
+    export = tab(page, "Xuất gói")
+    tab_ = page.export_tab
+    qtbot.waitUntil(lambda: tab_.write_button.isEnabled(), timeout=10_000)
+    assert not tab_.split_size.isEnabled()
+    tab_.split_check.setChecked(True)
+    tab_.split_size.setValue(1)
+    offices["usb"].mkdir()
+    target = offices["usb"] / "goi.tdkt"
+    monkeypatch.setattr(PackageFiles, "save", classmethod(lambda _c, _p, _s: target))
+    qtbot.mouseClick(button(export, "Ghi gói…"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab_.result_box.isVisible(), timeout=20_000)
+    parts = sorted(offices["usb"].glob("goi.phan-*.tdkt"))
+    assert [p.name for p in parts] == ["goi.phan-1-cua-2.tdkt", "goi.phan-2-cua-2.tdkt"]
+    assert "2 phần" in tab_.result_label.text() and parts[1].name in tab_.result_label.text()
+    assert not target.exists()
+
+    province: Office = offices["province"]
+    lonely = offices["usb"].parent / "mot_phan"
+    lonely.mkdir()
+    alone = lonely / parts[1].name
+    alone.write_bytes(parts[1].read_bytes())
+    p_window = open_window(province)
+    p_page = sync_page(qtbot, p_window)
+    tab(p_page, "Nhập gói")
+    it = p_page.import_tab
+    it.add_paths([alone])
+    qtbot.waitUntil(lambda: bool(it.entries[0].problem), timeout=20_000)
+    assert "còn thiếu phần 1" in it.entries[0].problem
+    it.remove_current()
+
+    header = province.services.sync.inspect(parts[0])
+    province.services.sync.trust(header, header.fingerprint)
+    it.add_paths(parts)
+    assert len(it.entries) == 1  # two files, one package
+    it.round_combo.setCurrentIndex(it.round_combo.findData(offices["p_round"]))
+    entry = it.entries[0]
+    qtbot.waitUntil(lambda: entry.preview is not None, timeout=20_000)
+    assert entry.preview.counts["attachments"] == {Action.NEW: 1}

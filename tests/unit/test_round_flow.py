@@ -186,10 +186,13 @@ def test_full_round_vote_decide_and_history(services: Services, world: dict[str,
                                        [ids["ldtt_mai"]])
     assert services.decisions.sign(second.id, date(2026, 7, 2), "Lường Văn Pấng",
                                    "chu_tich").number == "02/QĐ-UBND"
-    # The history now makes a second LĐTT 2026 for Đức a duplicate.
-    again = services.nominations.create(NominationInput(world["round"],
-                                                        Subject(person_id=world["duc"]), "LDTT"))
-    result = services.eligibility.check(world["round"], again.id)
+    # The history now makes a second LĐTT 2026 for Đức a duplicate (in another round: the
+    # same round refuses an exact duplicate when it is saved).
+    other = services.rounds.create(RoundInput("Xét khen thưởng bổ sung năm 2026", 2026,
+                                              RoundKind.YEAR_END)).id
+    again = services.nominations.create(NominationInput(other, Subject(person_id=world["duc"]),
+                                                        "LDTT"))
+    result = services.eligibility.check(other, again.id)
     assert "Trùng: đã được tặng Lao động tiên tiến năm 2026 (QĐ 01/QĐ-UBND)" in result.explain()
 
 

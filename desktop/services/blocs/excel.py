@@ -29,6 +29,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.domain.diskerrors import os_error_message
 from desktop.domain.enums import (
@@ -40,7 +41,7 @@ from desktop.domain.enums import (
 )
 from desktop.domain.errors import FieldProblem, StorageError, ValidationError
 from desktop.domain.vntext import fold, normalize, printable, text_problem
-from desktop.models import BlocScore
+from desktop.models import BlocScore, Movement, MovementTarget, UnitTarget
 from desktop.paths import create_private_file
 from desktop.services.blocs.criteria import CriteriaService
 from desktop.services.blocs.dto import (
@@ -188,7 +189,9 @@ class BlocExcelService:
         written unless the whole table is right (then it replaces the bloc's table)."""
         with self._db.read() as s:
             data = load_bloc(s, bloc_id)
+            known = known_indicators(s, data.bloc.year)
         rows, problems = _read_criteria(path)
+        problems.extend(_unknown_indicators(rows, known, data.bloc.year))
         if not problems:
             problems.extend(RowProblem(CRITERIA_SHEET, 0, "", str(t))
                             for t in check_table(_as_nodes(rows), data.bloc.total_points))
@@ -610,6 +613,35 @@ def _read_criteria(path: Path) -> tuple[list[tuple[int, CriterionInput]], list[R
             cap if isinstance(cap, Decimal) else None, formula, direction, tiers,
             _text(r["Chỉ tiêu"]), _text(r["Căn cứ"]), evidence in YES)))
     return out, problems
+
+
+def known_indicators(s: Session, year: int) -> list[str]:
+    """The targets a criterion of a ``year`` bloc can name: the appendices of that year's
+    movements and the units' own targets of the year."""
+    names = list(s.scalars(select(MovementTarget.indicator).join(
+        Movement, Movement.id == MovementTarget.movement_id).where(
+        Movement.year == year, Movement.deleted_at.is_(None),
+        MovementTarget.deleted_at.is_(None))))
+    names += s.scalars(select(UnitTarget.indicator).where(
+        UnitTarget.year == year, UnitTarget.deleted_at.is_(None)))
+    by_key = {fold(n): n for n in reversed(names)}
+    return sorted(by_key.values(), key=fold)
+
+
+def _unknown_indicators(rows: list[tuple[int, CriterionInput]], known: list[str],
+                        year: int) -> list[RowProblem]:
+    """A target-based criterion naming a target that does not exist, with the valid names.
+    While the year has no target at all (the table is often drawn up before the appendix is
+    entered) the names cannot be checked yet and are accepted."""
+    if not known:
+        return []
+    keys = {fold(n) for n in known}
+    listed = "; ".join(f"“{n}”" for n in known)
+    return [RowProblem(CRITERIA_SHEET, line, "Chỉ tiêu",
+                       f"không có chỉ tiêu “{r.indicator}” năm {year}; các chỉ tiêu có: {listed}")
+            for line, r in rows
+            if r.kind is CriterionKind.TARGET and r.indicator
+            and fold(r.indicator) not in keys]
 
 
 def _read_scores(path: Path) -> tuple[list[tuple[int, _ScoreLine]], list[RowProblem]]:

@@ -9,7 +9,7 @@ Formulas:
 * proportional: max points × completion, at most 100%;
 * tiered: the points of the highest tier whose "from %" the completion reaches, else 0;
 * pass/fail: max points when the target is met (actual ≥ planned, or ≤ when lower is
-  better), else 0.
+  better; strictly > or < for the strict directions; yes/no: as required), else 0.
 """
 
 from __future__ import annotations
@@ -59,11 +59,25 @@ def _dec(value: float) -> Decimal:
     return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
+# Directions that compare like "lower is better"; the others like "higher is better".
+_LOWER = (TargetDirection.LOWER_BETTER, TargetDirection.BELOW)
+
+
 def target_met(planned: float | None, actual: float | None,
                direction: TargetDirection) -> bool | None:
-    """Whether the figure reaches the plan; None while either is missing."""
+    """Whether the figure reaches the plan; None while either is missing. Strict > and < are
+    real: an actual equal to the plan does not meet them. Yes/no targets: 1 is "có", 0 is
+    "không"; the plan defaults to "có"."""
+    if direction is TargetDirection.YES_NO:
+        if actual is None:
+            return None
+        return (actual != 0) == (planned is None or planned != 0)
     if planned is None or actual is None:
         return None
+    if direction is TargetDirection.ABOVE:
+        return actual > planned
+    if direction is TargetDirection.BELOW:
+        return actual < planned
     if direction is TargetDirection.LOWER_BETTER:
         return actual <= planned
     return actual >= planned
@@ -72,10 +86,13 @@ def target_met(planned: float | None, actual: float | None,
 def completion_percent(planned: float | None, actual: float | None,
                        direction: TargetDirection) -> Decimal | None:
     """Completion of the plan in percent (unrounded); None while either figure is missing."""
+    if direction is TargetDirection.YES_NO:
+        met = target_met(planned, actual, direction)
+        return None if met is None else (HUNDRED if met else ZERO)
     if planned is None or actual is None:
         return None
     p, a = _dec(planned), _dec(actual)
-    if direction is TargetDirection.LOWER_BETTER:
+    if direction in _LOWER:
         if a <= 0:
             return HUNDRED if p >= a else ZERO
         return max(ZERO, p) * HUNDRED / a
@@ -84,8 +101,15 @@ def completion_percent(planned: float | None, actual: float | None,
     return max(ZERO, a) * HUNDRED / p
 
 
+def yes_no(value: float | None) -> str:
+    return "chưa nhập" if value is None else ("có" if value != 0 else "không")
+
+
 def describe_figures(planned: float | None, actual: float | None, measure_unit: str,
                      direction: TargetDirection) -> str:
+    if direction is TargetDirection.YES_NO:
+        return (f"yêu cầu {yes_no(1 if planned is None else planned)}, thực hiện "
+                f"{yes_no(actual)}")
     unit = f" {measure_unit}" if measure_unit else ""
     return (f"kế hoạch {fmt_number(planned)}{unit}, thực hiện {fmt_number(actual)}{unit} "
             f"({direction.label.lower()})")
@@ -95,7 +119,7 @@ def target_points(rule: TargetRule, planned: float | None, actual: float | None,
                   measure_unit: str = "") -> TargetScore:
     """Points of a target-based criterion for one unit's figures, with the reasoning."""
     name = f"“{rule.indicator}”" if rule.indicator else "của tiêu chí"
-    if planned is None:
+    if planned is None and rule.direction is not TargetDirection.YES_NO:
         return TargetScore(None, f"Chưa có kế hoạch (chỉ tiêu) {name} của đơn vị")
     if actual is None:
         return TargetScore(None, f"Chỉ tiêu {name} chưa có số thực hiện")

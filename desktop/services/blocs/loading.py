@@ -41,7 +41,7 @@ from desktop.services.blocs.dto import (
     TableProblem,
     Tier,
 )
-from desktop.services.blocs.formulas import target_met, target_points
+from desktop.services.blocs.formulas import TargetScore, target_points
 from desktop.services.blocs.ranking import UnitScores, rank_units
 from desktop.services.blocs.tree import check_table
 from desktop.services.common import get_active
@@ -223,17 +223,24 @@ def _add_target_cells(s: Session, data: BlocData, member_ids: set[int]) -> None:
     if not targeted or not member_ids:
         return
     figures: dict[tuple[int, str], tuple[float | None, float | None, str]] = {}
-    for uid, indicator, planned, actual, measure in s.execute(
+    not_applicable: set[tuple[int, str]] = set()
+    for uid, indicator, planned, actual, measure, na in s.execute(
             select(UnitTarget.unit_id, UnitTarget.indicator, UnitTarget.planned_value,
-                   UnitTarget.actual_value, UnitTarget.measure_unit)
+                   UnitTarget.actual_value, UnitTarget.measure_unit, UnitTarget.not_applicable)
             .where(UnitTarget.unit_id.in_(member_ids), UnitTarget.year == data.bloc.year,
                    UnitTarget.deleted_at.is_(None)).order_by(UnitTarget.id)):
         figures.setdefault((uid, fold(indicator)), (planned, actual, measure))
+        if na:
+            not_applicable.add((uid, fold(indicator)))
     for c in targeted:
         key = fold(c.indicator)
         for uid in member_ids:
             found = figures.get((uid, key))
-            result = target_points(c, *found) if found else target_points(c, None, None)
+            if (uid, key) in not_applicable:
+                result = TargetScore(None, f"Chỉ tiêu “{c.indicator}” không áp dụng với đơn "
+                                           "vị: không tính điểm tự động, cần chấm tay")
+            else:
+                result = target_points(c, *found) if found else target_points(c, None, None)
             old = data.cells.get((c.id, uid))
             data.cells[(c.id, uid)] = ScoreCell(
                 c.id, uid, result.points, result.points, old.evidence_note if old else "",
@@ -264,22 +271,21 @@ def bloc_ranks(s: Session, year: int, unit_ids: Iterable[int]) -> dict[int, int]
 
 def targets_met(s: Session, year: int, unit_ids: Iterable[int]) -> dict[int, bool | None]:
     """Per unit: every target of the year met (True), one missed (False), or not yet known
-    (None: no targets, or some without figures); units without targets are absent."""
+    (None: no targets, or some without figures); units without targets are absent. Lines
+    of a movement's appendix read the appendix's direction; "không áp dụng" lines are
+    skipped."""
+    from desktop.api.movements import TargetOutcome
+    from desktop.services.targets import outcome, unit_lines
+
     out: dict[int, bool | None] = {}
-    ids = list(set(unit_ids))
-    if not ids:
-        return out
-    for uid, planned, actual, direction in s.execute(
-            select(UnitTarget.unit_id, UnitTarget.planned_value, UnitTarget.actual_value,
-                   UnitTarget.direction)
-            .where(UnitTarget.unit_id.in_(ids), UnitTarget.year == year,
-                   UnitTarget.deleted_at.is_(None))):
-        met = target_met(planned, actual, TargetDirection(direction))
-        current = out.get(uid, True)
-        if met is False or current is False:
+    for uid, lines in unit_lines(s, year, unit_ids).items():
+        results = [outcome(t) for t in lines if not t.not_applicable]
+        if not results:
+            continue
+        if TargetOutcome.MISSED in results:
             out[uid] = False
-        elif met is None or current is None:
-            out[uid] = None
-        else:
+        elif all(r is TargetOutcome.MET for r in results):
             out[uid] = True
+        else:
+            out[uid] = None
     return out

@@ -23,6 +23,7 @@ from desktop.services.blocs.points import fmt_percent
 from desktop.services.common import get_active, tombstone
 from desktop.services.database import Database
 from desktop.services.stale import refuse_stale, stale_writes
+from desktop.services.targets import NO_DIRECTION, effective_direction
 from desktop.services.validation import Problems
 
 
@@ -32,19 +33,22 @@ class TargetService:
 
     def list(self, year: int | None = None, unit_id: int | None = None) -> list[UnitTargetRow]:
         with self._db.read() as s:
-            query = (select(UnitTarget, Unit.name).join(Unit, Unit.id == UnitTarget.unit_id)
+            query = (select(UnitTarget, Unit.name, MovementTarget.direction)
+                     .join(Unit, Unit.id == UnitTarget.unit_id)
+                     .outerjoin(MovementTarget,
+                                MovementTarget.id == UnitTarget.movement_target_id)
                      .where(UnitTarget.deleted_at.is_(None)))
             if year is not None:
                 query = query.where(UnitTarget.year == year)
             if unit_id is not None:
                 query = query.where(UnitTarget.unit_id == unit_id)
-            return [_row(t, name) for t, name in s.execute(
+            return [_row(t, name, appendix) for t, name, appendix in s.execute(
                 query.order_by(UnitTarget.year.desc(), Unit.sort_key, UnitTarget.id))]
 
     def get(self, target_id: int) -> UnitTargetRow:
         with self._db.read() as s:
             t = get_active(s, UnitTarget, target_id, "chỉ tiêu")
-            return _row(t, s.get_one(Unit, t.unit_id).name)
+            return _row_of(s, t)
 
     def indicators(self, year: int) -> builtins.list[str]:
         """Indicator names in use for a year (what a target-based criterion can name)."""
@@ -59,7 +63,7 @@ class TargetService:
             _apply(s, t, data)
             s.add(t)
             s.flush()
-            return _row(t, s.get_one(Unit, t.unit_id).name)
+            return _row_of(s, t)
 
     def update(self, target_id: int, data: UnitTargetInput, *,
                expected_version: int | None = None) -> UnitTargetRow:
@@ -71,14 +75,14 @@ class TargetService:
 
             def yours() -> UnitTargetRow:
                 _apply(s, t, data)
-                return _row(t, s.get_one(Unit, t.unit_id).name)
+                return _row_of(s, t)
 
             refuse_stale(s, t, expected_version, UNIT_TARGET_FIELDS, name,
-                         stored=lambda: _row(t, s.get_one(Unit, t.unit_id).name), yours=yours)
+                         stored=lambda: _row_of(s, t), yours=yours)
             _apply(s, t, data)
             with stale_writes(UNIT_TARGET_FIELDS, name, expected_version):
                 s.flush()
-            return _row(t, s.get_one(Unit, t.unit_id).name)
+            return _row_of(s, t)
 
     def set_actual(self, target_id: int, actual: float | None) -> UnitTargetRow:
         """Record the figure achieved (the usual year-end edit)."""
@@ -89,7 +93,7 @@ class TargetService:
             p.raise_if_any()
             t.actual_value = actual
             s.flush()
-            return _row(t, s.get_one(Unit, t.unit_id).name)
+            return _row_of(s, t)
 
     def delete(self, target_id: int) -> None:
         with self._db.session() as s:
@@ -126,7 +130,7 @@ class TargetService:
                 select(UnitTarget.unit_id, UnitTarget.indicator).where(
                     UnitTarget.unit_id.in_([u.id for u in units]), UnitTarget.year == the_year,
                     UnitTarget.deleted_at.is_(None)))}
-            made: list[tuple[UnitTarget, str]] = []
+            made: list[tuple[UnitTarget, str, MovementTarget]] = []
             for unit in units:
                 for line in lines:
                     if (unit.id, line.id) in have or (unit.id, fold(line.indicator)) in have_names:
@@ -134,12 +138,12 @@ class TargetService:
                     t = UnitTarget(unit_id=unit.id, year=the_year, indicator=line.indicator,
                                    measure_unit=line.measure_unit,
                                    planned_value=line.planned_value, actual_value=None,
-                                   direction=line.direction, movement_target_id=line.id,
+                                   direction=NO_DIRECTION, movement_target_id=line.id,
                                    note=line.note)
                     s.add(t)
-                    made.append((t, unit.name))
+                    made.append((t, unit.name, line))
             s.flush()
-            return [_row(t, name) for t, name in made]
+            return [_row(t, name, line.direction) for t, name, line in made]
 
     def head_targets_met(self, unit_id: int, year: int) -> bool | None:
         """All of the unit's targets for the year met (True), one missed (False), or not
@@ -165,6 +169,7 @@ def _apply(s: Session, t: UnitTarget, data: UnitTargetInput) -> None:
     direction = p.choice(data.direction, TargetDirection, "direction", "Chiều chỉ tiêu")
     _number(p, data.planned_value, "planned_value", "Kế hoạch")
     _number(p, data.actual_value, "actual_value", "Thực hiện")
+    line = None
     if data.movement_target_id is not None:
         line = s.get(MovementTarget, data.movement_target_id)
         if line is None or line.deleted_at is not None:
@@ -181,16 +186,26 @@ def _apply(s: Session, t: UnitTarget, data: UnitTargetInput) -> None:
     assert direction is not None
     t.unit_id, t.year, t.indicator, t.measure_unit = data.unit_id, data.year, indicator, measure
     t.planned_value, t.actual_value = data.planned_value, data.actual_value
-    t.direction, t.movement_target_id = direction.value, data.movement_target_id
+    # A line of a movement's appendix reads the appendix's direction (stored once).
+    t.direction = NO_DIRECTION if line is not None else direction.value
+    t.movement_target_id = data.movement_target_id
     t.note = data.note.strip()
 
 
-def _row(t: UnitTarget, unit_name: str) -> UnitTargetRow:
-    direction = TargetDirection(t.direction)
-    met = target_met(t.planned_value, t.actual_value, direction)
-    percent = completion_percent(t.planned_value, t.actual_value, direction)
+def _row_of(s: Session, t: UnitTarget) -> UnitTargetRow:
+    line = s.get(MovementTarget, t.movement_target_id) if t.movement_target_id else None
+    return _row(t, s.get_one(Unit, t.unit_id).name, line.direction if line else None)
+
+
+def _row(t: UnitTarget, unit_name: str, appendix_direction: str | None) -> UnitTargetRow:
+    direction = effective_direction(t.direction, appendix_direction)
+    met = None if t.not_applicable else target_met(t.planned_value, t.actual_value, direction)
+    percent = None if t.not_applicable else completion_percent(
+        t.planned_value, t.actual_value, direction)
     figures = describe_figures(t.planned_value, t.actual_value, t.measure_unit, direction)
-    if met is None or percent is None:  # both: a figure is missing
+    if t.not_applicable:
+        explanation = "Không áp dụng (đơn vị không có hoạt động này)"
+    elif met is None or percent is None:  # both: a figure is missing
         explanation = ("Chưa có kế hoạch" if t.planned_value is None
                        else "Chưa có số thực hiện") + f" ({figures})"
     else:
@@ -198,4 +213,5 @@ def _row(t: UnitTarget, unit_name: str) -> UnitTargetRow:
                        f"{fmt_percent(percent)} kế hoạch")
     return UnitTargetRow(t.id, t.unit_id, unit_name, t.year, t.indicator, t.measure_unit,
                          t.planned_value, t.actual_value, direction, t.movement_target_id,
-                         t.note, met, percent, explanation, version=t.version)
+                         t.note, met, percent, explanation, version=t.version,
+                         not_applicable=t.not_applicable)

@@ -353,9 +353,12 @@ class ContextBuilder:
                 .join(AwardKind, AwardKind.id == Registration.award_kind_id)
                 .outerjoin(Person, Person.id == Registration.person_id)
                 .outerjoin(Unit, Unit.id == Registration.unit_id)
+                # What the unit-year grid and ``tdkt registrations`` record: the unit's own
+                # registrations and those of its people still in it (not in the trash).
                 .where(Registration.year == year, Registration.deleted_at.is_(None),
-                       (Registration.unit_id == unit_id) | (Person.unit_id == unit_id))
-                .order_by(Person.sort_key, Unit.name)).all()
+                       (Registration.unit_id == unit_id)
+                       | ((Person.unit_id == unit_id) & Person.deleted_at.is_(None)))
+                .order_by(Person.sort_key, Unit.name, AwardKind.rank)).all()
             unit_name = unit.name
             unit_header = _unit_header(s, unit)
         if not rows:

@@ -207,6 +207,10 @@ def registered(f: NominationFacts, source: str) -> Condition:
 
 
 def head_of_unit_targets(f: NominationFacts, source: str) -> Condition:
+    if f.head_targets_text:  # the directive and each missed target named by the loader
+        met = f.head_targets_met
+        status = MET if met is True else NOT_MET if met is False else CHECK
+        return Condition("head_targets", status, f.head_targets_text, source)
     if f.head_targets_met is True:
         return Condition("head_targets", MET, "Là người đứng đầu; đơn vị hoàn thành các chỉ tiêu "
                          "được giao", source)

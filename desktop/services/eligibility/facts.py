@@ -108,6 +108,8 @@ class NominationFacts:
     is_unit_head: bool = False
     head_rule: bool = False  # the movement applies the head-of-unit target rule
     head_targets_met: bool | None = None
+    head_targets_text: str = ""  # names the directive and the missed targets
+    head_directive: str = ""  # "Chỉ thị số 05/CT-UBND"
     bloc_rank: int | None = None
     quota_used: int | None = None  # CSTĐCS nominations of the unit in this round
     quota_base: int | None = None  # LĐTT of the unit for the year

@@ -34,6 +34,7 @@ from desktop.models import (
     Movement,
     Nomination,
     Person,
+    PersonPosition,
     ProvinceParameter,
     Rating,
     Registration,
@@ -161,10 +162,15 @@ def load_round_facts(s: Session, round_id: int,
     checked = [n for n in noms if only_ids is None or n.id in only_ids]
     ranks = bloc_ranks(s, year, {n.unit_id for n in checked
                                  if n.unit_id is not None and n.lineage in BLOC_LINEAGES})
-    heads_met = targets_met(s, year, {unit for n in checked
-                                      if head_rule and n.person_id in people
-                                      for head, unit, _ in (people[n.person_id],)
-                                      if head and unit})
+    head_units = _head_units(c, person_ids, year, people) if head_rule else {}
+    heads_met = targets_met(s, year, {unit for n in checked if n.person_id in head_units
+                                      for unit in head_units[n.person_id]})
+    # The rule's text names the directive and each missed target (services/targets.py).
+    from desktop.services.targets import combine_verdicts, head_verdicts, movement_directive
+
+    head_directive = movement_directive(s, r.movement_id) if head_rule else ""
+    head_texts = head_verdicts(s, year, {u for units in head_units.values() for u in units},
+                               head_directive) if head_rule else {}
 
     out: list[NominationFacts] = []
     for n in noms:
@@ -190,13 +196,50 @@ def load_round_facts(s: Session, round_id: int,
             if len(same_round[key]) > 1 else (),
             other_rounds=tuple(others.get(key, ())),
             registered=(key, n.lineage) in registered,
-            is_unit_head=bool(head), head_rule=head_rule,
-            head_targets_met=heads_met.get(home_unit) if head and home_unit else None,
+            is_unit_head=bool(head_units.get(n.person_id)) if head_rule else bool(head),
+            head_rule=head_rule,
+            head_targets_met=_all_met(heads_met, head_units.get(n.person_id, ())),
+            head_targets_text=combine_verdicts(head_texts, head_units.get(n.person_id, ())),
+            head_directive=head_directive,
             bloc_rank=ranks.get(n.unit_id) if n.unit_id is not None else None,
             quota_used=quota_used.get(home_unit) if is_cstdcs else None,
             quota_base=quota_base.get(home_unit, 0) if is_cstdcs and home_unit else None,
             params=params))
     return out
+
+
+def _head_units(c: Connection, person_ids: Any, year: int,
+                people: dict[int, tuple[bool, int | None, str]]) -> dict[int, tuple[int, ...]]:
+    """Per person: the units they headed at some time during ``year`` (a head position whose
+    dates overlap the year). Someone with no position recorded at all falls back to the
+    ``is_unit_head`` flag and their own unit (people entered before positions existed)."""
+    out: dict[int, set[int]] = defaultdict(set)
+    with_positions: set[int] = set()
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    for pid, uid, is_head, start, end in c.execute(
+            select(PersonPosition.person_id, PersonPosition.unit_id, PersonPosition.is_head,
+                   PersonPosition.start_date, PersonPosition.end_date)
+            .where(PersonPosition.person_id.in_(person_ids),
+                   PersonPosition.deleted_at.is_(None))):
+        with_positions.add(pid)
+        if is_head and uid is not None and (start is None or start <= last) \
+                and (end is None or end >= first):
+            out[pid].add(uid)
+    for pid, (head, unit, _name) in people.items():
+        if pid not in with_positions and head and unit is not None:
+            out[pid].add(unit)
+    return {pid: tuple(sorted(units)) for pid, units in out.items() if units}
+
+
+def _all_met(met: dict[int, bool | None], units: tuple[int, ...]) -> bool | None:
+    """The head's units together: one missed target is enough to fail; unknown otherwise
+    unless every unit met all of its targets."""
+    if not units:
+        return None
+    results = [met.get(unit) for unit in units]
+    if False in results:
+        return False
+    return None if None in results else True
 
 
 def _awards(c: Connection, wanted: Any, first_year: int, year: int) -> dict[Key, list[AwardFact]]:

@@ -235,6 +235,7 @@ def evaluate(f: NominationFacts) -> EligibilityResult:
     if f.award_lineage in TITLE_LINEAGES and f.registered is not None:
         general.append(c.registered(f, "Đăng ký thi đua đầu năm"))
     if f.head_rule and f.is_unit_head:
-        general.append(c.head_of_unit_targets(f, "Chỉ thị phát động phong trào thi đua của tỉnh"))
+        general.append(c.head_of_unit_targets(
+            f, f.head_directive or "Chỉ thị phát động phong trào thi đua của tỉnh"))
     conditions = tuple(specific + general)
     return EligibilityResult(f.nomination_id, rs.key, conditions, overall(conditions))

@@ -5,7 +5,11 @@ this service only."""
 from __future__ import annotations
 
 import json
+import re
+import tempfile
 import zipfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -60,6 +64,7 @@ from desktop.services.sync.exporter import (
     write_package,
 )
 from desktop.services.sync.importer import Applier, Plan, Planner, preview_of
+from desktop.services.sync.parts import assemble, part_info, split
 from desktop.services.sync.verify import Me, read_header
 
 RECEIPT_ENTRY = "receipt.json"
@@ -134,14 +139,17 @@ class SyncService:
                 chosen.attachments.clear()
             return estimate(s, chosen, PackageKind.UPWARD, self._parent(s), since)
 
-    def export_upward(self, selection: UpwardSelection, target: Path) -> ExportResult:
+    def export_upward(self, selection: UpwardSelection, target: Path, *,
+                      part_mb: int | None = None) -> ExportResult:
+        """Write the package (cut into parts of at most ``part_mb`` MB when asked)."""
         self.key_info()
         with self._db.read() as s:
             since = self._since(s) if selection.incremental else None
             chosen = select_upward(s, selection, since)
             if not selection.include_attachments:
                 chosen.attachments.clear()
-            return self._write(s, chosen, PackageKind.UPWARD, self._parent(s), target, since)
+            return self._write(s, chosen, PackageKind.UPWARD, self._parent(s), target, since,
+                               part_mb=part_mb)
 
     def plan_downward(self, selection: DownwardSelection) -> ExportPlan:
         with self._db.read() as s:
@@ -149,12 +157,13 @@ class SyncService:
                             self._recipient_from_trust(s, selection.recipient_installation_uuid),
                             None)
 
-    def export_downward(self, selection: DownwardSelection, target: Path) -> ExportResult:
+    def export_downward(self, selection: DownwardSelection, target: Path, *,
+                        part_mb: int | None = None) -> ExportResult:
         self.key_info()
         with self._db.read() as s:
             recipient = self._recipient_from_trust(s, selection.recipient_installation_uuid)
             return self._write(s, select_downward(s, selection), PackageKind.DOWNWARD,
-                               recipient, target, None)
+                               recipient, target, None, part_mb=part_mb)
 
     def default_file_name(self, kind: PackageKind) -> str:
         with self._db.read() as s:
@@ -164,15 +173,22 @@ class SyncService:
 
     def _write(self, s: Session, chosen: Selection, kind: PackageKind, recipient: Recipient,
                target: Path, since: datetime | None,
-               extra: dict[str, bytes] | None = None) -> ExportResult:
+               extra: dict[str, bytes] | None = None, *,
+               part_mb: int | None = None) -> ExportResult:
         inst = self._installation(s)
         sender = Sender(inst.uuid, inst.office_name, self._unit_code(s, inst), inst.signing_key,
                         inst.public_key)
         if target.suffix.lower() != SUFFIX:
             target = target.with_name(target.name + SUFFIX)
+        if part_mb is not None and not 1 <= part_mb <= 4096:
+            raise ValidationError.single("part_mb", "Chia phần",
+                                         "mỗi phần phải từ 1 đến 4096 MB")
+        parts: list[Path] = []
         try:
             package_uuid, size = write_package(s, target, chosen, kind, sender, recipient,
                                                self._paths.attachments, since, extra)
+            if part_mb is not None:
+                parts = split(target, part_mb * 1024**2, package_uuid)
         except OSError as exc:
             raise ValidationError.single("file", "Tệp gói",
                                          f"không ghi được {target}: {os_error_reason(exc)}") from exc
@@ -183,7 +199,8 @@ class SyncService:
                               peer_office_name=recipient.office_name, created_at=utcnow(),
                               file_name=str(target), counts=json.dumps(counts),
                               actor=current_actor(w)))
-        return ExportResult(target, package_uuid, counts, size)
+        return ExportResult(target, package_uuid, counts, size,
+                            tuple(parts) if len(parts) > 1 else ())
 
     def _since(self, s: Session) -> datetime | None:
         return s.scalar(select(func.max(SyncPackage.created_at)).where(
@@ -208,17 +225,49 @@ class SyncService:
         return Recipient(row.office_name, row.unit_code, row.installation_uuid)
 
     # -- import ------------------------------------------------------------------------------
-    def inspect(self, path: Path) -> PackageHeader:
-        """Open safely, check hashes and signature, say who sent it and whether we trust them."""
-        with open_package(path) as zf, self._db.read() as s:
+    @staticmethod
+    def package_files(paths: Sequence[Path]) -> list[Path]:
+        """One file per package among ``paths``: of the parts of one package only the first
+        found stands for it (it gathers the others when it is opened)."""
+        chosen: list[Path] = []
+        seen: set[str] = set()
+        for path in paths:
+            try:
+                info = part_info(path)
+            except ValidationError:
+                info = None  # opening it says what is wrong
+            if info is not None:
+                if info.package_uuid in seen:
+                    continue
+                seen.add(info.package_uuid)
+            chosen.append(path)
+        return chosen
+
+    @contextmanager
+    def _package_file(self, path: Path, parts: Sequence[Path]) -> Iterator[Path]:
+        """``path`` itself, or, when it is one part of a package, the parts joined."""
+        info = part_info(path)
+        if info is None:
+            yield path
+            return
+        with tempfile.TemporaryDirectory(prefix="tdkt-parts-") as tmp:
+            stem = re.sub(r"\.phan-\d+-cua-\d+$", "", path.stem)
+            yield assemble(info, parts, Path(tmp) / f"{stem}{SUFFIX}")
+
+    def inspect(self, path: Path, parts: Sequence[Path] = ()) -> PackageHeader:
+        """Open safely, check hashes and signature, say who sent it and whether we trust them.
+        A part of a package is read with its other parts (beside it or among ``parts``)."""
+        with (self._package_file(path, parts) as real, open_package(real) as zf,
+              self._db.read() as s):
             return read_header(zf, path, s, self._me(s))
 
     def preview(self, path: Path, target_round_id: int | None = None,
                 resolutions: dict[str, Resolution] | None = None, *,
-                progress: ProgressFn = no_progress,
-                cancel: CancelToken | None = None) -> ImportPreview:
+                progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
+                parts: Sequence[Path] = ()) -> ImportPreview:
         """The dry run: what every record would do here; nothing is written."""
-        with open_package(path) as zf, self._db.read() as s:
+        with (self._package_file(path, parts) as real, open_package(real) as zf,
+              self._db.read() as s):
             header = self._trusted_header(zf, path, s)
             if header.kind is PackageKind.RECEIPT:
                 return preview_of(header, self._receipt_plan(zf, s))
@@ -229,17 +278,25 @@ class SyncService:
     def import_package(self, path: Path, target_round_id: int | None = None,
                        resolutions: dict[str, Resolution] | None = None,
                        receipt_dir: Path | None = None, *, progress: ProgressFn = no_progress,
-                       cancel: CancelToken | None = None) -> ImportReport:
+                       cancel: CancelToken | None = None,
+                       parts: Sequence[Path] = ()) -> ImportReport:
         """Back up, then apply in one transaction; a receipt for the sender is written after.
         A cancel between two batches rolls everything back (``Cancelled``)."""
-        header = self.inspect(path)
+        with self._package_file(path, parts) as real:
+            return self._import(path, real, target_round_id, resolutions, receipt_dir,
+                                progress, cancel)
+
+    def _import(self, path: Path, real: Path, target_round_id: int | None,
+                resolutions: dict[str, Resolution] | None, receipt_dir: Path | None,
+                progress: ProgressFn, cancel: CancelToken | None) -> ImportReport:
+        header = self.inspect(real)
         if header.already_imported is not None:
             return ImportReport(header, {}, False,
                                 f"Gói này đã được nhập lúc "
                                 f"{header.already_imported:%H:%M ngày %d/%m/%Y}; "
                                 "không có gì thay đổi.")
         backup_path = None
-        with open_package(path) as zf, self._db.session() as s:
+        with open_package(real) as zf, self._db.session() as s:
             header = self._trusted_header(zf, path, s)
             if header.already_imported is not None:
                 return ImportReport(header, {}, False, "Gói này đã được nhập; không có gì thay đổi.")
@@ -311,6 +368,18 @@ class SyncService:
         return round_.uuid
 
     # -- receipts ----------------------------------------------------------------------------
+    def receipt_again(self, path: Path, folder: Path | None = None,
+                      parts: Sequence[Path] = ()) -> Path:
+        """The receipt of a package imported here, written again (the first was lost)."""
+        header = self.inspect(path, parts)
+        if header.already_imported is None:
+            raise ValidationError.single("package", "Gói dữ liệu",
+                                         "gói này chưa được nhập ở đây nên chưa có biên nhận")
+        if header.kind is not PackageKind.UPWARD:
+            raise ValidationError.single("package", "Gói dữ liệu",
+                                         "chỉ gói gửi lên mới có biên nhận gửi lại đơn vị gửi")
+        return self._write_receipt(header, folder or path.parent)
+
     def _write_receipt(self, header: PackageHeader, folder: Path) -> Path:
         self.key_info()
         with self._db.read() as s:

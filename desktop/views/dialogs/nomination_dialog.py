@@ -1,12 +1,15 @@
-"""Add a nomination: subject (person found by name, unit by name or code, or a household),
-award kind in force for the round's year, achievement summary. Errors stay beside fields;
-the save runs in the background (another program may hold the database)."""
+"""Add or edit a nomination: subject (person found by name, unit by name or code, or a
+household), award kind in force for the round's year, achievement summary. Errors stay beside
+fields (an exact duplicate under the award); the save runs in the background (another program
+may hold the database). Enter in a search box searches or picks, it never saves."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -22,28 +25,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api.nominations import NominationInput, NominationRow
+from desktop.api.nominations import NOMINATION_FIELDS, NominationInput, NominationRow
 from desktop.api.records import Subject
 from desktop.api.rounds import RoundRow
 from desktop.domain.enums import SubjectKind
+from desktop.domain.errors import DomainError
 from desktop.i18n import translate
 from desktop.tasks import TaskRunner
 from desktop.views.widgets.form import ValidatedForm
 from desktop.views.widgets.unit_picker import UnitPicker
-from desktop.views.writes import own_runner, run_write
+from desktop.views.writes import offer_reload, own_runner, run_write
 
 if TYPE_CHECKING:
     from desktop.services import Services
 
 
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
 class NominationDialog(QDialog):
+    """``created`` (also ``saved``) holds the NominationRow after a successful save. With
+    ``nomination`` the dialog edits that draft (saved with the version it was opened with)."""
+
     def __init__(self, services: Services, round_row: RoundRow, parent: QWidget | None = None,
-                 *, runner: TaskRunner | None = None) -> None:
+                 *, runner: TaskRunner | None = None,
+                 nomination: NominationRow | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(translate("NominationDialog", "Add nomination"))
+        self.setWindowTitle(translate("NominationDialog", "Edit nomination") if nomination
+                            else translate("NominationDialog", "Add nomination"))
         self.setMinimumWidth(620)
         self._services, self._round = services, round_row
         self._runner = runner or own_runner(self)
+        self._nomination = nomination
         self.created: NominationRow | None = None
         self.saving = False
         self.kind_buttons = QButtonGroup(self)
@@ -86,15 +99,66 @@ class NominationDialog(QDialog):
         layout.addWidget(self.form.summary)
         layout.addLayout(self.form.layout)
         layout.addWidget(buttons)
+        # Enter in a search box searches or picks; it never presses Lưu (the default button).
+        for box in (self.person_search, self.unit_picker):
+            box.installEventFilter(self)
         self.person_search.textChanged.connect(self._find_people)
         self.kind_buttons.idToggled.connect(lambda *_: self._fill_awards())
         self._fill_awards()
+        if nomination is not None:
+            self._load(nomination)
+
+    @property
+    def saved(self) -> NominationRow | None:
+        return self.created
 
     @classmethod
     def ask(cls, parent: QWidget | None, services: Services, round_row: RoundRow,
-            runner: TaskRunner | None = None) -> NominationRow | None:
-        dialog = cls(services, round_row, parent, runner=runner)
+            runner: TaskRunner | None = None, *,
+            nomination: NominationRow | None = None) -> NominationRow | None:
+        dialog = cls(services, round_row, parent, runner=runner, nomination=nomination)
         return dialog.created if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in ENTER_KEYS:
+            if watched is self.person_search:
+                self._find_people(self.person_search.text())
+                if self.person_list.count():
+                    self.person_list.setFocus()
+                return True
+            if watched is self.unit_picker:
+                self.unit_picker.resolve_typed_text()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _load(self, row: NominationRow) -> None:
+        """The form as the nomination is stored (its subject listed as chosen)."""
+        index = {SubjectKind.INDIVIDUAL: 0, SubjectKind.COLLECTIVE: 1,
+                 SubjectKind.HOUSEHOLD: 2}[row.subject_kind]
+        self.kind_buttons.button(index).setChecked(True)
+        self._fill_awards()
+        if row.person_id is not None:
+            self.person_search.blockSignals(True)
+            self.person_search.setText(row.subject_name)
+            self.person_search.blockSignals(False)
+            self.person_list.clear()
+            label = f"{row.subject_name} — {row.subject_detail}" if row.subject_detail \
+                else row.subject_name
+            item = QListWidgetItem(label)
+            item.setData(256, row.person_id)
+            self.person_list.addItem(item)
+            self.person_list.setCurrentRow(0)
+        elif row.unit_id is not None:
+            self.unit_picker.set_unit(self._services.units.get(row.unit_id))
+        else:
+            self.household.setText(row.household_name)
+        at = self.award.findData(row.award_code)
+        if at < 0:  # no longer offered for this subject or year: still shown as stored
+            self.award.addItem(f"{row.award_name} ({row.award_code})", row.award_code)
+            at = self.award.count() - 1
+        self.award.setCurrentIndex(at)
+        self.summary.setPlainText(row.achievement_summary)
 
     def subject_kind(self) -> SubjectKind:
         button = self.kind_buttons.checkedButton()
@@ -133,15 +197,38 @@ class NominationDialog(QDialog):
         if self.saving:
             return
         self.form.clear()
+        if self.subject_kind() is SubjectKind.COLLECTIVE:
+            self.unit_picker.resolve_typed_text()
+        loaded = self._nomination
         data = NominationInput(self._round.id, self.subject(), self.award.currentData() or "",
-                               self.summary.toPlainText())
+                               self.summary.toPlainText(),
+                               loaded.proposing_unit_id if loaded else None,
+                               loaded.period_from if loaded else None,
+                               loaded.period_to if loaded else None)
         nominations = self._services.nominations
         self.saving = True
-        task = run_write(self._runner, self, lambda: nominations.create(data),
-                         saved=self._on_saved, refused=self.form.show_error,
+        task = run_write(self._runner, self,
+                         lambda: nominations.update(loaded.id, data,
+                                                    expected_version=loaded.version)
+                         if loaded is not None else nominations.create(data),
+                         saved=self._on_saved, refused=self._refused,
                          controls=[self.buttons], settled=self._settled)
         # A bug (the crash dialog) calls no callback: let the dialog be closed again.
         task.finished.connect(lambda: self._settled() if task.outcome == "error" else None)
+
+    def _refused(self, error: DomainError) -> None:
+        loaded = self._nomination
+        if loaded is None or not offer_reload(
+                self, error, loaded, lambda: self._services.nominations.get(loaded.id),
+                NOMINATION_FIELDS, self.reload):
+            self.form.show_error(error)
+            self.adjustSize()  # room for the messages under the fields
+
+    def reload(self, row: NominationRow) -> None:
+        """The form again with ``row`` as stored now (what was typed is dropped)."""
+        self._nomination = row
+        self.form.clear()
+        self._load(row)
 
     def _settled(self) -> None:
         self.saving = False

@@ -1,8 +1,15 @@
 """Add or edit a person. The CCCD and every other field are checked by the service, whose
 Vietnamese explanation (wrong length, province code, gender digit, birth year) appears under
-the field; the dialog stays open with the data until it saves."""
+the field; the dialog stays open with the data until it saves.
+
+Besides "Thông tin chung" the editor has the person's records in tabs (positions with the
+head-of-unit flag over dates, ratings, initiatives, awards received, discipline; see
+``person_records``). Those are saved at once, each on its own; being the head of a unit is a
+position, so the form has no head checkbox of its own."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
@@ -12,9 +19,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +37,7 @@ from desktop.domain.ethnicities import ETHNIC_NAMES
 from desktop.i18n import translate
 from desktop.tasks import TaskRunner
 from desktop.views.backend import Backend
+from desktop.views.dialogs.person_records import record_tabs
 from desktop.views.messages import Messages
 from desktop.views.widgets.date_edit import OptionalDateEdit
 from desktop.views.widgets.form import ValidatedForm
@@ -50,6 +60,7 @@ class PersonDialog(QDialog):
         self.setWindowTitle(translate("PersonDialog", "Edit person") if person is not None
                             else translate("PersonDialog", "Add person"))
         self.setMinimumWidth(640)
+        self.resize(960, 600)
         self.form = ValidatedForm(self)
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText(translate("PersonDialog", "e.g. Nguyễn Văn An"))
@@ -71,7 +82,10 @@ class PersonDialog(QDialog):
         self.citizen_id_edit.setMaximumWidth(220)
         self.position_edit = QLineEdit(self)
         self.unit_picker = UnitPicker(backend.services.units.search, self)
-        self.is_head = QCheckBox(translate("PersonDialog", "Head of the unit"), self)
+        self.head_note = QLabel(self)
+        self.head_note.setToolTip(translate(
+            "PersonDialog", "Being the head of a unit is entered as a position with dates, on "
+            "the Positions tab"))
         self.is_direct = QCheckBox(translate("PersonDialog", "Direct worker"), self)
         self.is_direct.setToolTip(translate(
             "PersonDialog", "Worker or farmer directly producing (counted separately in reports)"))
@@ -80,8 +94,8 @@ class PersonDialog(QDialog):
         flags = QWidget(self)
         flags_layout = QHBoxLayout(flags)
         flags_layout.setContentsMargins(0, 0, 0, 0)
-        flags_layout.addWidget(self.is_head)
         flags_layout.addWidget(self.is_direct)
+        flags_layout.addWidget(self.head_note)
         flags_layout.addStretch(1)
         f = self.form
         f.add_row("full_name", translate("PersonDialog", "Full name *"), self.name_edit)
@@ -101,9 +115,20 @@ class PersonDialog(QDialog):
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
+        general = QWidget(self)
+        general_layout = QVBoxLayout(general)
+        general_layout.addWidget(self.form.summary)
+        general_layout.addLayout(self.form.layout)
+        general_layout.addStretch(1)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(general, translate("PersonDialog", "General"))
+        self.record_tabs = record_tabs(self, backend.services, person, self._runner)
+        for title, tab in self.record_tabs:
+            self.tabs.addTab(tab, title)
+            tab.changed.connect(self._records_changed)
+        self.positions_tab = self.record_tabs[0][1]
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form.summary)
-        layout.addLayout(self.form.layout)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         if person is not None:
             self._load(person)
@@ -122,7 +147,7 @@ class PersonDialog(QDialog):
         self.position_edit.setText(person.position)
         if person.unit_id is not None:
             self.unit_picker.set_unit(self._backend.services.units.get(person.unit_id))
-        self.is_head.setChecked(bool(person.is_unit_head))
+        self._show_head(person)
         self.is_direct.setChecked(bool(person.is_direct_worker))
         self.note_edit.setPlainText(person.note)
 
@@ -133,7 +158,8 @@ class PersonDialog(QDialog):
             unit_id=self.unit_picker.unit_id, birth_date=self.birth_date.date(),
             ethnicity=self.ethnicity_combo.currentText(),
             citizen_id=self.citizen_id_edit.text().strip() or None,
-            position=self.position_edit.text(), is_unit_head=self.is_head.isChecked(),
+            position=self.position_edit.text(),
+            is_unit_head=bool(self._person.is_unit_head) if self._person else False,
             is_direct_worker=self.is_direct.isChecked(), note=self.note_edit.toPlainText(),
         )
 
@@ -185,6 +211,26 @@ class PersonDialog(QDialog):
 
     def _settled(self) -> None:
         self.saving = False
+
+    def _show_head(self, person: PersonRow) -> None:
+        self.head_note.setText(translate("PersonDialog", "Head of the unit today")
+                               if person.is_unit_head else "")
+
+    def _records_changed(self) -> None:
+        """A position saved on its tab may have changed "head of the unit today" (and with it
+        the person's version): the form saves over the person as it is now."""
+        loaded = self._person
+        if loaded is None:
+            return
+        try:
+            current = self._backend.services.people.get(loaded.id)
+        except DomainError:
+            return
+        # Only our own change of the flag is taken in; anyone else's edit stays a stale save.
+        if current.is_unit_head != loaded.is_unit_head and current.version == loaded.version + 1:
+            self._person = replace(loaded, is_unit_head=current.is_unit_head,
+                                   version=current.version)
+            self._show_head(current)
 
     def _on_saved(self, person: PersonRow) -> None:
         self.saved = person

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # never run; lets PyInstaller and type checkers see the lazil
         blocs,
         catalog,
         documents,
+        movements,
         overview,
         people,
         rounds,
@@ -51,7 +52,8 @@ PAGES: tuple[PageSpec, ...] = (
              "desktop.views.pages.catalog",
              QT_TRANSLATE_NOOP("Pages", "View and edit the emulation titles and commendation "
                                "forms, their coefficients and legal basis."), "catalog.svg"),
-    PageSpec("movements", QT_TRANSLATE_NOOP("Pages", "Emulation movements"), None,
+    PageSpec("movements", QT_TRANSLATE_NOOP("Pages", "Emulation movements"),
+             "desktop.views.pages.movements",
              QT_TRANSLATE_NOOP("Pages", "Record each year's emulation movements with their "
                                "launching documents and targets."), "movements.svg"),
     PageSpec("rounds", QT_TRANSLATE_NOOP("Pages", "Award rounds"), "desktop.views.pages.rounds",
@@ -99,7 +101,8 @@ def create_page(item: PageSpec, ctx: PageContext) -> Page:
 
 
 # Modules a page opens on first use besides its own (dialogs with their own imports).
-EXTRA_MODULES = ("desktop.views.dialogs.render_dialog",)
+EXTRA_MODULES = ("desktop.views.dialogs.render_dialog",
+                 "desktop.views.dialogs.unit_year_dialog")
 
 
 def preload_modules() -> list[str]:

@@ -8,6 +8,7 @@ sorted and paged in SQL in the background, and the search waits for a pause in t
 from __future__ import annotations
 
 import dataclasses
+import html
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import QAction
@@ -40,6 +41,7 @@ from desktop.i18n import translate
 from desktop.views.dialogs.evidence_dialog import EvidenceDialog
 from desktop.views.dialogs.nomination_dialog import NominationDialog
 from desktop.views.dialogs.render_dialog import RenderDialog, report_template_for
+from desktop.views.dialogs.round_dialog import RoundDialog
 from desktop.views.formatting import format_int
 from desktop.views.itemmodels.nominations_model import MARKS, NominationsTableModel
 from desktop.views.messages import Messages
@@ -77,6 +79,10 @@ class RoundsPage(Page):
         self.round_combo = QComboBox(self)
         self.round_combo.setMinimumWidth(420)
         self.new_round_button = QPushButton(translate("RoundsPage", "New round…"), self)
+        self.edit_round_button = QPushButton(translate("RoundsPage", "Edit round…"), self)
+        self.delete_round_button = QPushButton(translate("RoundsPage", "Delete round"), self)
+        self.delete_round_button.setToolTip(translate(
+            "RoundsPage", "Only a round without nominations can be deleted (Ctrl+Z undoes it)."))
         self.status_filter = QComboBox(self)
         add_enum_items(self.status_filter, NominationStatus,
                        none_text=translate("RoundsPage", "All statuses"))
@@ -109,6 +115,13 @@ class RoundsPage(Page):
         self._loading_timer.setInterval(250)  # quick answers never flash "loading"
         self._loading_timer.timeout.connect(self._show_loading)
         self.add_button = QPushButton(translate("RoundsPage", "Add nomination…"), self)
+        self.edit_button = QPushButton(translate("RoundsPage", "Edit…"), self)
+        self.edit_button.setToolTip(translate(
+            "RoundsPage", "Edit the selected draft nomination (double-click a row)."))
+        self.delete_button = QPushButton(translate("RoundsPage", "Delete"), self)
+        self.delete_button.setToolTip(translate(
+            "RoundsPage", "Delete the selected draft nominations (Ctrl+Z undoes it). A nomination "
+            "that has been sent moves through its status instead."))
         self.check_button = QPushButton(translate("RoundsPage", "Check eligibility"), self)
         self.evidence_button = QPushButton(translate("RoundsPage", "Evidence…"), self)
         self.move_button = menu_button(translate("RoundsPage", "Move to"), self)
@@ -136,13 +149,16 @@ class RoundsPage(Page):
         top.addWidget(QLabel(translate("RoundsPage", "Round:"), self))
         top.addWidget(self.round_combo, 1)
         top.addWidget(self.new_round_button)
+        top.addWidget(self.edit_round_button)
+        top.addWidget(self.delete_round_button)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(self.status_filter)
         filters.addWidget(self.eligibility_filter)
         actions = QHBoxLayout()
-        for widget in (self.add_button, self.evidence_button, self.check_button,
-                       self.move_button, self.document_button):
+        for widget in (self.add_button, self.edit_button, self.delete_button,
+                       self.evidence_button, self.check_button, self.move_button,
+                       self.document_button):
             actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
@@ -177,7 +193,12 @@ class RoundsPage(Page):
         self.model.loading_changed.connect(self._on_loading_changed)
         self.model.loaded.connect(self._on_loaded)
         self.new_round_button.clicked.connect(self.new_round)
+        self.edit_round_button.clicked.connect(self.edit_round)
+        self.delete_round_button.clicked.connect(self.delete_round)
         self.add_button.clicked.connect(self.add_nomination)
+        self.edit_button.clicked.connect(self.edit_nomination)
+        self.delete_button.clicked.connect(self.delete_nominations)
+        self.table.doubleClicked.connect(lambda _index: self.edit_nomination())
         self.check_button.clicked.connect(self.check_eligibility)
         self.evidence_button.clicked.connect(self.edit_evidence)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
@@ -226,7 +247,8 @@ class RoundsPage(Page):
         """Show what the round, filters and search ask for; False when there is no round."""
         round_row = self.round
         for widget in (self.add_button, self.check_button, self.move_button,
-                       self.evidence_button, self.document_button):
+                       self.evidence_button, self.document_button, self.edit_button,
+                       self.delete_button, self.edit_round_button, self.delete_round_button):
             widget.setEnabled(round_row is not None)
         query = self.query()
         if round_row is None or query is None:
@@ -240,8 +262,12 @@ class RoundsPage(Page):
         return True
 
     def show_hint(self) -> None:
-        """What the pane on the right is for, until a nomination is selected."""
-        self.explanation.setHtml("<p style='color:#505050'>" + translate(
+        """What the pane on the right is for, until a nomination is selected (after the
+        warning of a round not linked to its year's head-of-unit rule movement)."""
+        warning = self.services.movements.figures.round_warning(self.round.id) \
+            if self.round else None
+        self.explanation.setHtml(("<p style='color:#b00020'><b>⚠ " + html.escape(warning)
+                                  + "</b></p>" if warning else "") + "<p style='color:#505050'>" + translate(
             "RoundsPage", "Select a nomination to see here whether it meets each condition of "
             "its award, with the legal basis, the evidence linked to it and its history.")
             + "</p>")
@@ -310,6 +336,104 @@ class RoundsPage(Page):
             return
         if NominationDialog.ask(self, self.services, round_row, self.ctx.runner) is not None:
             self.reload_nominations()
+
+    @Slot()
+    def edit_round(self) -> None:
+        """Rename the round, set its kind and year, link it to a movement."""
+        round_row = self.round
+        if round_row is None:
+            return
+        try:
+            current = self.services.rounds.get(round_row.id)  # the version saved over
+        except DomainError as error:
+            show_refusal(self, error)
+            self.reload()
+            return
+        if RoundDialog.ask(self, self.services, current, self.ctx.runner) is not None:
+            self.reload()
+
+    @Slot()
+    def delete_round(self) -> None:
+        """Delete the shown round when it has no nominations (the service says how many it
+        still has otherwise); Ctrl+Z brings it back."""
+        round_row = self.round
+        if round_row is None:
+            return
+        question = translate("RoundsPage", "Delete the round “%1”?\n\nOnly a round without "
+                             "nominations can be deleted. You can undo with Ctrl+Z or restore "
+                             "it from Trash.").replace("%1", round_row.name)
+        if not Messages.confirm(self, question, yes_text=translate("RoundsPage", "Delete")):
+            return
+        rounds, round_id = self.services.rounds, round_row.id
+        write_in_background(self, self, lambda: rounds.delete(round_id), self._on_round_deleted,
+                            self.delete_round_button)
+
+    def _on_round_deleted(self, row: RoundRow) -> None:
+        self.reload()
+        self.ctx.events.changed.emit("trash")
+        self.ctx.host.register_undo(
+            translate("RoundsPage", "Deleted the round “%1”.").replace("%1", row.name),
+            [("round", row.id)])
+
+    @Slot()
+    def edit_nomination(self) -> None:
+        """Edit the current nomination while it is a draft; other statuses move through the
+        workflow (the service's refusal says so)."""
+        round_row, index = self.round, self.table.currentIndex()
+        if round_row is None or not index.isValid():
+            return
+        row = self.model.row_object(index.row())
+        try:
+            current = self.services.nominations.get(row.id)  # the version saved over
+        except DomainError as error:
+            show_refusal(self, error)
+            self.reload_nominations()
+            return
+        if current.status is not NominationStatus.DRAFT:
+            Messages.error(self, translate(
+                "RoundsPage", "“%1” is “%2”: only a draft nomination can be edited. Move it "
+                "back to draft (Move to → Draft) when the workflow allows it.")
+                .replace("%1", current.subject_name).replace("%2", current.status.label))
+            return
+        if NominationDialog.ask(self, self.services, round_row, self.ctx.runner,
+                                nomination=current) is not None:
+            self.reload_nominations()
+
+    @Slot()
+    def delete_nominations(self) -> None:
+        """Delete the selected drafts (all or none); Ctrl+Z brings them back."""
+        rows = self.selected()
+        if not rows:
+            return
+        names = "\n".join(f"• {r.subject_name} — {r.award_name}" for r in rows[:8])
+        if len(rows) > 8:
+            names += "\n" + translate("RoundsPage", "… and %1 more").replace(
+                "%1", format_int(len(rows) - 8))
+        question = translate("RoundsPage", "Delete %1 nominations?\n%2\n\nOnly drafts can be "
+                             "deleted. You can undo with Ctrl+Z.").replace(
+            "%1", format_int(len(rows))).replace("%2", names)
+        if not Messages.confirm(self, question, yes_text=translate("RoundsPage", "Delete")):
+            return
+        nominations, ids = self.services.nominations, [r.id for r in rows]
+        write_in_background(self, self, lambda: nominations.delete_many(ids),
+                            lambda _count: self._on_nominations_deleted(rows),
+                            self.delete_button, refused=self._on_delete_refused)
+
+    def _on_nominations_deleted(self, rows: list[NominationRow]) -> None:
+        self.reload_nominations()
+        self._reload_rounds()  # the combo's rows carry the nomination count
+        self.ctx.events.changed.emit("trash")
+        what = (f"{rows[0].subject_name} — {rows[0].award_name}" if len(rows) == 1 else
+                translate("RoundsPage", "%1 nominations").replace("%1", format_int(len(rows))))
+        self.ctx.host.register_undo(
+            translate("RoundsPage", "Deleted %1.").replace("%1", what),
+            [("nomination", r.id) for r in rows])
+
+    def _on_delete_refused(self, error: DomainError) -> None:
+        lead = (translate("RoundsPage", "Nothing was deleted:")
+                if isinstance(error, ValidationError) else "")
+        show_refusal(self, error, lead)
+        self.reload_nominations()
 
     @Slot()
     def edit_evidence(self) -> None:

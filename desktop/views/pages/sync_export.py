@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
+    QSpinBox,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -204,10 +205,26 @@ class ExportTab(QWidget):
         self.summary_label.setWordWrap(True)
         self.write_button = QPushButton(translate("SyncExport", "Write the package…"), self)
         self.write_button.setEnabled(False)
+        self.split_check = QCheckBox(translate("SyncExport", "Split into parts of at most"),
+                                     self)
+        self.split_check.setToolTip(translate(
+            "SyncExport", "For email: each part stays under the size limit of an attachment. "
+            "The receiving office needs every part (in one folder) to import the package."))
+        self.split_size = QSpinBox(self)
+        self.split_size.setRange(1, 4096)
+        self.split_size.setValue(20)
+        self.split_size.setSuffix(" MB")
+        self.split_size.setEnabled(False)
+        self.split_check.toggled.connect(self.split_size.setEnabled)
+        split_row = QHBoxLayout()
+        split_row.addWidget(self.split_check)
+        split_row.addWidget(self.split_size)
+        split_row.addStretch(1)
         estimate = QGroupBox(translate("SyncExport", "What the package will hold"), self)
         estimate_layout = QVBoxLayout(estimate)
         estimate_layout.addWidget(self.counts_view, 1)
         estimate_layout.addWidget(self.summary_label)
+        estimate_layout.addLayout(split_row)
         estimate_layout.addWidget(self.write_button)
 
         self.result_box = QFrame(self)
@@ -572,11 +589,12 @@ class ExportTab(QWidget):
             return
         settings.set_last_folder("sync-export", target.parent)
         sync = self.page.services.sync
+        part_mb = self.split_size.value() if self.split_check.isChecked() else None
 
         def work(_progress: object, _cancel: object) -> tuple[ExportResult, KeyInfo]:
-            result = (sync.export_upward(selection, target)
+            result = (sync.export_upward(selection, target, part_mb=part_mb)
                       if isinstance(selection, UpwardSelection)
-                      else sync.export_downward(selection, target))
+                      else sync.export_downward(selection, target, part_mb=part_mb))
             return result, sync.key_info()
 
         (self.page.ctx.runner.task(work, self)
@@ -594,9 +612,13 @@ class ExportTab(QWidget):
     def _written(self, result: ExportResult, key: KeyInfo) -> None:
         self.last_result = result
         self.write_button.setEnabled(self.plan is not None and self.plan.total > 0)
+        written = (html.escape(result.path.name) if not result.parts else html.escape(
+            translate("SyncExport", "%1 parts (send them all): %2").replace(
+                "%1", str(len(result.parts))).replace(
+                "%2", ", ".join(p.name for p in result.parts))))
         self.result_label.setText(
             "<b>" + html.escape(translate("SyncExport", "Package written:")) + " "
-            + html.escape(result.path.name) + "</b><br>" + html.escape(translate(
+            + written + "</b><br>" + html.escape(translate(
                 "SyncExport", "Folder: %1").replace("%1", str(result.path.parent)))
             + "<br>" + html.escape(translate(
                 "SyncExport", "%1 records, %2. When the receiving office phones to confirm, "

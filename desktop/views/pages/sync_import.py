@@ -190,6 +190,7 @@ class ImportTab(QWidget):
         super().__init__(page)
         self.page = page
         self.entries: list[PackageEntry] = []
+        self.chosen_files: list[Path] = []  # every file picked, parts of packages included
         self._trust_queue: list[PackageEntry] = []
         self._prompting = False
         self._shown: PackageEntry | None = None
@@ -479,10 +480,12 @@ class ImportTab(QWidget):
         self.add_paths(paths)
 
     def add_paths(self, paths: Sequence[Path]) -> None:
-        """Add the files not in the list yet and check each in the background."""
+        """Add the files not in the list yet and check each in the background. The parts of a
+        package cut for email stand in the list as one package."""
+        self.chosen_files.extend(p for p in paths if p not in self.chosen_files)
         known = {e.path.resolve() for e in self.entries}
         added: list[PackageEntry] = []
-        for path in paths:
+        for path in self.page.services.sync.package_files(list(paths)):
             if path.resolve() in known:
                 continue
             known.add(path.resolve())
@@ -513,7 +516,8 @@ class ImportTab(QWidget):
     def inspect(self, entry: PackageEntry) -> None:
         entry.busy, entry.problem = "inspect", ""
         sync, path = self.page.services.sync, entry.path
-        (self.page.ctx.runner.task(lambda _p, _c: sync.inspect(path), self)
+        parts = tuple(self.chosen_files)
+        (self.page.ctx.runner.task(lambda _p, _c: sync.inspect(path, parts), self)
          .success(lambda header: self._inspected(entry, header))
          .failure(lambda error: self._failed(entry, error))
          .run())
@@ -539,8 +543,10 @@ class ImportTab(QWidget):
         sync, path = self.page.services.sync, entry.path
         round_id = self.round_id if entry.upward else None
         resolutions = entry.resolutions()
+        parts = tuple(self.chosen_files)
         (self.page.ctx.runner.task(
-            lambda _p, cancel: sync.preview(path, round_id, resolutions, cancel=cancel), self)
+            lambda _p, cancel: sync.preview(path, round_id, resolutions, cancel=cancel,
+                                            parts=parts), self)
          .success(lambda preview: self._previewed(entry, generation, preview))
          .failure(lambda error: self._failed(entry, error, generation))
          .run())
@@ -817,6 +823,7 @@ class ImportTab(QWidget):
             return
         sync, round_id = self.page.services.sync, self.round_id
         jobs = [(e.path, round_id if e.upward else None, e.resolutions()) for e in entries]
+        parts = tuple(self.chosen_files)
 
         stopped = translate("SyncImport", "Cancelled: this package was not imported (nothing "
                                           "in it was written).")
@@ -834,7 +841,8 @@ class ImportTab(QWidget):
 
                 try:
                     outcomes.append(ImportOutcome(path, sync.import_package(
-                        path, target, resolutions, progress=records, cancel=cancel)))
+                        path, target, resolutions, progress=records, cancel=cancel,
+                        parts=parts)))
                 except Cancelled:
                     if not any(o.applied for o in outcomes):
                         raise  # nothing written at all: the runner reports the cancel

@@ -54,6 +54,8 @@ class UnitsPage(Page):
         self.add_button = QPushButton(translate("UnitsPage", "Add unit…"), self)
         self.edit_button = QPushButton(translate("UnitsPage", "Edit…"), self)
         self.delete_button = QPushButton(translate("UnitsPage", "Delete"), self)
+        self.unit_year_button = QPushButton(translate("UnitsPage", "Ratings, registrations…"),
+                                            self)
 
         self.tree_model = UnitTreeModel(units.children, self, runner=ctx.runner)
         self.tree = QTreeView(self)
@@ -98,6 +100,7 @@ class UnitsPage(Page):
         self.add_button.clicked.connect(self.add_unit)
         self.edit_button.clicked.connect(self.edit_unit)
         self.delete_button.clicked.connect(self.delete_unit)
+        self.unit_year_button.clicked.connect(self.open_unit_year)
         self.search_box.search_requested.connect(self._on_search)
 
         # -- right side: details and people ------------------------------------------------------
@@ -158,6 +161,7 @@ class UnitsPage(Page):
         for button in (self.add_button, self.edit_button, self.delete_button):
             button.setMinimumWidth(90)
             bar.addWidget(button)
+        bar.addWidget(self.unit_year_button)
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(translate("UnitsPage", "Units")))
         layout.addLayout(bar)
@@ -203,6 +207,7 @@ class UnitsPage(Page):
     def _show_unit(self, unit: UnitRow | None) -> None:
         self.edit_button.setEnabled(unit is not None)
         self.delete_button.setEnabled(unit is not None)
+        self.unit_year_button.setEnabled(unit is not None)
         self.open_people_button.setEnabled(unit is not None)
         labels = self.detail_labels
         if unit is None:
@@ -333,6 +338,15 @@ class UnitsPage(Page):
         self.left.setCurrentWidget(self.tree)
         self.ctx.events.changed.emit("units")
         self.reveal(unit_id)
+
+    @Slot()
+    def open_unit_year(self) -> None:
+        """Ratings and registrations of the selected unit's people and of the unit, as a grid."""
+        from desktop.views.dialogs.unit_year_dialog import UnitYearDialog
+
+        unit = self.current_unit()
+        if unit is not None:
+            UnitYearDialog.open_for(self, self.ctx.backend, unit=unit, runner=self.ctx.runner)
 
     @Slot()
     def _open_people(self) -> None:
