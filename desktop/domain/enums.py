@@ -24,6 +24,9 @@ class LabeledEnum(StrEnum):
         """Accept a stored value or a label, as typed in Excel or on the command line."""
         from desktop.domain.vntext import fold
 
+        exact = cls._value2member_map_.get(text)  # the stored value itself: no folding needed
+        if exact is not None:
+            return exact  # type: ignore[return-value]
         key = fold(text)
         for member in cls:
             if key in (fold(member.value), fold(member.label)):

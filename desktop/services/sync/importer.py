@@ -153,14 +153,14 @@ class Planner:
             parsed.append((number, record, fields, why))
         self._load_refs(spec, [f for _, _, f, _ in parsed if f is not None])
         local_uuids = [self.local_uuid(spec.name, r["uuid"]) for _, r, _, _ in parsed]
-        model = spec.model
+        table = spec.table  # plain rows, not ORM objects: only compared, never changed here
         locals_by_uuid = {row.uuid: row for part in _chunks(local_uuids) for row in
-                          self.s.scalars(select(model).where(model.uuid.in_(part)))}
+                          self.s.execute(select(table).where(table.c.uuid.in_(part)))}
         self.writer.prefetch_refs(spec, list(locals_by_uuid.values()))
         shadows = {row.record_uuid: row for part in _chunks([r["uuid"] for _, r, _, _ in parsed])
-                   for row in self.s.scalars(select(SyncShadow).where(
-                       SyncShadow.entity == spec.name, SyncShadow.record_uuid.in_(part),
-                       SyncShadow.peer_uuid == self.header.sender_installation_uuid))}
+                   for row in self.s.execute(select(SHADOWS).where(
+                       SHADOWS.c.entity == spec.name, SHADOWS.c.record_uuid.in_(part),
+                       SHADOWS.c.peer_uuid == self.header.sender_installation_uuid))}
         if spec.name == "people":
             self._prefetch_matches([f for _, _, f, _ in parsed if f is not None])
         typed: list[Typed] = []
@@ -181,7 +181,6 @@ class Planner:
                 planned = self._plan_existing(spec, record, fields, local, shadow)
             if planned.action is not Action.IGNORED and planned.resolution is not Resolution.SKIP:
                 typed.append((record, fields, planned, shadow is not None))
-        self.s.expunge_all()
         if self.sink is not None and not self.plan.unresolved and typed:
             self.sink(spec, typed)
 
@@ -206,10 +205,9 @@ class Planner:
 
     def _load_refs(self, spec: EntitySpec, rows: list[dict[str, Any]]) -> None:
         """Which referenced UUIDs exist here (live), read in one query per target entity."""
-        for column, target in spec.refs.items():
+        for _column, name, target in _ref_plan(spec):
             if target not in BY_NAME:
                 continue
-            name = spec.field_name(column)
             wanted = {self.local_uuid(target, r[name]) for r in rows if r.get(name)}
             wanted = {u for u in wanted
                       if u not in self.will_exist[target] and u not in self.known_live[target]}
@@ -219,8 +217,7 @@ class Planner:
                     model.uuid.in_(part), model.deleted_at.is_(None))))
 
     def _resolve_refs(self, spec: EntitySpec, fields: dict[str, Any]) -> str:
-        for column, target in spec.refs.items():
-            name = spec.field_name(column)
+        for column, name, target in _ref_plan(spec):
             value = fields.get(name)
             if column in spec.placement and self.header.kind is PackageKind.UPWARD:
                 continue  # placed in the round the officer chose
@@ -328,7 +325,7 @@ class Planner:
         return None
 
     def _plan_existing(self, spec: EntitySpec, record: dict[str, Any], fields: dict[str, Any],
-                       local: Any, shadow: SyncShadow | None) -> Planned:
+                       local: Any, shadow: Any) -> Planned:
         deleted = bool(record["deleted"])
         if local.owner_uuid == self.me.installation_uuid:
             if self.header.kind is not PackageKind.DOWNWARD or not spec.upper_fields:
@@ -464,6 +461,18 @@ def _column_plan(spec: EntitySpec) -> list[tuple[str, str, str | None]]:
     if plan is None:
         plan = [(c.name, spec.field_name(c.name), spec.refs.get(c.name)) for c in spec.columns]
         _COLUMN_PLANS[spec.name] = plan
+    return plan
+
+
+_REF_PLANS: dict[str, list[tuple[str, str, str]]] = {}
+
+
+def _ref_plan(spec: EntitySpec) -> list[tuple[str, str, str]]:
+    """The references among ``_column_plan``: (column, field name, referenced entity)."""
+    plan = _REF_PLANS.get(spec.name)
+    if plan is None:
+        plan = [(c, n, t) for c, n, t in _column_plan(spec) if t is not None]
+        _REF_PLANS[spec.name] = plan
     return plan
 
 
@@ -658,10 +667,11 @@ class Applier:
         deferred_parents: list[tuple[str, str]] = []
         wanted: dict[str, set[str]] = {}
         local_uuid = self.planner.local_uuid
+        refs = [(name, target) for _c, name, target in _ref_plan(spec) if target in BY_NAME]
         for _record, fields, _planned, _shadowed in typed:
-            for column, target in spec.refs.items():
-                value = fields.get(spec.field_name(column))
-                if target in BY_NAME and value:
+            for name, target in refs:
+                value = fields.get(name)
+                if value:
                     wanted.setdefault(target, set()).add(local_uuid(target, value))
         for target, uuids in wanted.items():
             self._prefetch(target, uuids)
