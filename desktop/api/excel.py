@@ -17,6 +17,8 @@ IMPORT_KINDS: dict[str, str] = {
     "awards": "Lịch sử khen thưởng",
     "disciplines": "Kỷ luật",
     "registrations": "Đăng ký thi đua",
+    "targets": "Chỉ tiêu phong trào thi đua",
+    "actuals": "Số thực hiện chỉ tiêu",
 }
 # Lists that can be exported (the importable ones come back in unchanged).
 EXPORT_KINDS: dict[str, str] = {

@@ -79,6 +79,29 @@ class DownwardSelection:
 
 
 @dataclass(frozen=True)
+class BlocDownSelection:
+    """From an emulation bloc's head to one member: the bloc, members, criteria, votes, and
+    the member's sheet with the reviewed scores and statuses (other sheets once published).
+
+    The recipient is an installation of the trust list, or, before it ever sent a package, a
+    member unit's code (the package then opens at the office whose unit has that code)."""
+
+    bloc_id: int
+    recipient_installation_uuid: str = ""
+    recipient_unit_code: str = ""
+    include_attachments: bool = True
+
+
+@dataclass(frozen=True)
+class BlocUpSelection:
+    """From a member of an emulation bloc to the bloc's head: this office's own score sheet
+    (self-scores, evidence notes and files, history) once it has been sent to the bloc."""
+
+    bloc_id: int
+    include_attachments: bool = True
+
+
+@dataclass(frozen=True)
 class Recipient:
     office_name: str
     unit_code: str
@@ -129,6 +152,9 @@ class PackageHeader:
     counts: dict[str, int]
     trust: TrustState
     already_imported: datetime | None = None
+    # an emulation bloc's package: the bloc it is about (empty for dossiers and decisions)
+    bloc_uuid: str = ""
+    bloc_name: str = ""
 
 
 @dataclass(frozen=True)

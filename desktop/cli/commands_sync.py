@@ -4,6 +4,7 @@ same service as the "Đồng bộ" page."""
 from __future__ import annotations
 
 import argparse
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,11 +20,18 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     actions = add_group(sub, "package", common=common,
                         help="gói dữ liệu: xuất gửi cấp trên/cấp dưới, xem, nhập, biên nhận")
     p = add_command(actions, "export", common=common,
-                    help="xuất gói: hồ sơ đề nghị của một đợt gửi lên, hoặc quyết định gửi xuống",
+                    help="xuất gói: hồ sơ đề nghị của một đợt gửi lên, quyết định gửi xuống, "
+                         "hoặc khối thi đua (trưởng khối ↔ thành viên)",
                     epilog="Ví dụ:\n  tdkt package export --round 1 --out goi_len.tdkt\n"
                            "  tdkt package export --round 1 --since-receipt --out goi_bo_sung.tdkt\n"
                            "  tdkt package export --decision 3 --to UUID_ĐƠN_VỊ --out xuong.tdkt\n"
-                           "Không có --nomination: gửi mọi đề nghị “Đã gửi” của đợt.")
+                           "  tdkt package export --bloc 2 --to STC --out khoi_xuong.tdkt\n"
+                           "  tdkt package export --bloc 2 --up --out bang_diem.tdkt\n"
+                           "Không có --nomination: gửi mọi đề nghị “Đã gửi” của đợt.\n"
+                           "--bloc với --to: trưởng khối gửi khối, tiêu chí, điểm khối chấm, kết "
+                           "quả suy tôn cho một thành viên (mã cài đặt trong danh sách tin cậy, "
+                           "hoặc mã đơn vị thành viên khi đơn vị đó chưa gửi gói nào); --bloc "
+                           "với --up: thành viên gửi bảng tự chấm và minh chứng cho trưởng khối.")
     p.add_argument("--round", type=int, metavar="ĐỢT", help="đợt có các đề nghị gửi lên")
     p.add_argument("--nomination", type=int, action="append", default=[], metavar="ID",
                    help="chỉ gửi đề nghị này (lặp lại được)")
@@ -32,8 +40,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--no-attachments", action="store_true", help="không kèm tệp đính kèm")
     p.add_argument("--decision", type=int, action="append", default=[], metavar="ID",
                    help="quyết định đã ký gửi xuống (lặp lại được)")
-    p.add_argument("--to", metavar="UUID", help="đơn vị nhận quyết định (mã cài đặt, xem "
-                   "“tdkt keys list”)")
+    p.add_argument("--to", metavar="UUID", help="đơn vị nhận quyết định hoặc gói khối (mã cài "
+                   "đặt, xem “tdkt keys list”; với --bloc cũng có thể là mã đơn vị thành viên)")
+    p.add_argument("--bloc", type=int, metavar="ID",
+                   help="khối, cụm thi đua (xem “tdkt bloc-list”): gửi xuống với --to, gửi lên "
+                        "với --up")
+    p.add_argument("--up", action="store_true",
+                   help="với --bloc: gửi bảng tự chấm của đơn vị này cho đơn vị trưởng khối")
     p.add_argument("--out", type=Path, metavar="TỆP", help="tệp gói sẽ ghi (.tdkt)")
     p.add_argument("--part-mb", type=int, metavar="MB",
                    help="chia gói thành các phần tối đa MB (giới hạn tệp đính kèm thư điện tử); "
@@ -112,15 +125,44 @@ def _resolutions(items: list[str]) -> dict[str, Any]:
     return out
 
 
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def _bloc_export(services: Any, args: Any) -> tuple[Any, Any, Any]:
+    """(plan, kind, write) of a bloc package: down to a member with --to, up with --up."""
+    from desktop.api.sync import BlocDownSelection, BlocUpSelection, PackageKind
+
+    include = not args.no_attachments
+    if args.up == bool(args.to):
+        raise ValidationError.single("bloc", "--bloc", "dùng --bloc với --to (trưởng khối gửi "
+                                     "xuống một thành viên) hoặc với --up (thành viên gửi bảng "
+                                     "điểm lên), một trong hai")
+    if args.up:
+        up = BlocUpSelection(args.bloc, include)
+        return (services.sync.plan_bloc_up(up), PackageKind.UPWARD,
+                lambda out: services.sync.export_bloc_up(up, out, part_mb=args.part_mb))
+    to = args.to.strip()
+    down = (BlocDownSelection(args.bloc, to.lower(), "", include) if _UUID.fullmatch(to)
+            else BlocDownSelection(args.bloc, "", to, include))
+    return (services.sync.plan_bloc_down(down), PackageKind.DOWNWARD,
+            lambda out: services.sync.export_bloc_down(down, out, part_mb=args.part_mb))
+
+
 def cmd_export(ctx: Context) -> int:
     from desktop.api.sync import DownwardSelection, PackageKind, UpwardSelection
 
     args = ctx.args
     services = ctx.open()
-    if (args.round is None) == (not args.decision):
-        raise ValidationError.single("round", "Gói", "chọn --round (gửi lên) hoặc --decision "
-                                     "(gửi xuống), một trong hai")
-    if args.round is not None:
+    chosen = sum((args.round is not None, bool(args.decision), args.bloc is not None))
+    if chosen != 1:
+        raise ValidationError.single("round", "Gói", "chọn --round (gửi lên), --decision "
+                                     "(gửi xuống) hoặc --bloc (khối thi đua), một trong ba")
+    if args.up and args.bloc is None:
+        raise ValidationError.single("up", "--up", "--up chỉ dùng với --bloc")
+    bloc_write = None
+    if args.bloc is not None:
+        plan, kind, bloc_write = _bloc_export(services, args)
+    elif args.round is not None:
         up = UpwardSelection(args.round, tuple(args.nomination), not args.no_attachments,
                              args.since_receipt)
         plan = services.sync.plan_upward(up)
@@ -133,18 +175,25 @@ def cmd_export(ctx: Context) -> int:
         kind = PackageKind.DOWNWARD
     size = plan.data_bytes + plan.attachment_bytes
     data: dict[str, Any] = {"kind": kind.value, "recipient": plan.recipient.office_name,
+                            "recipient_installation_uuid": plan.recipient.installation_uuid,
                             "counts": plan.counts, "estimated_bytes": size,
                             "attachments": plan.attachment_count}
-    summary = (f"{kind.label} cho “{plan.recipient.office_name or plan.recipient.unit_code}”: "
+    what = kind.label if args.bloc is None else (
+        "Bảng điểm khối thi đua gửi lên" if kind is PackageKind.UPWARD
+        else "Khối thi đua gửi xuống")
+    summary = (f"{what} cho “{plan.recipient.office_name or plan.recipient.unit_code}”: "
                f"{fmt_int(plan.total)} bản ghi, {fmt_int(plan.attachment_count)} tệp đính kèm, "
                f"khoảng {_size(size)}.")
     if args.dry_run:
         ctx.console.emit(data, summary + "\n" + _counts_table(plan.counts))
         return 0
     out = args.out or Path.cwd() / services.sync.default_file_name(kind)
-    result = (services.sync.export_upward(up, out, part_mb=args.part_mb)
-              if kind is PackageKind.UPWARD
-              else services.sync.export_downward(down, out, part_mb=args.part_mb))
+    if bloc_write is not None:
+        result = bloc_write(out)
+    elif kind is PackageKind.UPWARD:
+        result = services.sync.export_upward(up, out, part_mb=args.part_mb)
+    else:
+        result = services.sync.export_downward(down, out, part_mb=args.part_mb)
     data.update(path=str(result.path), package_uuid=result.package_uuid, size=result.size,
                 parts=[str(p) for p in result.parts])
     written = (f"Đã ghi {result.path} ({_size(result.size)})." if not result.parts else
@@ -174,11 +223,17 @@ def _header_dict(h: PackageHeader) -> dict[str, Any]:
                        "installation_uuid": h.sender_installation_uuid,
                        "fingerprint": h.fingerprint},
             "recipient": h.recipient.office_name, "counts": h.counts, "trust": h.trust.value,
-            "already_imported": h.already_imported}
+            "already_imported": h.already_imported,
+            "bloc": {"uuid": h.bloc_uuid, "name": h.bloc_name} if h.bloc_uuid else None}
 
 
 def _header_text(h: PackageHeader) -> str:
-    return (f"Gói {h.kind.label.lower()} tạo lúc {h.created_at:%H:%M ngày %d/%m/%Y}\n"
+    from desktop.api.sync import PackageKind
+
+    what = (f"khối thi đua “{h.bloc_name}” "
+            f"({'gửi lên trưởng khối' if h.kind is PackageKind.UPWARD else 'gửi xuống thành viên'})"
+            if h.bloc_uuid else h.kind.label.lower())
+    return (f"Gói {what} tạo lúc {h.created_at:%H:%M ngày %d/%m/%Y}\n"
             f"Đơn vị gửi: {h.sender_office_name} (mã {h.sender_unit_code or '—'})\n"
             f"Mã nhận diện: {h.fingerprint} — {h.trust.label}\n"
             f"Gửi cho: {h.recipient.office_name or h.recipient.unit_code}\n"

@@ -157,6 +157,11 @@ class MainWindow(QMainWindow):
         backups_action = file_menu.addAction(translate("MainWindow", "Back&ups…"))
         backups_action.triggered.connect(lambda: self.navigate("backups"))
         file_menu.addSeparator()
+        self.excel_action = file_menu.addAction(translate("MainWindow", "&Excel…"))
+        self.excel_action.setToolTip(translate(
+            "MainWindow", "Import lists from Excel, export them, download import templates"))
+        self.excel_action.triggered.connect(lambda: self.open_excel())
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(translate("MainWindow", "E&xit"))
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
@@ -378,6 +383,13 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_task_finished(self, _label: str) -> None:
         self.statusBar().clearMessage()
+
+    def open_excel(self, tab: str = "import", kind: str | None = None) -> QWidget:
+        """The "Nhập, xuất Excel" dialog (window-modal; it deletes itself when closed)."""
+        from desktop.views.dialogs.excel_dialog import ExcelDialog
+
+        return ExcelDialog.open_for(self, self.backend, self.runner, events=self.events,
+                                    settings=self.settings, tab=tab, kind=kind)
 
     # -- help -------------------------------------------------------------------------------------
     @Slot()

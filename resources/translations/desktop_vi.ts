@@ -1143,6 +1143,245 @@
     </message>
 </context>
 <context>
+    <name>ExcelDialog</name>
+    <message>
+        <source>Choose the Excel file to import</source>
+        <translation>Chọn tệp Excel cần nhập</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;All files (*)</source>
+        <translation>Tệp Excel (*.xlsx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Save the import report</source>
+        <translation>Lưu báo cáo nhập</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;Text file (*.txt)</source>
+        <translation>Tệp Excel (*.xlsx);;Tệp văn bản (*.txt)</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Trang</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Ô</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Excel import and export</source>
+        <translation>Nhập, xuất Excel</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Xuất</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>Tải mẫu</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>No file chosen yet</source>
+        <translation>Chưa chọn tệp</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Check every row and cell of the file without writing anything</source>
+        <translation>Kiểm tra từng dòng, từng ô của tệp, không ghi gì</translation>
+    </message>
+    <message>
+        <source>Import into the data</source>
+        <translation>Nhập vào</translation>
+    </message>
+    <message>
+        <source>Write the whole file (all or nothing); available after a check without errors</source>
+        <translation>Ghi cả tệp (ghi hết hoặc không ghi gì); dùng được sau khi kiểm tra không có lỗi</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Lưu báo cáo…</translation>
+    </message>
+    <message>
+        <source>List:</source>
+        <translation>Danh sách:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Mọi năm</translation>
+    </message>
+    <message>
+        <source>All units – type to choose one</source>
+        <translation>Mọi đơn vị – gõ để chọn một đơn vị</translation>
+    </message>
+    <message>
+        <source>Include sub-units</source>
+        <translation>Gồm đơn vị trực thuộc</translation>
+    </message>
+    <message>
+        <source>All award rounds</source>
+        <translation>Mọi đợt xét</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Xuất…</translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation>Mở thư mục</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Đơn vị:</translation>
+    </message>
+    <message>
+        <source>Award round:</source>
+        <translation>Đợt xét:</translation>
+    </message>
+    <message>
+        <source>The file has Vietnamese headers, a frozen header row and dates as dd/mm/yyyy; lists that can be imported come back in unchanged.</source>
+        <translation>Tệp có tiêu đề cột tiếng Việt, dòng tiêu đề cố định, ngày dạng dd/mm/yyyy; các danh sách nhập được có thể nhập lại mà không thay đổi gì.</translation>
+    </message>
+    <message>
+        <source>Save the template…</source>
+        <translation>Lưu tệp mẫu…</translation>
+    </message>
+    <message>
+        <source>The template has the header row to fill in and a “Hướng dẫn” sheet describing each column, whether it is required, its format and an example row. Type values only, no formulas.</source>
+        <translation>Tệp mẫu có dòng tiêu đề để điền và trang “Hướng dẫn” mô tả từng cột: có bắt buộc không, định dạng và một dòng ví dụ. Chỉ gõ giá trị, không dùng công thức.</translation>
+    </message>
+    <message>
+        <source>Update people already stored (when the file differs)</source>
+        <translation>Cập nhật người đã có (khi tệp ghi khác)</translation>
+    </message>
+    <message>
+        <source>Update records already stored (when the file differs)</source>
+        <translation>Cập nhật bản ghi đã có (khi tệp ghi khác)</translation>
+    </message>
+    <message>
+        <source>Choose the list and the file, then press “Check”: nothing is written until the whole file is right.</source>
+        <translation>Chọn danh sách và tệp, rồi bấm “Kiểm tra”: phần mềm không ghi gì cho đến khi cả tệp đúng hết.</translation>
+    </message>
+    <message>
+        <source>Rows: {count}</source>
+        <translation>Số dòng: {count}</translation>
+    </message>
+    <message>
+        <source>Errors: {count}</source>
+        <translation>Số lỗi: {count}</translation>
+    </message>
+    <message>
+        <source>The file cannot be read; choose it again.</source>
+        <translation>Không đọc được tệp; hãy chọn lại.</translation>
+    </message>
+    <message>
+        <source>Choose the Excel file first.</source>
+        <translation>Hãy chọn tệp Excel trước.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file {name}</source>
+        <translation>Không đọc được tệp {name}</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>Đang kiểm tra {name}…</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was written.</source>
+        <translation>Đã dừng; không ghi gì.</translation>
+    </message>
+    <message>
+        <source>The file or the options changed after the check; press “Check” again.</source>
+        <translation>Tệp hoặc lựa chọn đã thay đổi sau khi kiểm tra; hãy bấm “Kiểm tra” lại.</translation>
+    </message>
+    <message>
+        <source>Cannot import the file {name}</source>
+        <translation>Không nhập được tệp {name}</translation>
+    </message>
+    <message>
+        <source>Importing {name}…</source>
+        <translation>Đang nhập {name}…</translation>
+    </message>
+    <message>
+        <source>Cannot save the report {name}</source>
+        <translation>Không lưu được báo cáo {name}</translation>
+    </message>
+    <message>
+        <source>Report saved: {path}</source>
+        <translation>Đã lưu báo cáo: {path}</translation>
+    </message>
+    <message>
+        <source>Pick the unit from the list that appears as you type, or clear the field to export every unit.</source>
+        <translation>Hãy chọn đơn vị trong danh sách hiện ra khi gõ, hoặc xóa trống ô để xuất mọi đơn vị.</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>Xuất ra Excel</translation>
+    </message>
+    <message>
+        <source>Cannot write the file {name}</source>
+        <translation>Không ghi được tệp {name}</translation>
+    </message>
+    <message>
+        <source>Exporting to {name}…</source>
+        <translation>Đang xuất ra {name}…</translation>
+    </message>
+    <message>
+        <source>Exported {count} rows of “{kind}” to:
+{path}</source>
+        <translation>Đã xuất {count} dòng “{kind}” vào tệp:
+{path}</translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation>Lưu tệp mẫu nhập</translation>
+    </message>
+    <message>
+        <source>Template for “{kind}” written to:
+{path}</source>
+        <translation>Đã ghi mẫu nhập “{kind}” vào tệp:
+{path}</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to TĐKT Desktop</source>
@@ -1324,6 +1563,14 @@
     <message>
         <source>Back&amp;ups…</source>
         <translation>&amp;Các bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>&amp;Excel…</source>
+        <translation>Nhập, xuất &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Import lists from Excel, export them, download import templates</source>
+        <translation>Nhập danh sách từ Excel, xuất ra Excel, tải tệp mẫu</translation>
     </message>
     <message>
         <source>E&amp;xit</source>
@@ -2081,6 +2328,14 @@ Dữ liệu hiện tại sẽ được sao lưu vào thư mục sao lưu trướ
     <message>
         <source>Delete</source>
         <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Xuất Excel…</translation>
     </message>
     <message>
         <source>Add person</source>
@@ -2953,6 +3208,14 @@ Có thể khôi phục lại từ Thùng rác.</translation>
         <translation>Sửa đợt xét khen thưởng</translation>
     </message>
     <message>
+        <source>New round</source>
+        <translation>Đợt xét khen thưởng mới</translation>
+    </message>
+    <message>
+        <source>e.g. Year-end awards of the year 2026</source>
+        <translation>Ví dụ: Xét khen thưởng cuối năm 2026</translation>
+    </message>
+    <message>
         <source>Round name *</source>
         <translation>Tên đợt xét *</translation>
     </message>
@@ -3114,14 +3377,6 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     <message>
         <source>%1 nominations</source>
         <translation>%1 đề nghị</translation>
-    </message>
-    <message>
-        <source>New round</source>
-        <translation>Đợt xét mới</translation>
-    </message>
-    <message>
-        <source>Round name:</source>
-        <translation>Tên đợt xét (kết thúc bằng năm, ví dụ “Tổng kết năm 2026”):</translation>
     </message>
     <message>
         <source>Delete the round “%1”?
@@ -3432,6 +3687,10 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
         <translation>Cá nhân</translation>
     </message>
     <message>
+        <source>Positions held</source>
+        <translation>Chức vụ đã giữ</translation>
+    </message>
+    <message>
         <source>Performance ratings</source>
         <translation>Kết quả xếp loại</translation>
     </message>
@@ -3575,6 +3834,42 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
         <source>Decision date</source>
         <translation>Ngày quyết định</translation>
     </message>
+    <message>
+        <source>Emulation blocs</source>
+        <translation>Khối, cụm thi đua</translation>
+    </message>
+    <message>
+        <source>Bloc members</source>
+        <translation>Thành viên khối</translation>
+    </message>
+    <message>
+        <source>Scoring criteria</source>
+        <translation>Tiêu chí chấm điểm</translation>
+    </message>
+    <message>
+        <source>Unit targets</source>
+        <translation>Chỉ tiêu của đơn vị</translation>
+    </message>
+    <message>
+        <source>Score sheets</source>
+        <translation>Bảng điểm thi đua</translation>
+    </message>
+    <message>
+        <source>Score sheet history</source>
+        <translation>Lịch sử bảng điểm</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Điểm chấm thi đua</translation>
+    </message>
+    <message>
+        <source>Score evidence files</source>
+        <translation>Tệp minh chứng điểm</translation>
+    </message>
+    <message>
+        <source>Bloc votes</source>
+        <translation>Kết quả suy tôn</translation>
+    </message>
 </context>
 <context>
     <name>SyncExport</name>
@@ -3585,6 +3880,10 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
     <message>
         <source>Signed decisions sent down to a lower office</source>
         <translation>Quyết định đã ký gửi xuống đơn vị cấp dưới</translation>
+    </message>
+    <message>
+        <source>Emulation bloc</source>
+        <translation>Khối, cụm thi đua</translation>
     </message>
     <message>
         <source>Every nomination with the status “%1”</source>
@@ -3635,6 +3934,34 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
         <translation>Quyết định đã ký cần gửi:</translation>
     </message>
     <message>
+        <source>From the bloc head to a member: the bloc, its criteria, reviewed scores and votes</source>
+        <translation>Trưởng khối gửi thành viên: khối, tiêu chí, điểm khối chấm và kết quả suy tôn</translation>
+    </message>
+    <message>
+        <source>From this member to the bloc head: this office&apos;s score sheet with its evidence</source>
+        <translation>Thành viên gửi trưởng khối: bảng tự chấm của đơn vị này kèm minh chứng</translation>
+    </message>
+    <message>
+        <source>Include the evidence files</source>
+        <translation>Kèm các tệp minh chứng</translation>
+    </message>
+    <message>
+        <source>The member receives its own score sheet (with the scores the bloc reviewed and its status) and the sheets of other members once they are published. A member sends its sheet after moving it to “Sent to the bloc”; the package goes to the bloc head&apos;s office in the trust list.</source>
+        <translation>Thành viên nhận bảng điểm của chính mình (kèm điểm khối chấm và trạng thái) và bảng điểm của các thành viên khác khi đã công bố. Thành viên gửi bảng điểm sau khi chuyển sang “Đã gửi khối”; gói được gửi cho đơn vị trưởng khối trong danh sách tin cậy.</translation>
+    </message>
+    <message>
+        <source>Bloc:</source>
+        <translation>Khối, cụm:</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>Chiều gửi:</translation>
+    </message>
+    <message>
+        <source>Member:</source>
+        <translation>Thành viên:</translation>
+    </message>
+    <message>
         <source>Record type</source>
         <translation>Loại bản ghi</translation>
     </message>
@@ -3677,6 +4004,26 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
     <message>
         <source>— choose the recipient —</source>
         <translation>— chọn đơn vị nhận —</translation>
+    </message>
+    <message>
+        <source>— choose a bloc —</source>
+        <translation>— chọn khối, cụm —</translation>
+    </message>
+    <message>
+        <source>— no emulation bloc here yet —</source>
+        <translation>— chưa có khối, cụm thi đua nào —</translation>
+    </message>
+    <message>
+        <source>— choose the member —</source>
+        <translation>— chọn thành viên —</translation>
+    </message>
+    <message>
+        <source>Choose the emulation bloc.</source>
+        <translation>Hãy chọn khối, cụm thi đua.</translation>
+    </message>
+    <message>
+        <source>Choose the member that receives the package.</source>
+        <translation>Hãy chọn thành viên nhận gói.</translation>
     </message>
     <message>
         <source>%1 of %2 — %3 lines</source>
@@ -4569,6 +4916,14 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
     <message>
         <source>Ratings, registrations…</source>
         <translation>Xếp loại, đăng ký…</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>Xuất Excel…</translation>
     </message>
     <message>
         <source>Unit</source>

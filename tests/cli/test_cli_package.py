@@ -124,3 +124,58 @@ def test_many_packages_one_summary_parts_and_a_receipt_again(tmp_path: Path) -> 
     receipts = tmp_path / "bien_nhan_lai"
     again = tinh.ok("package", "receipt", str(inbox / "xkh.tdkt"), "--out", str(receipts))
     assert "Đã ghi biên nhận" in again.stdout and len(list(receipts.glob("*.tdkt"))) == 1
+
+
+def test_bloc_packages_through_the_command_line(tmp_path: Path) -> None:
+    """``--bloc ID --to CODE`` from the bloc's head, ``--bloc ID --up`` from a member."""
+    from desktop.api.blocs import ScoreEntry
+    from desktop.domain.enums import ScoreBasis, SheetStatus
+    from desktop.paths import app_paths
+    from desktop.services import Services
+    from tests.unit.test_sync_blocs import MEMBER, head_with_bloc
+
+    head, h = head_with_bloc(tmp_path)
+    head.services.close()
+    member = open_office(tmp_path, *MEMBER, UnitKind.AGENCY)
+    member.services.close()
+    khoi, so = Cli(head.home), Cli(member.home)
+
+    refused = khoi.run("package", "export", "--bloc", str(h["bloc"]))
+    assert refused.returncode == 1 and "--to" in refused.stderr and "--up" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert khoi.run("package", "export", "--round", "1", "--up").returncode == 1
+    planned = khoi.ok("package", "export", "--bloc", str(h["bloc"]), "--to", "STC",
+                      "--dry-run", "--json").json()
+    assert planned["counts"]["bloc_criteria"] > 0 and planned["recipient"] == "Sở Tài chính"
+    down = tmp_path / "khoi.tdkt"
+    assert "Khối thi đua gửi xuống" in khoi.ok("package", "export", "--bloc", str(h["bloc"]),
+                                                "--to", "STC", "--out", str(down)).stdout
+    so.ok("keys", "trust", str(down), "--fingerprint", khoi.ok("keys", "show", "--json")
+          .json()["fingerprint"])
+    inspected = so.ok("package", "inspect", str(down), "--json").json()
+    assert inspected["bloc"]["name"] == "Khối các cơ quan tổng hợp năm 2026"
+    assert "Đã nhập:" in so.ok("package", "import", str(down)).stdout
+    assert so.count("bloc_criteria") == khoi.count("bloc_criteria")
+
+    before = _digest(so.db)
+    early = so.run("package", "export", "--bloc", "1", "--up", "--out", str(tmp_path / "x"))
+    assert early.returncode == 1 and "chưa gửi khối" in early.stderr
+    assert _digest(so.db) == before
+    paths = app_paths(member.home)
+    services = Services.open(paths.default_database, paths)
+    [bloc] = services.blocs.list()
+    unit = next(m.unit_id for m in services.blocs.members(bloc.id) if m.unit_code == "STC")
+    criterion = next(c.id for c in services.blocs.criteria.table(bloc.id).rows
+                     if c.code == "II.1")
+    services.blocs.scores.set_scores(bloc.id, [ScoreEntry(unit, criterion, ScoreBasis.SELF,
+                                                          "24")])
+    services.blocs.scores.transition(bloc.id, [unit], SheetStatus.SUBMITTED)
+    services.close()
+    up = tmp_path / "bang_diem.tdkt"
+    so.ok("package", "export", "--bloc", str(bloc.id), "--up", "--out", str(up))
+    khoi.ok("keys", "trust", str(up), "--fingerprint", so.ok("keys", "show", "--json")
+            .json()["fingerprint"])
+    done = khoi.ok("package", "import", str(up), "--json").json()
+    assert done["packages"][0]["counts"]["bloc_scores"] == {"new": 1}
+    assert done["packages"][0]["receipt"] == ""
+    assert khoi.count("bloc_scores") == 1

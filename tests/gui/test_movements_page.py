@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
 from desktop.api.movements import TargetOutcome
 from desktop.domain.enums import TargetDirection, UnitKind
@@ -142,7 +143,7 @@ def test_movement_target_actual_and_rule(main_window: Any, qtbot: Any, services:
 
     page.tabs.setCurrentIndex(2)
     main_window.resize(1366, 697)
-    qtbot.wait(50)
+    QApplication.processEvents()  # laid out at that size before the grab
     main_window.grab().save(str(tmp_path / "movements.png"))
     out = Path("/tmp/mv/movements.png")
     if out.parent.exists():

@@ -144,3 +144,52 @@ def test_a_new_person_has_records_after_saving(qtbot: Any, backend: Any) -> None
     tab = _tab(dialog, "Khen thưởng đã có")
     assert "sau khi lưu" in tab.placeholder.text()
     assert not hasattr(tab, "table")
+
+
+def test_the_people_list_is_read_again_after_a_position_even_when_cancelled(
+        qtbot: Any, main_window: Any, services: Any, sample_people: list[Any],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    person = sample_people[2]  # Lò Văn Páo, not the head of his unit yet
+    page = main_window.navigate("people")
+    qtbot.waitUntil(lambda: not page.model.busy and page.model.rowCount() == 5, timeout=10_000)
+
+    def shown(row: int) -> str:
+        return str(page.model.index(row, 0).data() or "")
+
+    def head_tooltip() -> Any:
+        row = next(r for r in range(page.model.rowCount()) if shown(r) == "Lò Văn Páo")
+        return page.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+    assert head_tooltip() is None
+
+    def position(editor: Any) -> bool:
+        qtbot.addWidget(editor)
+        editor.title_edit_box.setText("Trưởng bản")
+        editor.is_head.setChecked(True)
+        editor.start.set_date(date(2021, 1, 1))
+        _save(qtbot, editor)
+        return editor.result() == editor.DialogCode.Accepted
+
+    monkeypatch.setattr(RecordEditor, "ask", position)
+    cancelled: list[PersonDialog] = []
+
+    def drive(cls: type[PersonDialog], parent: Any, backend_: Any, **kwargs: Any) -> Any:
+        dialog = cls(parent, backend_, **kwargs)
+        qtbot.addWidget(dialog)
+        positions = _tab(dialog, "Chức vụ")
+        qtbot.mouseClick(positions.add_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: positions.model.rowCount() == 1, timeout=10_000)
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)  # "Hủy"
+        cancelled.append(dialog)
+        return dialog.saved if dialog.result() == dialog.DialogCode.Accepted else None
+
+    monkeypatch.setattr(PersonDialog, "ask", classmethod(drive))
+    row = next(r for r in range(page.model.rowCount()) if shown(r) == "Lò Văn Páo")
+    page.table.selectRow(row)
+    page.edit_person()
+
+    assert cancelled and cancelled[0].saved is None and cancelled[0].records_changed
+    assert services.people.get(person.id).is_unit_head is True
+    qtbot.waitUntil(lambda: not page.model.busy and head_tooltip() == "Người đứng đầu đơn vị",
+                    timeout=10_000)
+    assert page.current_person() is not None and page.current_person().id == person.id

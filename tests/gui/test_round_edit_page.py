@@ -5,6 +5,7 @@ and a draft nomination deleted and brought back with Ctrl+Z."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -231,3 +232,69 @@ def test_delete_an_empty_round_and_undo_and_a_draft_nomination_and_undo(
     qtbot.waitUntil(lambda: any(page.round_combo.itemData(i).id == empty.id
                                 for i in range(page.round_combo.count())), timeout=10_000)
     assert sorted(r.id for r in services.rounds.list()) == sorted([world["round"].id, empty.id])
+
+
+def test_new_round_offers_this_year_year_end_and_the_years_movement(
+        qtbot: Any, page: RoundsPage, services: Any, world: dict[str, Any],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    this_year = date.today().year
+    only = services.movements.create(MovementInput(f"Thi đua yêu nước {this_year}",
+                                                   MovementKind.REGULAR, this_year,
+                                                   "02/CT-UBND"))
+    services.movements.create(MovementInput("Thi đua 2024 (1)", MovementKind.REGULAR, 2024))
+    services.movements.create(MovementInput("Thi đua 2024 (2)", MovementKind.REGULAR, 2024))
+    seen: list[RoundDialog] = []
+
+    def ask_new(cls: Any, parent: Any, services_: Any, runner: Any = None, *,
+                year: Any = None) -> Any:
+        dialog = RoundDialog(services_, None, parent, runner=runner, year=year)
+        open_dialog(qtbot, dialog)
+        seen.append(dialog)
+        assert dialog.windowTitle() == "Đợt xét khen thưởng mới"
+        # Defaults: this year, year-end, the one movement of this year.
+        assert dialog.year_spin.value() == this_year
+        assert dialog.kind_combo.currentData() == RoundKind.YEAR_END.value
+        assert dialog.movement_combo.currentData() == only.id
+        # Another year picks that year's movement only when there is exactly one.
+        dialog.year_spin.setValue(2024)
+        assert dialog.movement_combo.currentData() is None
+        dialog.year_spin.setValue(this_year)
+        assert dialog.movement_combo.currentData() == only.id
+        # Without a name: refused under the name, nothing created, the dialog stays open.
+        dialog.save()
+        qtbot.waitUntil(lambda: not dialog.saving, timeout=10_000)
+        assert dialog.form.error_text("name") and dialog.isVisible()
+        assert len(services.rounds.list()) == 1
+        dialog.name_edit.setText(f"Xét khen thưởng cuối năm {this_year}")  # QTest types ASCII
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)  # Lưu is the default button
+        qtbot.waitUntil(lambda: dialog.saved is not None, timeout=10_000)
+        return dialog.saved
+
+    monkeypatch.setattr(RoundDialog, "ask_new", classmethod(ask_new))
+    page.new_round_button.click()
+    assert seen and seen[0].saved is not None
+    created = services.rounds.get(seen[0].saved.id)
+    assert (created.name, created.kind, created.year, created.movement_id) == (
+        f"Xét khen thưởng cuối năm {this_year}", RoundKind.YEAR_END, this_year, only.id)
+    qtbot.waitUntil(lambda: page.round is not None and page.round.id == created.id,
+                    timeout=10_000)
+    assert page.round_combo.currentText().startswith(f"Xét khen thưởng cuối năm {this_year}")
+
+
+def test_a_round_deleted_elsewhere_meanwhile_does_not_break_the_page(
+        qtbot: Any, page: RoundsPage, services: Any, world: dict[str, Any]) -> None:
+    """Another window (or a load that finishes after the delete) meets a round that is gone:
+    the page's hint and list do not fail, and the next reload drops the round."""
+    empty = services.rounds.create(RoundInput("Đợt xét nhầm", 2026, RoundKind.AD_HOC))
+    page.reload()
+    page.round_combo.setCurrentIndex(next(
+        i for i in range(page.round_combo.count())
+        if page.round_combo.itemData(i).id == empty.id))
+    qtbot.waitUntil(lambda: not page.model.busy, timeout=10_000)
+    services.rounds.delete(empty.id)  # by another program
+    page.reload_nominations()  # e.g. a filter changed: the hint is drawn again
+    qtbot.waitUntil(lambda: not page.model.busy, timeout=10_000)
+    assert "Chọn một đề nghị" in page.explanation.toPlainText()
+    page.reload()
+    assert all(page.round_combo.itemData(i).id != empty.id
+               for i in range(page.round_combo.count()))

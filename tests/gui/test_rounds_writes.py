@@ -14,7 +14,6 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
-from PySide6.QtWidgets import QInputDialog
 
 from desktop.api.nominations import NominationInput, NominationQuery
 from desktop.api.records import Subject
@@ -25,6 +24,7 @@ from desktop.services.rounds import RoundInput
 from desktop.tasks.runner import on_gui_thread
 from desktop.views.dialogs.evidence_dialog import EvidenceDialog
 from desktop.views.dialogs.nomination_dialog import NominationDialog
+from desktop.views.dialogs.round_dialog import RoundDialog
 from desktop.views.messages import Messages
 from desktop.views.pages.rounds import RoundsPage
 
@@ -115,13 +115,29 @@ def test_every_write_of_the_rounds_screens_runs_off_the_gui_thread(
     errors: list[str] = []
     monkeypatch.setattr(Messages, "error", classmethod(lambda cls, p, text, *a: errors.append(text)))
 
-    # A new round: created in the background, then shown.
-    monkeypatch.setattr(QInputDialog, "getText",
-                        staticmethod(lambda *a, **k: ("Xét khen thưởng chuyên đề 2026", True)))
+    # A new round: named, kind and year chosen in the round dialog, created in the
+    # background (Lưu waits for the outcome), then shown.
+    rounds_asked: list[RoundDialog] = []
+
+    def ask_new(cls: Any, parent: Any, services_: Any, runner: Any = None, *,
+                year: Any = None) -> Any:
+        dialog = RoundDialog(services_, None, parent, runner=runner, year=year)
+        qtbot.addWidget(dialog)
+        rounds_asked.append(dialog)
+        dialog.name_edit.setText("Xét khen thưởng chuyên đề 2026")
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(RoundKind.THEMATIC.value))
+        dialog.year_spin.setValue(2026)
+        dialog.save()
+        assert not dialog.save_button.isEnabled()  # no double save
+        qtbot.waitUntil(lambda: not dialog.saving, timeout=10_000)
+        return dialog.saved
+
+    monkeypatch.setattr(RoundDialog, "ask_new", classmethod(ask_new))
     page.new_round_button.click()
-    assert not page.new_round_button.isEnabled()
+    assert rounds_asked and rounds_asked[0].saved is not None
     qtbot.waitUntil(lambda: page.round is not None
                     and page.round.name == "Xét khen thưởng chuyên đề 2026", timeout=10_000)
+    assert (page.round.kind, page.round.year) == (RoundKind.THEMATIC, 2026)
     assert page.new_round_button.isEnabled()
 
     # A nomination from the editor, then its evidence and a file attached and removed.

@@ -636,3 +636,56 @@ def test_a_package_split_for_email_goes_in_as_one(qtbot: Any, offices: dict[str,
     entry = it.entries[0]
     qtbot.waitUntil(lambda: entry.preview is not None, timeout=20_000)
     assert entry.preview.counts["attachments"] == {Action.NEW: 1}
+
+
+def test_bloc_head_writes_a_bloc_package_for_a_member(qtbot: Any, tmp_path: Path,
+                                                      open_window: Any, shots: list[Path],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The third choice, "Khối thi đua": the bloc, the direction and the member; the counts
+    name the bloc's record types and the package opens at the member."""
+    from tests.unit.test_sync_blocs import MEMBER, head_with_bloc
+
+    head, world = head_with_bloc(tmp_path / "offices")
+    member = open_office(tmp_path / "offices", *MEMBER, UnitKind.AGENCY)
+    try:
+        window = open_window(head)
+        page = sync_page(qtbot, window)
+        export = tab(page, "Xuất gói")
+        tab_ = page.export_tab
+        [bloc_radio] = [r for r in export.findChildren(type(tab_.bloc_radio))
+                        if r.text() == "Khối, cụm thi đua"]
+        bloc_radio.click()
+        qtbot.waitUntil(lambda: tab_.bloc_combo.currentData() == world["bloc"], timeout=10_000)
+        assert "Hãy chọn thành viên nhận gói" in tab_.summary_label.text()
+        qtbot.waitUntil(lambda: tab_.member_combo.count() == 5, timeout=10_000)
+        tab_.member_combo.setCurrentIndex(tab_.member_combo.findData("STC"))
+        qtbot.waitUntil(lambda: tab_.write_button.isEnabled(), timeout=10_000)
+        counts = dict((row[0], row[1]) for row in table_texts(tab_.counts_view))
+        assert counts["Tiêu chí chấm điểm"] == "12" and counts["Thành viên khối"] == "4"
+        assert "Sở Tài chính" in tab_.summary_label.text()
+        # this office is the head: it has no sheet of its own to send up
+        tab_.bloc_up_radio.click()
+        qtbot.waitUntil(lambda: "là đơn vị trưởng khối" in tab_.summary_label.text(),
+                        timeout=10_000)
+        assert not tab_.write_button.isEnabled() and not tab_.member_combo.isEnabled()
+        tab_.bloc_down_radio.click()
+        qtbot.waitUntil(lambda: tab_.write_button.isEnabled(), timeout=10_000)
+        target = tmp_path / "usb" / "khoi.tdkt"
+        monkeypatch.setattr(PackageFiles, "save", classmethod(lambda _c, _p, _s: target))
+        qtbot.mouseClick(button(export, "Ghi gói…"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: tab_.result_box.isVisible(), timeout=20_000)
+        _save(window.grab(), shots, "sync-export-bloc")
+        header = member.services.sync.inspect(target)
+        assert header.kind is PackageKind.DOWNWARD and header.bloc_uuid
+        assert header.counts["bloc_criteria"] == 12
+    finally:
+        member.services.close()
+        head.services.close()
+
+
+def test_every_record_type_a_package_carries_has_a_vietnamese_title() -> None:
+    from desktop.services.sync.entities import ENTITIES
+    from desktop.views.itemmodels.sync_preview_model import entity_title
+
+    untitled = [spec.name for spec in ENTITIES if entity_title(spec.name) == spec.name]
+    assert untitled == []

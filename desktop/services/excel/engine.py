@@ -3,7 +3,7 @@ value (or name the cell that is wrong), hand each row to its kind, and write all
 
 How an import runs
 ------------------
-``run_import(db, kind, path, ...)`` opens the file safely (``safety.open_workbook``), finds the
+``run_import(db, kind, path, ...)`` opens the file safely (``reader.open_xlsx``), finds the
 kind's sheet (or the only sheet of an officer's own file) and its header row, refuses unknown
 and missing required columns by name, and streams the rows. Every row is checked cell by cell
 (formulas refused as "ô C7 là công thức; hãy dán giá trị", whether or not Excel saved a value;
@@ -40,7 +40,7 @@ dialog pick it up from there.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -57,14 +57,28 @@ from desktop.domain.progress import CancelToken, ProgressFn, no_progress
 from desktop.domain.vntext import fold, printable, text_problem
 from desktop.models import AwardKind, Unit
 from desktop.services.database import Database
-from desktop.services.excel.columns import CellError, Column, header_key
-from desktop.services.excel.safety import DEFAULT_LIMITS, ExcelLimits, open_workbook, unreadable
+from desktop.services.excel.columns import (
+    AWARD,
+    BOOL,
+    DATE,
+    ENUM,
+    UNIT,
+    CellError,
+    Column,
+    header_key,
+)
+from desktop.services.excel.reader import SheetRow, open_xlsx, serial_to_datetime
+from desktop.services.excel.safety import DEFAULT_LIMITS, ExcelLimits
 
 GUIDE_SHEET = "Hướng dẫn"
 MAX_PROBLEMS = 5_000
 HEADER_SEARCH_ROWS = 10
 PROGRESS_EVERY = 500
 _FORMULA_SHOWN = 40
+# A whole number at least this large in a date column is Excel's serial number of a day
+# (10000 is 18/05/1927); smaller ones are refused as numbers (a year typed as 1985 is not
+# 07/06/1905).
+SERIAL_FLOOR = 10_000
 S = TypeVar("S")
 
 
@@ -81,7 +95,7 @@ class RowError(Exception):
 class Row:
     line: int
     values: dict[str, Any]
-    cells: dict[str, str]  # column key -> "C7"
+    cells: Mapping[str, str]  # column key -> "C7"
 
 
 class _JoinedDatabase:
@@ -193,6 +207,8 @@ class ImportKind:
     info_columns: tuple[str, ...] = ()
     fields: dict[str, str] = {}  # noqa: RUF012 - overridden per kind, never mutated
     intro: str = ""
+    # Example rows of the template's guide, by column key (default: each column's example).
+    examples: tuple[dict[str, Any], ...] = ()
 
     def column(self, key: str) -> Column:
         for col in self.columns:
@@ -215,15 +231,14 @@ class ImportKind:
 
 
 # -- reading ----------------------------------------------------------------------------------
-def _pick_sheet(wb: Any, kind: ImportKind) -> Any:
-    names = list(wb.sheetnames)
+def _pick_sheet(names: list[str], kind: ImportKind) -> str:
     wanted = header_key(kind.sheet)
     for name in names:
         if header_key(name) == wanted:
-            return wb[name]
+            return name
     data = [n for n in names if header_key(n) != header_key(GUIDE_SHEET)]
     if len(data) == 1:
-        return wb[data[0]]
+        return data[0]
     raise ValidationError.single("file", "Tệp Excel", (
         f"tệp không có trang “{kind.sheet}” và có nhiều trang ({', '.join(names)}); hãy đặt "
         f"tên trang cần nhập là “{kind.sheet}” (hoặc dùng mẫu của phần mềm)"))
@@ -276,35 +291,33 @@ def _is_header(kind: ImportKind, values: list[Any]) -> bool:
 
 def iter_rows(path: Path, kind: ImportKind, limits: ExcelLimits, problems: list[CellProblem],
               sheet_info: dict[str, Any]) -> Iterator[Row]:
-    """Rows of the sheet with parsed values; refused cells go to ``problems``."""
-    with open_workbook(path, limits) as wb:
-        ws = _pick_sheet(wb, kind)
-        sheet = ws.title
+    """Rows of the sheet with parsed values; refused cells go to ``problems``.
+
+    The sheet is streamed by ``reader`` (expat, no cell objects); ``sheet_info["total"]``
+    follows the reader's estimate of the row count, for the progress bar."""
+    with open_xlsx(path, limits) as wb:
+        sheet = _pick_sheet(wb.sheetnames, kind)
         sheet_info["sheet"] = sheet
-        sheet_info["total"] = max((ws.max_row or 1) - 1, 1)
-        ws.reset_dimensions()  # a stale <dimension> would make read-only mode stop early
+        reader = wb.rows(sheet)
         header: dict[int, Column] | None = None
-        rows = ws.iter_rows()
-        line = 0
-        while True:
-            try:
-                cells = next(rows)
-            except StopIteration:
-                break
-            except Exception as exc:  # the sheet's XML is parsed only now, row by row
-                raise unreadable(path, exc) from exc
-            line += 1
+        parse = _RowParser(kind, sheet, problems, wb.date1904)
+        for sheet_row in reader:
+            line = sheet_row.line
             if header is None:
-                values = [getattr(c, "value", None) for c in cells]
-                if _is_header(kind, values):
-                    header, found = _match_header(kind, sheet, line, values)
+                if line > HEADER_SEARCH_ROWS:
+                    break
+                if _is_header(kind, sheet_row.values):
+                    header, found = _match_header(kind, sheet, line, sheet_row.values)
                     if found:
                         problems.extend(found)
                         return
+                    parse.header = header
                 elif line >= HEADER_SEARCH_ROWS:
                     break
                 continue
-            row = _parse_row(kind, sheet, line, cells, header, problems)
+            if line % PROGRESS_EVERY == 0:
+                sheet_info["total"] = max(reader.estimated_rows, 1)
+            row = parse(sheet_row)
             if row is not None:
                 yield row
         if header is None:
@@ -314,56 +327,139 @@ def iter_rows(path: Path, kind: ImportKind, limits: ExcelLimits, problems: list[
                 f"phải có các cột: {names}")))
 
 
-def _parse_row(kind: ImportKind, sheet: str, line: int, cells: tuple[Any, ...],
-               header: dict[int, Column], problems: list[CellProblem]) -> Row | None:
-    values: dict[str, Any] = {}
-    names: dict[str, str] = {}
-    refused = False
-    refused_keys: set[str] = set()
-    blank = True
-    for index, col in header.items():
-        cell = cells[index] if index < len(cells) else None
-        raw = getattr(cell, "value", None)
-        name = f"{get_column_letter(index + 1)}{line}"
-        names[col.key] = name
-        if raw is None or (isinstance(raw, str) and not raw.strip()):
-            values[col.key] = col.parse(None)
-            continue
-        blank = False
-        if getattr(cell, "data_type", None) == "f":
-            formula = str(raw)
-            if len(formula) > _FORMULA_SHOWN:
-                formula = formula[:_FORMULA_SHOWN] + "…"
-            refused_keys.add(col.key)
-            problems.append(CellProblem(sheet, line, col.header, (
-                f"ô {name} là công thức ({printable(formula)}); hãy dán giá trị (chép ô rồi "
-                "Dán đặc biệt → Chỉ giá trị)"), name))
-            refused = True
-            continue
-        if isinstance(raw, str) and (problem := text_problem(raw)) is not None:
-            problems.append(CellProblem(sheet, line, col.header, f"ô {name} {problem}", name))
-            refused_keys.add(col.key)
-            refused = True
-            continue
-        try:
-            values[col.key] = col.parse(raw)
-        except CellError as exc:
-            problems.append(CellProblem(sheet, line, col.header, f"ô {name}: {exc}", name))
-            refused_keys.add(col.key)
-            refused = True
-    if blank:
-        return None
-    for index, col in header.items():
-        if col.required and values.get(col.key) is None and col.key not in refused_keys:
-            name = f"{get_column_letter(index + 1)}{line}"
-            problems.append(CellProblem(sheet, line, col.header,
-                                        f"ô {name} còn trống; cột này bắt buộc", name))
-            refused = True
-    if refused:
-        return Row(line, {}, {})  # counted, not handled
-    for col in kind.columns:
-        values.setdefault(col.key, col.parse(None))
-    return Row(line, values, names)
+class _CellNames(Mapping[str, str]):
+    """Column key → "C7" for one row, made only when a message needs it."""
+
+    __slots__ = ("_letters", "_line")
+
+    def __init__(self, letters: dict[str, str], line: int) -> None:
+        self._letters = letters
+        self._line = line
+
+    def __getitem__(self, key: str) -> str:
+        return f"{self._letters[key]}{self._line}"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._letters)
+
+    def __len__(self) -> int:
+        return len(self._letters)
+
+
+_CACHED_KINDS = frozenset({ENUM, BOOL, UNIT, AWARD})
+_CACHE_LIMIT = 20_000
+
+
+class _RowParser:
+    """One data row's cells → parsed values by column key, or the refused cells named.
+
+    Columns whose values repeat (lists, yes/no, unit and award references) remember how
+    each distinct cell value parsed — the same function on the same value, once."""
+
+    def __init__(self, kind: ImportKind, sheet: str, problems: list[CellProblem],
+                 date1904: bool) -> None:
+        self.kind = kind
+        self.sheet = sheet
+        self.problems = problems
+        self.date1904 = date1904
+        self._header: dict[int, Column] = {}
+        self._columns: list[tuple[int, Column, str, dict[tuple[type, Any], Any] | None]] = []
+        self._letters: dict[str, str] = {}
+        self._blank: dict[str, Any] = {}
+
+    @property
+    def header(self) -> dict[int, Column]:
+        return self._header
+
+    @header.setter
+    def header(self, header: dict[int, Column]) -> None:
+        self._header = header
+        self._columns = [(index, col, get_column_letter(index + 1),
+                          {} if col.kind in _CACHED_KINDS else None)
+                         for index, col in header.items()]
+        self._letters = {col.key: letter for _i, col, letter, _c in self._columns}
+        self._blank = {col.key: col.parse(None) for col in self.kind.columns}
+
+    def _parse(self, col: Column, raw: Any, cache: dict[tuple[type, Any], Any] | None) -> Any:
+        if cache is None:
+            return col.parse(raw)
+        key = (raw.__class__, raw)
+        found = cache.get(key, cache)
+        if found is cache:
+            try:
+                found = col.parse(raw)
+            except CellError as exc:
+                found = exc
+            if len(cache) >= _CACHE_LIMIT:
+                cache.clear()
+            cache[key] = found
+        if isinstance(found, CellError):
+            raise CellError(str(found))
+        return found
+
+    def __call__(self, sheet_row: SheetRow) -> Row | None:
+        sheet, problems = self.sheet, self.problems
+        line, cells, formulas = sheet_row.line, sheet_row.values, sheet_row.formulas
+        count = len(cells)
+        values = dict(self._blank)
+        refused = False
+        refused_keys: set[str] = set()
+        blank = True
+        for index, col, letter, cache in self._columns:
+            raw = cells[index] if index < count else None
+            if raw is None:
+                continue
+            if cache is not None and index not in formulas:
+                # A value seen before in this column: it passed every check then.
+                found = cache.get((raw.__class__, raw), cache)
+                if found is not cache and not isinstance(found, CellError):
+                    blank = False
+                    values[col.key] = found
+                    continue
+            if raw.__class__ is str and not raw.strip():
+                continue
+            blank = False
+            if index in formulas:
+                name = f"{letter}{line}"
+                formula = str(raw)
+                if len(formula) > _FORMULA_SHOWN:
+                    formula = formula[:_FORMULA_SHOWN] + "…"
+                refused_keys.add(col.key)
+                problems.append(CellProblem(sheet, line, col.header, (
+                    f"ô {name} là công thức ({printable(formula)}); hãy dán giá trị (chép ô rồi "
+                    "Dán đặc biệt → Chỉ giá trị)"), name))
+                refused = True
+                continue
+            if raw.__class__ is str:
+                if (problem := text_problem(raw)) is not None:
+                    name = f"{letter}{line}"
+                    problems.append(CellProblem(sheet, line, col.header, f"ô {name} {problem}",
+                                                name))
+                    refused_keys.add(col.key)
+                    refused = True
+                    continue
+            elif (col.kind == DATE and isinstance(raw, int | float)
+                  and not isinstance(raw, bool) and raw >= SERIAL_FLOOR):
+                # A date whose cell lost its date format: Excel's serial number of the day.
+                raw = serial_to_datetime(raw, self.date1904) or raw
+            try:
+                values[col.key] = self._parse(col, raw, cache)
+            except CellError as exc:
+                name = f"{letter}{line}"
+                problems.append(CellProblem(sheet, line, col.header, f"ô {name}: {exc}", name))
+                refused_keys.add(col.key)
+                refused = True
+        if blank:
+            return None
+        for _index, col, letter, _cache in self._columns:
+            if col.required and values.get(col.key) is None and col.key not in refused_keys:
+                name = f"{letter}{line}"
+                problems.append(CellProblem(sheet, line, col.header,
+                                            f"ô {name} còn trống; cột này bắt buộc", name))
+                refused = True
+        if refused:
+            return Row(line, {}, {})  # counted, not handled
+        return Row(line, values, _CellNames(self._letters, line))
 
 
 # -- running ----------------------------------------------------------------------------------

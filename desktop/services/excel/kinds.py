@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, select
@@ -104,8 +105,8 @@ class PeopleIndex:
         self.loaded = True
 
     def add(self, pid: int, name: str, born: date | None, unit_id: int | None,
-            cccd: str | None) -> None:
-        key = fold(name)
+            cccd: str | None, *, folded: str | None = None) -> None:
+        key = fold(name) if folded is None else folded
         self.names[pid] = name
         if cccd:
             self.by_cccd[cccd] = pid
@@ -115,10 +116,10 @@ class PeopleIndex:
             self.by_name_birth.setdefault((key, born), (name, unit_id))
 
     def match(self, name: str, born: date | None, unit_id: int | None,
-              cccd: str | None) -> int | None:
+              cccd: str | None, *, folded: str | None = None) -> int | None:
         if cccd and cccd in self.by_cccd:
             return self.by_cccd[cccd]
-        found = self.by_key.get((fold(name), born, unit_id))
+        found = self.by_key.get((fold(name) if folded is None else folded, born, unit_id))
         if found is not None and (not cccd or not found[1]):
             return found[0]
         return None
@@ -237,8 +238,10 @@ class PeopleKind(ImportKind):
         self.index = PeopleIndex()
         self.index.load(ctx.session)
         self.service = PersonService(ctx.db)
-        # Held, so the identity map keeps them: the form's unit check is then no query.
-        self.units = list(ctx.session.scalars(select(Unit).where(Unit.deleted_at.is_(None))))
+        # Held, so the form's unit check is neither a query nor an identity-map lookup.
+        self.units = {u.id: u for u in ctx.session.scalars(
+            select(Unit).where(Unit.deleted_at.is_(None)))}
+        self.form_session = cast(Session, _FormSession(ctx.session, self.units))
         self.seen_cccd: dict[str, int] = {}
         self.seen_key: dict[tuple[str, date | None, int], int] = {}
         self.buffer: list[dict[str, Any]] = []
@@ -252,14 +255,15 @@ class PeopleKind(ImportKind):
                 unit_id = ctx.refs.unit(v["unit"])
             except CellError as exc:
                 raise RowError("unit", str(exc)) from None
-        data = PersonInput(
+        bare = PersonInput(
             full_name=v["full_name"] or "", gender=v["gender"] or "", unit_id=unit_id,
             birth_date=v["birth_date"], ethnicity=v["ethnicity"] or "Kinh",
-            citizen_id=v["citizen_id"], position=v["position"] or "",
+            citizen_id=None, position=v["position"] or "",
             is_unit_head=v["is_unit_head"], is_direct_worker=v["is_direct_worker"],
             note=v["note"] or "")
-        cccd = normalize(data.citizen_id) or None
-        name_key = (fold(data.full_name), data.birth_date, unit_id or 0)
+        cccd = normalize(v["citizen_id"]) or None
+        folded = fold(bare.full_name)  # fold(raw) == fold(normalized): NFC then NFD is NFD
+        name_key = (folded, bare.birth_date, unit_id or 0)
         if cccd and cccd in self.seen_cccd:
             raise RowError("citizen_id", f"số CCCD {cccd} trùng với dòng "
                                          f"{self.seen_cccd[cccd]} của tệp")
@@ -267,24 +271,25 @@ class PeopleKind(ImportKind):
             raise RowError("full_name", f"trùng họ tên, ngày sinh và đơn vị với dòng "
                                         f"{self.seen_key[name_key]} của tệp (nếu là hai người "
                                         "khác nhau, hãy ghi số CCCD)")
-        existing_id = self.index.match(data.full_name, data.birth_date, unit_id, cccd)
+        existing_id = self.index.match(bare.full_name, bare.birth_date, unit_id, cccd,
+                                       folded=folded)
         if existing_id is not None and existing_id < 0:  # a row above, not a stored person
             raise RowError("full_name", f"trùng họ tên, ngày sinh và đơn vị với dòng "
                                         f"{-existing_id} của tệp")
-        probe = Person()
-        probe.id = existing_id  # type: ignore[assignment]  # its own CCCD is not a clash
-        # The person form's own rules, word for word (names, ethnicity, unit…); the CCCD's
-        # rule is the form's too (``cccd_problem``, same message), with the clash looked up
-        # in the index loaded once instead of one query per row.
+        probe = _Probe(existing_id)  # its own CCCD is not a clash
+        # The person form's own rules, word for word (names, ethnicity, unit…) run on a
+        # plain stand-in (no ORM instrumentation); the CCCD's rule is the form's too
+        # (``cccd_problem``, same message), with the clash looked up in the index loaded
+        # once instead of one query per row.
         problems: list[FieldProblem] = []
         try:
-            self.service._apply(ctx.session, probe, replace(data, citizen_id=None))
+            self.service._apply(self.form_session, cast(Person, probe), bare)
         except ValidationError as exc:
             problems.extend(exc.problems)
         if cccd:
             gender = v["gender"]
             problem = cccd_problem(cccd, is_female=(gender is Gender.FEMALE) if gender else None,
-                                   birth_date=data.birth_date)
+                                   birth_date=bare.birth_date)
             owner = self.index.by_cccd.get(cccd)
             if problem is None and owner is not None and owner != existing_id:
                 problem = f"số {cccd} đã thuộc về {self.index.names.get(owner, '')}"
@@ -294,7 +299,10 @@ class PeopleKind(ImportKind):
             raise ValidationError(problems)
         if cccd:
             probe.citizen_id = cccd
-            probe.search_key = person_search_key(probe.full_name, cccd)
+            # = person_search_key(full_name, cccd): the name's fold, a space, the 12 digits
+            # (checked above); the name's fold is the one already made for matching.
+            probe.search_key = f"{folded} {cccd}" if folded else person_search_key(
+                probe.full_name, cccd)
         if cccd:
             self.seen_cccd[cccd] = row.line
         self.seen_key[name_key] = row.line
@@ -306,10 +314,10 @@ class PeopleKind(ImportKind):
             if not ctx.update_existing:
                 return "existing"
             if not ctx.refused:
-                self.service._apply(ctx.session, person, data)
+                self.service._apply(ctx.session, person, replace(bare, citizen_id=v["citizen_id"]))
             return "updated"
         if not cccd and probe.birth_date is not None:
-            twin = self.index.by_name_birth.get((fold(probe.full_name), probe.birth_date))
+            twin = self.index.by_name_birth.get((folded, probe.birth_date))
             if twin is not None:
                 unit_name = ctx.refs.unit_code.get(twin[1] or 0, "")
                 raise RowError("full_name", (
@@ -324,12 +332,13 @@ class PeopleKind(ImportKind):
                 "sort_key": probe.sort_key})
             if len(self.buffer) >= BATCH:
                 self._flush(ctx)
-        self.index.add(-row.line, probe.full_name, probe.birth_date, unit_id, cccd)
+        self.index.add(-row.line, probe.full_name, probe.birth_date, unit_id, cccd,
+                       folded=folded)
         return "new"
 
     def _flush(self, ctx: Context) -> None:
         if self.buffer:
-            ctx.session.execute(insert(self.table), self.buffer)
+            bulk_insert(ctx.session, self.table, self.buffer)
             self.buffer = []
 
     def finish(self, ctx: Context) -> None:
@@ -352,7 +361,83 @@ class PeopleKind(ImportKind):
                    "note": p.note}
 
 
-def _person_values(p: Person) -> dict[str, Any]:
+def bulk_insert(s: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """One ``executemany`` of rows with the same keys. On SQLite each value goes through its
+    column type's own bind processor (what SQLAlchemy would store) straight to the driver:
+    SQLAlchemy's per-row parameter handling costs more than the insert at province scale.
+    Other databases take Core's ``insert`` (still one ``executemany``)."""
+    connection = s.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite":
+        connection.execute(insert(table), rows)
+        return
+    keys = list(rows[0])
+    quote = dialect.identifier_preparer.quote
+    sql = (f"INSERT INTO {dialect.identifier_preparer.format_table(table)} "
+           f"({', '.join(quote(k) for k in keys)}) VALUES ({', '.join('?' * len(keys))})")
+    converters = [(i, conv) for i, conv in enumerate(
+        table.c[k].type.dialect_impl(dialect).bind_processor(dialect) for k in keys)
+        if conv is not None]
+    values_of = itemgetter(*keys)
+    params = []
+    for row in rows:
+        values = list(values_of(row))
+        for i, conv in converters:
+            if values[i] is not None:
+                values[i] = conv(values[i])
+        params.append(tuple(values))
+    connection.exec_driver_sql(sql, params)
+
+
+class _FormSession:
+    """The import's session as the person form's rules see it: a live unit by id comes from
+    the units held for the import (what ``Session.get`` would return), all else from the
+    session itself."""
+
+    def __init__(self, session: Session, units: dict[int, Unit]) -> None:
+        self._session = session
+        self._units = units
+
+    def get(self, model: type, ident: Any) -> Any:
+        if model is Unit:
+            found = self._units.get(ident)
+            if found is not None:
+                return found
+        return self._session.get(model, ident)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._session, name)
+
+
+class _Probe:
+    """What ``PersonService._apply`` writes a person's fields on, without the ORM: the
+    form's rules run on it and its values are compared or inserted."""
+
+    __slots__ = ("birth_date", "citizen_id", "ethnicity", "full_name", "gender", "id",
+                 "is_direct_worker", "is_unit_head", "note", "position", "search_key",
+                 "sort_key", "unit_id")
+
+    id: int | None
+    full_name: str
+    gender: str
+    birth_date: date | None
+    ethnicity: str
+    citizen_id: str | None
+    position: str
+    unit_id: int | None
+    is_unit_head: bool
+    is_direct_worker: bool
+    note: str
+    search_key: str
+    sort_key: str
+
+    def __init__(self, person_id: int | None) -> None:
+        self.id = person_id
+        self.citizen_id = None
+        self.search_key = ""
+
+
+def _person_values(p: Person | _Probe) -> dict[str, Any]:
     return {"full_name": p.full_name, "gender": p.gender, "birth_date": p.birth_date,
             "ethnicity": p.ethnicity, "citizen_id": p.citizen_id, "position": p.position,
             "unit_id": p.unit_id, "is_unit_head": bool(p.is_unit_head),
@@ -785,9 +870,14 @@ def _year_end(year: int | None) -> date | None:
     return date(year, 12, 31) if year and 1 <= year <= 9999 else None
 
 
-KINDS: dict[str, type[ImportKind]] = {k.name: k for k in (
-    PeopleKind, UnitsKind, RatingsKind, InitiativesKind, AwardsKind, DisciplinesKind,
-    RegistrationsKind)}
+def _all_kinds() -> tuple[type[ImportKind], ...]:
+    from desktop.services.excel.targets import ActualsKind, TargetsKind
+
+    return (PeopleKind, UnitsKind, RatingsKind, InitiativesKind, AwardsKind, DisciplinesKind,
+            RegistrationsKind, TargetsKind, ActualsKind)
+
+
+KINDS: dict[str, type[ImportKind]] = {k.name: k for k in _all_kinds()}
 
 
 def kind_for(name: str) -> ImportKind:

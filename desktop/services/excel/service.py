@@ -86,9 +86,11 @@ class ExcelService:
             [], ["Cột", "Bắt buộc", "Định dạng, giá trị cho phép"]]
         for col in spec.columns:
             lines.append([col.header, "Có" if col.required else "", col.format_help()])
+        examples = [[show_value(c, row.get(c.key)) for c in spec.columns]
+                    for row in spec.examples] or [
+            [show_value(c, c.example) for c in spec.columns]]
         lines += [[], ["Ví dụ (chép sang trang “" + spec.sheet + "” nếu muốn):"],
-                  [c.header for c in spec.columns],
-                  [show_value(c, c.example) for c in spec.columns]]
+                  [c.header for c in spec.columns], *examples]
         add_text_sheet(wb, GUIDE_SHEET, lines, widths=(30, 10, 90))
         return save(wb, Path(path))
 

@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session
 
 from desktop.api.sync import (
     Action,
+    BlocDownSelection,
+    BlocUpSelection,
     DownwardSelection,
     ExportPlan,
     ExportResult,
@@ -39,6 +41,7 @@ from desktop.domain.enums import NominationStatus
 from desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from desktop.domain.progress import CancelToken, ProgressFn, no_progress
 from desktop.models import (
+    BlocMember,
     Installation,
     Nomination,
     NominationEvent,
@@ -59,6 +62,9 @@ from desktop.services.sync.exporter import (
     Selection,
     Sender,
     estimate,
+    live_bloc,
+    select_bloc_down,
+    select_bloc_up,
     select_downward,
     select_upward,
     write_package,
@@ -164,6 +170,85 @@ class SyncService:
             recipient = self._recipient_from_trust(s, selection.recipient_installation_uuid)
             return self._write(s, select_downward(s, selection), PackageKind.DOWNWARD,
                                recipient, target, None, part_mb=part_mb)
+
+    # -- emulation blocs (khối, cụm thi đua) ------------------------------------------------------
+    def plan_bloc_down(self, selection: BlocDownSelection) -> ExportPlan:
+        with self._db.read() as s:
+            recipient = self._bloc_recipient(s, selection)
+            chosen = select_bloc_down(s, selection, recipient.unit_code,
+                                      recipient.installation_uuid)
+            return estimate(s, chosen, PackageKind.DOWNWARD, recipient, None)
+
+    def export_bloc_down(self, selection: BlocDownSelection, target: Path, *,
+                         part_mb: int | None = None) -> ExportResult:
+        """The bloc head's package for one member (see ``BlocDownSelection``)."""
+        self.key_info()
+        with self._db.read() as s:
+            recipient = self._bloc_recipient(s, selection)
+            chosen = select_bloc_down(s, selection, recipient.unit_code,
+                                      recipient.installation_uuid)
+            return self._write(s, chosen, PackageKind.DOWNWARD, recipient, target, None,
+                               part_mb=part_mb)
+
+    def plan_bloc_up(self, selection: BlocUpSelection) -> ExportPlan:
+        with self._db.read() as s:
+            inst = self._installation(s)
+            chosen = select_bloc_up(s, selection, inst.unit_id, inst.uuid)
+            recipient = self._bloc_head(s, selection.bloc_id)
+            return estimate(s, chosen, PackageKind.UPWARD, recipient, None)
+
+    def export_bloc_up(self, selection: BlocUpSelection, target: Path, *,
+                       part_mb: int | None = None) -> ExportResult:
+        """A member's own score sheet for the bloc's head (see ``BlocUpSelection``)."""
+        self.key_info()
+        with self._db.read() as s:
+            inst = self._installation(s)
+            chosen = select_bloc_up(s, selection, inst.unit_id, inst.uuid)
+            recipient = self._bloc_head(s, selection.bloc_id)
+            return self._write(s, chosen, PackageKind.UPWARD, recipient, target, None,
+                               part_mb=part_mb)
+
+    def _bloc_recipient(self, s: Session, sel: BlocDownSelection) -> Recipient:
+        live_bloc(s, sel.bloc_id)
+        if sel.recipient_installation_uuid:
+            return self._recipient_from_trust(s, sel.recipient_installation_uuid)
+        code = sel.recipient_unit_code.strip()
+        if not code:
+            raise ValidationError.single("recipient", "Đơn vị nhận",
+                                         "chưa chọn đơn vị thành viên nhận gói")
+        unit = s.scalars(select(Unit).join(BlocMember, BlocMember.unit_id == Unit.id).where(
+            BlocMember.bloc_id == sel.bloc_id, BlocMember.deleted_at.is_(None),
+            Unit.deleted_at.is_(None), func.lower(Unit.code) == code.casefold())).first()
+        if unit is None:
+            raise ValidationError.single("recipient", "Đơn vị nhận",
+                                         f"khối không có đơn vị thành viên mã “{code}”")
+        if unit.code.casefold() == self._me(s).unit_code.casefold():
+            raise ValidationError.single("recipient", "Đơn vị nhận",
+                                         "đơn vị nhận là chính đơn vị này")
+        trusted = s.scalars(select(TrustedSender).where(
+            func.lower(TrustedSender.unit_code) == code.casefold(),
+            TrustedSender.revoked_at.is_(None)).order_by(TrustedSender.id.desc())).first()
+        if trusted is not None:
+            return Recipient(trusted.office_name, trusted.unit_code, trusted.installation_uuid)
+        return Recipient(unit.name, unit.code)  # opened by the office whose unit has the code
+
+    def _bloc_head(self, s: Session, bloc_id: int) -> Recipient:
+        """The installation of the bloc's head unit, from the trust list (by the head unit's
+        code, else the installation the bloc came from) — not the parent office."""
+        bloc = live_bloc(s, bloc_id)
+        head = s.get(Unit, bloc.head_unit_id) if bloc.head_unit_id else None
+        rows = s.scalars(select(TrustedSender).where(TrustedSender.revoked_at.is_(None))
+                         .order_by(TrustedSender.id.desc())).all()
+        row = next((r for r in rows if head is not None and head.code and r.unit_code
+                    and r.unit_code.casefold() == head.code.casefold()), None) \
+            or next((r for r in rows if r.installation_uuid == bloc.owner_uuid), None)
+        if row is None:
+            who = f"“{head.name}”" if head is not None else "của khối"
+            raise ValidationError.single(
+                "recipient", "Đơn vị nhận",
+                f"đơn vị trưởng khối {who} chưa có trong danh sách tin cậy; hãy nhập một gói "
+                "của đơn vị trưởng khối (và tin cậy mã nhận diện) trước")
+        return Recipient(row.office_name, row.unit_code, row.installation_uuid)
 
     def default_file_name(self, kind: PackageKind) -> str:
         with self._db.read() as s:
@@ -340,7 +425,7 @@ class SyncService:
                                                   for e, c in counts.items()}),
                               actor=current_actor(s)))
         receipt = None
-        if header.kind is PackageKind.UPWARD:
+        if header.kind is PackageKind.UPWARD and not header.bloc_uuid:  # blocs: no receipts
             receipt = self._write_receipt(header, receipt_dir or path.parent)
         return ImportReport(header, counts, True, _summary_text(counts), backup_path, receipt)
 
@@ -375,9 +460,10 @@ class SyncService:
         if header.already_imported is None:
             raise ValidationError.single("package", "Gói dữ liệu",
                                          "gói này chưa được nhập ở đây nên chưa có biên nhận")
-        if header.kind is not PackageKind.UPWARD:
+        if header.kind is not PackageKind.UPWARD or header.bloc_uuid:
             raise ValidationError.single("package", "Gói dữ liệu",
-                                         "chỉ gói gửi lên mới có biên nhận gửi lại đơn vị gửi")
+                                         "chỉ gói hồ sơ đề nghị gửi lên mới có biên nhận gửi "
+                                         "lại đơn vị gửi")
         return self._write_receipt(header, folder or path.parent)
 
     def _write_receipt(self, header: PackageHeader, folder: Path) -> Path:

@@ -15,6 +15,14 @@ from sqlalchemy import Column, Table
 from desktop.models import (
     Attachment,
     AwardRecord,
+    Bloc,
+    BlocMember,
+    BlocScore,
+    BlocScoreAttachment,
+    BlocScoreSheet,
+    BlocSheetEvent,
+    BlocVote,
+    Criterion,
     Decision,
     DecisionLine,
     Discipline,
@@ -29,6 +37,7 @@ from desktop.models import (
     Round,
     SyncMixin,
     Unit,
+    UnitTarget,
 )
 
 # Columns every travelling record has; they are written in the envelope, not among the fields.
@@ -52,6 +61,15 @@ class EntitySpec:
     placement: tuple[str, ...] = ()
     # optional references: a record whose target did not travel keeps NULL instead of refusing
     optional_refs: tuple[str, ...] = ()
+    # columns of a unique constraint: a new record whose key is taken here by another UUID is
+    # a conflict (take its content into ours, or skip it), never a failed insert
+    natural_key: tuple[str, ...] = ()
+    # the owner's package may not change ``upper_fields``: a different value it carries is
+    # reported (ignored with the reason) instead of passing silently
+    guard_upper: bool = False
+    # a downward package's upper fields are taken even when they were changed here since the
+    # last package (the level above decides them): no conflict when nothing else differs
+    upper_wins: bool = False
 
     # worked out once (a package of 400,000 records asks for them per record)
     _columns: tuple[Column[Any], ...] = field(init=False, repr=False, compare=False)
@@ -119,7 +137,38 @@ ENTITIES: tuple[EntitySpec, ...] = (
     EntitySpec("decisions", "Quyết định", Decision, {"round_id": "rounds"}),
     EntitySpec("decision_lines", "Dòng quyết định", DecisionLine,
                {"decision_id": "decisions", "nomination_id": "nominations"}),
+    # Emulation blocs (khối, cụm thi đua): the head unit's installation owns the bloc, its
+    # members, criteria, votes and the members' sheets (made with the membership); a member
+    # owns its scores, evidence and the events of its moves. The reviewed score and the
+    # sheet's status are decided by the head (upper fields); the one status move a member
+    # makes, sending its sheet (draft → submitted), travels up (importer).
+    EntitySpec("blocs", "Khối, cụm thi đua", Bloc,
+               {"organiser_unit_id": "units", "head_unit_id": "units",
+                "deputy_unit_id": "units"},
+               optional_refs=("organiser_unit_id", "head_unit_id", "deputy_unit_id")),
+    EntitySpec("bloc_members", "Thành viên khối", BlocMember,
+               {"bloc_id": "blocs", "unit_id": "units"}, natural_key=("bloc_id", "unit_id")),
+    EntitySpec("bloc_criteria", "Tiêu chí chấm điểm", Criterion,
+               {"bloc_id": "blocs", "parent_id": "bloc_criteria"}),
+    EntitySpec("unit_targets", "Chỉ tiêu của đơn vị", UnitTarget,
+               {"unit_id": "units", "movement_target_id": "movement_targets"},
+               optional_refs=("movement_target_id",)),
+    EntitySpec("bloc_score_sheets", "Bảng điểm thi đua", BlocScoreSheet,
+               {"bloc_id": "blocs", "unit_id": "units"}, upper_fields=("status",),
+               natural_key=("bloc_id", "unit_id"), upper_wins=True),
+    EntitySpec("bloc_sheet_events", "Lịch sử bảng điểm", BlocSheetEvent,
+               {"sheet_id": "bloc_score_sheets"}),
+    EntitySpec("bloc_scores", "Điểm chấm thi đua", BlocScore,
+               {"bloc_id": "blocs", "unit_id": "units", "criterion_id": "bloc_criteria"},
+               upper_fields=("reviewed_score",), natural_key=("criterion_id", "unit_id"),
+               guard_upper=True, upper_wins=True),
+    EntitySpec("bloc_score_attachments", "Tệp minh chứng điểm", BlocScoreAttachment,
+               {"score_id": "bloc_scores"}),
+    EntitySpec("bloc_votes", "Kết quả suy tôn", BlocVote,
+               {"bloc_id": "blocs", "unit_id": "units"}, natural_key=("bloc_id", "unit_id")),
 )
+# Entities whose records carry an attachment file under ``files/<sha256>``.
+FILE_ENTITIES = frozenset({"attachments", "bloc_score_attachments"})
 BY_NAME = {spec.name: spec for spec in ENTITIES}
 
 
@@ -129,6 +178,8 @@ def plain(value: Any) -> Any:
         return value.isoformat(timespec="microseconds")
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, (list, dict)):  # JSON columns (tie-break rules, tiers) travel as JSON
+        return value
     if value is not None and not isinstance(value, (str, int, float, bool)):
         return str(value)
     return value

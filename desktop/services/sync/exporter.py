@@ -13,19 +13,35 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 import desktop
 from desktop.api.decisions import decision_number
-from desktop.api.sync import DownwardSelection, ExportPlan, PackageKind, Recipient, UpwardSelection
+from desktop.api.sync import (
+    BlocDownSelection,
+    BlocUpSelection,
+    DownwardSelection,
+    ExportPlan,
+    PackageKind,
+    Recipient,
+    UpwardSelection,
+)
 from desktop.db.migrate import SCHEMA_HEAD
-from desktop.domain.enums import NominationStatus
+from desktop.domain.enums import NominationStatus, SheetStatus
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.models import (
     Attachment,
     AwardKind,
     AwardRecord,
+    Bloc,
+    BlocMember,
+    BlocScore,
+    BlocScoreAttachment,
+    BlocScoreSheet,
+    BlocSheetEvent,
+    BlocVote,
+    Criterion,
     Decision,
     DecisionLine,
     Discipline,
@@ -40,6 +56,7 @@ from desktop.models import (
     Round,
     SyncAlias,
     Unit,
+    UnitTarget,
 )
 from desktop.models.base import utcnow
 from desktop.services.attachments import stored_path
@@ -209,6 +226,134 @@ def select_downward(s: Session, sel: DownwardSelection) -> Selection:
     }, source={"decisions": [d.uuid for d in decisions]})
 
 
+def live_bloc(s: Session, bloc_id: int) -> Bloc:
+    bloc = s.get(Bloc, bloc_id)
+    if bloc is None or bloc.deleted_at is not None:
+        raise NotFoundError(f"Không tìm thấy khối, cụm thi đua (mã {bloc_id}).")
+    return bloc
+
+
+def _bloc_source(bloc: Bloc, direction: str) -> dict[str, Any]:
+    return {"bloc": {"uuid": bloc.uuid, "name": bloc.name, "year": bloc.year,
+                     "direction": direction}}
+
+
+def _bloc_indicators(s: Session, bloc_id: int) -> set[str]:
+    return {i for i in s.scalars(select(Criterion.indicator).where(
+        Criterion.bloc_id == bloc_id, Criterion.deleted_at.is_(None))) if i}
+
+
+def _targets(s: Session, units: set[int], year: int, indicators: set[str],
+             owner: str | None = None) -> list[int]:
+    if not units or not indicators:
+        return []
+    stmt = select(UnitTarget.id).where(UnitTarget.unit_id.in_(units), UnitTarget.year == year,
+                                       UnitTarget.indicator.in_(indicators))
+    if owner is not None:
+        stmt = stmt.where(UnitTarget.owner_uuid == owner)
+    return _ids(s, stmt)
+
+
+def _score_files(s: Session, attachment_ids: list[int], skip_owner: str = "") -> dict[str, int]:
+    files: dict[str, int] = {}
+    for part in chunks(attachment_ids):
+        for sha, size, owner in s.execute(
+                select(BlocScoreAttachment.sha256, BlocScoreAttachment.size,
+                       BlocScoreAttachment.owner_uuid)
+                .where(BlocScoreAttachment.id.in_(part),
+                       BlocScoreAttachment.deleted_at.is_(None))):
+            if not skip_owner or owner != skip_owner:
+                files[sha] = size
+    return files
+
+
+def select_bloc_down(s: Session, sel: BlocDownSelection, recipient_unit_code: str,
+                     recipient_installation: str) -> Selection:
+    """From the bloc's head to one member: the bloc, its members (units), criteria tree and
+    votes; the recipient's own sheet, scores, evidence records and history (with the reviewed
+    scores and statuses decided here), the sheets of other members only once published. Records
+    deleted here travel as tombstones."""
+    bloc = live_bloc(s, sel.bloc_id)
+    member_units = set(s.scalars(select(BlocMember.unit_id).where(
+        BlocMember.bloc_id == bloc.id, BlocMember.deleted_at.is_(None))))
+    if not member_units:
+        raise ValidationError.single("bloc", "Khối thi đua", "khối chưa có đơn vị thành viên")
+    own = set(s.scalars(select(Unit.id).where(
+        Unit.id.in_(member_units), func.lower(Unit.code) == recipient_unit_code.casefold(),
+        Unit.deleted_at.is_(None)))) if recipient_unit_code else set()
+    published = set(s.scalars(select(BlocScoreSheet.unit_id).where(
+        BlocScoreSheet.bloc_id == bloc.id, BlocScoreSheet.deleted_at.is_(None),
+        BlocScoreSheet.status == SheetStatus.PUBLISHED.value)))
+    shared = (own | published) & member_units
+    units = member_units | {u for u in (bloc.organiser_unit_id, bloc.head_unit_id,
+                                         bloc.deputy_unit_id) if u}
+    sheets = _ids(s, select(BlocScoreSheet.id).where(BlocScoreSheet.bloc_id == bloc.id,
+                                                     BlocScoreSheet.unit_id.in_(shared)))
+    scores = _ids(s, select(BlocScore.id).where(BlocScore.bloc_id == bloc.id,
+                                                BlocScore.unit_id.in_(shared)))
+    attachments = _in_chunks(s, BlocScoreAttachment.score_id, scores,
+                             lambda cond: select(BlocScoreAttachment.id).where(cond))
+    out = Selection(source=_bloc_source(bloc, "down"))
+    out.ids = {
+        "units": sorted(_with_ancestors(s, units)),
+        "blocs": [bloc.id],
+        "bloc_members": _ids(s, select(BlocMember.id).where(BlocMember.bloc_id == bloc.id)),
+        "bloc_criteria": _ids(s, select(Criterion.id).where(Criterion.bloc_id == bloc.id)),
+        "unit_targets": _targets(s, shared, bloc.year, _bloc_indicators(s, bloc.id)),
+        "bloc_score_sheets": sheets,
+        "bloc_sheet_events": _in_chunks(s, BlocSheetEvent.sheet_id, sheets,
+                                        lambda cond: select(BlocSheetEvent.id).where(cond)),
+        "bloc_scores": scores,
+        "bloc_score_attachments": attachments,
+        "bloc_votes": _ids(s, select(BlocVote.id).where(BlocVote.bloc_id == bloc.id)),
+    }
+    if sel.include_attachments:  # the recipient has its own files already
+        out.attachments = _score_files(s, attachments, recipient_installation)
+    return out
+
+
+def select_bloc_up(s: Session, sel: BlocUpSelection, unit_id: int | None,
+                   installation_uuid: str) -> Selection:
+    """From a member to the bloc's head: this office's own sheet for the bloc, its scores
+    (self-scores and evidence notes), evidence files and the sheet's history, and the targets
+    this office entered for the bloc's indicators."""
+    bloc = live_bloc(s, sel.bloc_id)
+    member = s.scalar(select(BlocMember.id).where(
+        BlocMember.bloc_id == bloc.id, BlocMember.unit_id == unit_id,
+        BlocMember.deleted_at.is_(None))) if unit_id is not None else None
+    if unit_id is None or member is None:
+        raise ValidationError.single("bloc", "Khối thi đua",
+                                     f"đơn vị này không phải thành viên của “{bloc.name}”")
+    if bloc.head_unit_id == unit_id:
+        raise ValidationError.single("bloc", "Khối thi đua",
+                                     "đơn vị này là đơn vị trưởng khối; gửi xuống các thành viên")
+    sheet = s.scalars(select(BlocScoreSheet).where(
+        BlocScoreSheet.bloc_id == bloc.id, BlocScoreSheet.unit_id == unit_id,
+        BlocScoreSheet.deleted_at.is_(None))).first()
+    if sheet is None or sheet.status == SheetStatus.DRAFT.value:
+        raise ValidationError.single(
+            "bloc", "Bảng điểm",
+            f"bảng tự chấm của đơn vị chưa gửi khối; hãy chuyển sang "
+            f"“{SheetStatus.SUBMITTED.label}” trước khi xuất gói")
+    scores = _ids(s, select(BlocScore.id).where(BlocScore.bloc_id == bloc.id,
+                                                BlocScore.unit_id == unit_id))
+    attachments = _in_chunks(s, BlocScoreAttachment.score_id, scores,
+                             lambda cond: select(BlocScoreAttachment.id).where(cond))
+    out = Selection(source=_bloc_source(bloc, "up"))
+    out.ids = {
+        "unit_targets": _targets(s, {unit_id}, bloc.year, _bloc_indicators(s, bloc.id),
+                                 installation_uuid),
+        "bloc_score_sheets": [sheet.id],
+        "bloc_sheet_events": _ids(s, select(BlocSheetEvent.id).where(
+            BlocSheetEvent.sheet_id == sheet.id)),
+        "bloc_scores": scores,
+        "bloc_score_attachments": attachments,
+    }
+    if sel.include_attachments:
+        out.attachments = _score_files(s, attachments)
+    return out
+
+
 def _since(stmt: Select[Any], model: Any, since: datetime | None) -> Select[Any]:
     if since is None:
         return stmt.where(model.deleted_at.is_(None))
@@ -234,6 +379,30 @@ def _with_ancestors(s: Session, units: set[int]) -> set[int]:
         frontier = parents - result
         result |= frontier
     return result
+
+
+# Entities that point at themselves through a required reference: parents are written before
+# their children (a group added after its criteria has a larger id than they have).
+PARENTS_FIRST = {spec.name: column for spec in ENTITIES for column, target in spec.refs.items()
+                 if target == spec.name and column not in spec.optional_refs}
+
+
+def _parents_first(rows: Sequence[Any], column: str) -> list[Any]:
+    by_id = {r.id: r for r in rows}
+    depth: dict[int, int] = {}
+
+    def level(row: Any) -> int:
+        chain: list[int] = []
+        node = row
+        while node is not None and node.id not in depth and node.id not in chain:
+            chain.append(node.id)
+            node = by_id.get(getattr(node, column))
+        base = depth[node.id] + 1 if node is not None and node.id in depth else 0
+        for i, row_id in enumerate(reversed(chain)):
+            depth[row_id] = base + i
+        return depth[row.id]
+
+    return sorted(rows, key=lambda r: (level(r), r.id))
 
 
 class RecordWriter:
@@ -263,6 +432,8 @@ class RecordWriter:
         columns = spec.columns
         for part in chunks(ids):
             rows = self._s.scalars(select(model).where(model.id.in_(part)).order_by(model.id)).all()
+            if spec.name in PARENTS_FIRST:
+                rows = _parents_first(rows, PARENTS_FIRST[spec.name])
             for target in {t for t in spec.refs.values() if t in BY_NAME}:
                 wanted = {getattr(r, c) for r in rows for c, t in spec.refs.items()
                           if t == target and getattr(r, c)}

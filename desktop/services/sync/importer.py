@@ -5,6 +5,7 @@ so the package is read and checked once and what is written is what was shown.""
 
 from __future__ import annotations
 
+import math
 import re
 import uuid as uuid_module
 import zipfile
@@ -20,6 +21,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     Integer,
     Numeric,
     String,
@@ -43,7 +45,15 @@ from desktop.api.sync import (
     Resolution,
 )
 from desktop.domain.cccd import cccd_problem
-from desktop.domain.enums import Gender, NominationStatus
+from desktop.domain.enums import (
+    BlocKind,
+    CriterionKind,
+    Gender,
+    NominationStatus,
+    SheetStatus,
+    TargetDirection,
+    TargetFormula,
+)
 from desktop.domain.errors import ValidationError
 from desktop.domain.ethnicities import canonical_ethnicity
 from desktop.domain.progress import CancelToken, ProgressFn, no_progress
@@ -56,10 +66,27 @@ from desktop.domain.vntext import (
     sort_key,
     text_problem,
 )
-from desktop.models import AwardKind, Nomination, NominationEvent, Person, SyncAlias, SyncShadow, Unit
+from desktop.models import (
+    AwardKind,
+    Criterion,
+    Nomination,
+    NominationEvent,
+    Person,
+    SyncAlias,
+    SyncShadow,
+    Unit,
+)
 from desktop.models.base import utcnow
 from desktop.services.sync.archive import DATA_PREFIX, iter_lines, refusal
-from desktop.services.sync.entities import AWARD_KIND, BY_NAME, ENTITIES, EntitySpec, content_hash, plain
+from desktop.services.sync.entities import (
+    AWARD_KIND,
+    BY_NAME,
+    ENTITIES,
+    FILE_ENTITIES,
+    EntitySpec,
+    content_hash,
+    plain,
+)
 from desktop.services.sync.exporter import CHUNK, RecordWriter
 from desktop.services.sync.verify import Me
 
@@ -119,6 +146,9 @@ class Planner:
         self._by_cccd: dict[str, tuple[str, str, date | None]] = {}
         self._by_name_born: dict[tuple[date, str], tuple[str, str, date | None]] = {}
         self._package_cccd: dict[str, str] = {}  # CCCD → the first package person holding it
+        # per entity with a natural key: the key (local UUIDs) → the first package record
+        self._package_keys: dict[str, dict[tuple[str, ...], str]] = {}
+        self._local_labels: dict[tuple[str, str], str] = {}
 
     # -- driving ----------------------------------------------------------------------------
     def run(self, progress: ProgressFn = no_progress, cancel: CancelToken | None = None) -> Plan:
@@ -141,6 +171,14 @@ class Planner:
 
     def local_uuid(self, entity: str, incoming: str) -> str:
         return self.aliases.get((entity, incoming), incoming)
+
+    def others_names(self, spec: EntitySpec) -> tuple[str, ...]:
+        """The fields compared and taken on a record not owned here: its owner's; from the
+        level above (a downward package) the upper fields too, which that level decides (a
+        bloc head's reviewed score of another member's cell)."""
+        if self.header.kind is PackageKind.DOWNWARD and spec.upper_fields:
+            return spec.content_fields() + spec.upper_fields
+        return spec.content_fields()
 
     # -- one batch ----------------------------------------------------------------------------
     def _plan_batch(self, spec: EntitySpec, batch: list[tuple[int, dict[str, Any]]]) -> None:
@@ -245,11 +283,18 @@ class Planner:
     # -- deciding ----------------------------------------------------------------------------
     def _plan_new(self, spec: EntitySpec, record: dict[str, Any], fields: dict[str, Any],
                   local_uuid: str) -> Planned:
-        names = tuple(spec.content_fields())
+        names = self.others_names(spec)
         inc_hash = content_hash(fields, names, bool(record["deleted"]))
         if record["deleted"]:
             return self._add(spec, record, Planned(Action.IGNORED, local_uuid, names, inc_hash),
                              "đã bị xóa ở bên gửi và chưa từng có ở đây")
+        note = self._reset_upper(spec, fields) if self.header.kind is PackageKind.UPWARD else ""
+        if spec.natural_key:
+            key = self._natural_key(spec, fields)
+            first = self._package_keys.setdefault(spec.name, {}).setdefault(key, record["uuid"])
+            if first != record["uuid"]:
+                return self._add(spec, record, Planned(Action.IGNORED, local_uuid, names, inc_hash),
+                                 f"trùng {spec.label.lower()} với một bản ghi khác trong cùng gói")
         if spec.name == "nominations" and self.header.kind is PackageKind.UPWARD \
                 and not self.target_round_uuid:
             raise ValidationError.single("round", "Đợt nhận",
@@ -263,8 +308,9 @@ class Planner:
                                  "trong cùng gói")
         match = self._match(spec, fields)
         if match is None:
-            return self._add(spec, record, Planned(Action.NEW, local_uuid, names, inc_hash))
+            return self._add(spec, record, Planned(Action.NEW, local_uuid, names, inc_hash), note)
         match_uuid, match_label, options, default, is_conflict, reason = match
+        reason = "; ".join(r for r in (reason, note) if r)
         chosen = self.resolutions.get(key_of(spec.name, record["uuid"]))
         if chosen not in options:
             chosen = None if is_conflict else default
@@ -322,11 +368,86 @@ class Planner:
             if unit_hit:
                 return (unit_hit[0], unit_hit[1], (Resolution.MERGE, Resolution.SKIP), Resolution.MERGE,
                         False, f"đơn vị mã {fields['code']} đã có ở đây: gộp vào đơn vị đó")
+        if spec.natural_key:
+            return self._key_match(spec, fields)
         return None
+
+    def _natural_key(self, spec: EntitySpec, fields: dict[str, Any]) -> tuple[str, ...]:
+        return tuple(self.local_uuid(spec.refs[c], str(fields.get(spec.field_name(c))))
+                     for c in spec.natural_key)
+
+    def _key_match(self, spec: EntitySpec, fields: dict[str, Any]
+                   ) -> tuple[str, str, tuple[Resolution, ...], Resolution, bool, str] | None:
+        """A record here (live or in the trash) holding the same unique key under another
+        UUID: the same cell, sheet, member or vote entered on both sides."""
+        ids: list[int] = []
+        for column, local in zip(spec.natural_key, self._natural_key(spec, fields), strict=True):
+            model = BY_NAME[spec.refs[column]].model
+            ref_id = self.s.scalar(select(model.id).where(model.uuid == local))
+            if ref_id is None:  # arrives with this package: nothing here can hold the key
+                return None
+            ids.append(ref_id)
+        table = spec.table
+        hit = self.s.execute(select(table.c.uuid, table.c.deleted_at).where(
+            *(table.c[c] == i for c, i in zip(spec.natural_key, ids, strict=True)))).first()
+        if hit is None:
+            return None
+        trash = " (trong thùng rác)" if hit.deleted_at is not None else ""
+        return (hit.uuid, f"{spec.label} đã có ở đây{trash}",
+                (Resolution.MERGE, Resolution.SKIP), Resolution.MERGE, True,
+                f"{spec.label.lower()} này đã có ở đây với mã khác (nhập ở cả hai nơi): gộp "
+                "nội dung của gói vào bản ghi ở đây, hoặc không nhập")
+
+    def _reset_upper(self, spec: EntitySpec, fields: dict[str, Any]) -> str:
+        """A member's new record sent up: what the bloc's head decides is not taken from it."""
+        if spec.name == "bloc_scores" and fields.get("reviewed_score") is not None:
+            fields["reviewed_score"] = None
+            return ("điểm khối chấm trong gói không được nhận: điểm đó do đơn vị trưởng khối "
+                    "chấm")
+        if spec.name == "bloc_score_sheets" and fields.get("status") not in (
+                SheetStatus.DRAFT.value, SheetStatus.SUBMITTED.value):
+            status = SheetStatus(fields["status"]).label
+            fields["status"] = SheetStatus.SUBMITTED.value
+            return (f"trạng thái “{status}” trong gói không được nhận: bảng điểm vào ở trạng "
+                    f"thái “{SheetStatus.SUBMITTED.label}”")
+        return ""
+
+    def _unit_sends_again(self, spec: EntitySpec, record: dict[str, Any],
+                          fields: dict[str, Any], local: Any, shadow: Any) -> Planned | None:
+        """The one move of a sheet's status its unit makes: sending it again after the head
+        returned it (draft here, submitted in the member's package)."""
+        if (spec.name != "bloc_score_sheets" or self.header.kind is not PackageKind.UPWARD
+                or record["deleted"] or local.deleted_at is not None
+                or local.status != SheetStatus.DRAFT.value
+                or fields.get("status") != SheetStatus.SUBMITTED.value
+                or (shadow is not None and int(record["version"]) < shadow.peer_version)):
+            return None
+        inc_hash = content_hash(fields, self.others_names(spec), False)
+        return self._add(spec, record, Planned(Action.UPDATE, local.uuid, ("status",), inc_hash),
+                         "đơn vị đã gửi lại bảng tự chấm",
+                         changes={"status": (SheetStatus.DRAFT.value,
+                                             SheetStatus.SUBMITTED.value)})
+
+    @staticmethod
+    def _upper_guard(spec: EntitySpec, local_fields: dict[str, Any],
+                     fields: dict[str, Any]) -> str:
+        """An owner's package carrying another value of what the level above decides."""
+        changed = [(name, local_fields.get(name), plain(fields.get(name)))
+                   for name in spec.upper_fields
+                   if fields.get(name) is not None and plain(fields.get(name)) != local_fields.get(name)]
+        if not changed:
+            return ""
+        shown = ", ".join(f"ở đây {'trống' if a is None else a}, trong gói {b}"
+                          for _, a, b in changed)
+        return ("điểm khối chấm do đơn vị trưởng khối quyết định; gói của đơn vị thành viên "
+                f"không sửa được ({shown})")
 
     def _plan_existing(self, spec: EntitySpec, record: dict[str, Any], fields: dict[str, Any],
                        local: Any, shadow: Any) -> Planned:
         deleted = bool(record["deleted"])
+        sent_again = self._unit_sends_again(spec, record, fields, local, shadow)
+        if sent_again is not None:
+            return sent_again
         if local.owner_uuid == self.me.installation_uuid:
             if self.header.kind is not PackageKind.DOWNWARD or not spec.upper_fields:
                 names: tuple[str, ...] = tuple(spec.content_fields())
@@ -338,8 +459,11 @@ class Planner:
                                  "" if same else "bản ghi do đơn vị này tạo; gói không sửa được")
             names, deleted = tuple(spec.upper_fields), local.deleted_at is not None
         else:
-            names = tuple(spec.content_fields())
+            names = self.others_names(spec)
         local_fields = self.writer.record_fields(spec, local)
+        guard = (self._upper_guard(spec, local_fields, fields)
+                 if spec.guard_upper and self.header.kind is PackageKind.UPWARD
+                 and local.owner_uuid != self.me.installation_uuid else "")
         inc_hash = content_hash(fields, names, deleted)
         loc_hash = content_hash(local_fields, names, local.deleted_at is not None)
         version = int(record["version"])
@@ -349,14 +473,24 @@ class Planner:
                 spec, record, Planned(Action.IGNORED, local.uuid, names, inc_hash),
                 f"cũ hơn bản đã nhận trước đây (phiên bản {version} < {shadow.peer_version})")
         if inc_hash == loc_hash:
+            if guard:  # nothing of the owner's changed: only what it may not change
+                return self._add(spec, record, Planned(Action.IGNORED, local.uuid, names,
+                                                       inc_hash), guard)
             return self._add(spec, record, Planned(Action.UNCHANGED, local.uuid, names, inc_hash))
+        if (spec.upper_wins and self.header.kind is PackageKind.DOWNWARD
+                and (shadow is None or version > shadow.peer_version)
+                and set(changes) <= set(spec.upper_fields)):
+            # what the level above decides, decided again there since the last package
+            return self._add(spec, record, Planned(Action.UPDATE, local.uuid, names, inc_hash),
+                             "đơn vị cấp trên đã quyết định lại", changes=changes)
         if shadow is not None and inc_hash == shadow.content_hash:
             return self._add(spec, record, Planned(Action.IGNORED, local.uuid, names, inc_hash),
-                             "bên gửi không sửa gì từ lần nhận trước; giữ bản đã sửa ở đây")
+                             "; ".join(r for r in ("bên gửi không sửa gì từ lần nhận trước; giữ "
+                                                   "bản đã sửa ở đây", guard) if r))
         used = deleted and local.deleted_at is None and self._still_used(spec, local)
         if (shadow is None or loc_hash == shadow.content_hash) and not used:
             return self._add(spec, record, Planned(Action.UPDATE, local.uuid, names, inc_hash),
-                             changes=changes)
+                             guard, changes=changes)
         reason = (f"bên gửi đã xóa nhưng ở đây vẫn dùng ({used})" if used
                   else "cả hai bên cùng sửa bản ghi này từ lần đồng bộ trước")
         options = (Resolution.KEEP_LOCAL, Resolution.TAKE_INCOMING)
@@ -405,13 +539,45 @@ class Planner:
             born = f.get("birth_date")
             suffix = f" (sinh {born[:4]})" if isinstance(born, str) else ""
             self.labels[record["uuid"]] = f"{f.get('full_name', '')}{suffix}"
-        elif spec.name == "units":
+        elif spec.name in ("units", "blocs"):
             self.labels[record["uuid"]] = str(f.get("name", ""))
+        elif spec.name == "bloc_criteria":
+            self.labels[record["uuid"]] = f"tiêu chí {f.get('code', '')}"
+
+    def _local_label(self, entity: str, incoming: str) -> str:
+        """A unit or criterion the package points at but does not carry (a member's sheet
+        sent up names units and criteria the head already has)."""
+        key = (entity, incoming)
+        if key not in self._local_labels:
+            local = self.local_uuid(entity, incoming)
+            if entity == "units":
+                found = self.s.scalar(select(Unit.name).where(Unit.uuid == local))
+            else:
+                code = self.s.scalar(select(Criterion.code).where(Criterion.uuid == local))
+                found = f"tiêu chí {code}" if code else None
+            self._local_labels[key] = found or ""
+        return self._local_labels[key]
+
+    def _bloc_label(self, f: dict[str, Any]) -> str:
+        parts: list[str] = []
+        for name, entity in (("unit", "units"), ("criterion", "bloc_criteria")):
+            value = f.get(name)
+            if isinstance(value, str) and value:
+                parts.append(self.labels.get(value) or self._local_label(entity, value))
+        for name in ("code", "name", "indicator", "to_status", "file_name"):
+            value = f.get(name)
+            if value and isinstance(value, str):
+                parts.append(SheetStatus(value).label if name == "to_status"
+                             and value in SheetStatus._value2member_map_ else value)
+                break
+        return " — ".join(p for p in parts if p)
 
     def _label(self, spec: EntitySpec, record: dict[str, Any]) -> str:
         if spec.name in ("people", "units"):
             return self.labels.get(record["uuid"], "")
         f = record.get("fields") or {}
+        if spec.name.startswith("bloc") or spec.name == "unit_targets":
+            return self._bloc_label(f) or f"{spec.label} {record['uuid'][:8]}"
         subject = self.labels.get(str(f.get("person") or f.get("unit") or ""), "")
         extra = f.get("year") or f.get("award_kind") or f.get("to_status") or ""
         label = " — ".join(str(x) for x in (subject or f.get("household_name") or "", extra) if x)
@@ -561,10 +727,20 @@ def _converter(column: Any) -> Converter:
     def anything(value: Any) -> tuple[Any, str]:
         return (None, missing) if value is None else (value, "")
 
+    def floating(value: Any) -> tuple[Any, str]:
+        if value is None:
+            return None, missing
+        if isinstance(value, bool) or not isinstance(value, (int, float)) \
+                or not math.isfinite(value) or abs(value) >= 1e15:
+            return None, "phải là số hợp lý"
+        return float(value), ""
+
     if isinstance(kind, Boolean):
         return boolean
     if isinstance(kind, Integer):
         return integer
+    if isinstance(kind, Float):  # a Numeric too, but stored and compared as a float
+        return floating
     if isinstance(kind, Numeric):
         return numeric
     if isinstance(kind, DateTime):
@@ -600,7 +776,92 @@ def _rules(entity: str, f: dict[str, Any]) -> list[str]:
         problems.append(f"trạng thái “{f.get('status')}” không hợp lệ")
     if entity in ("decision_lines", "award_records") and (f.get("amount") or 0) < 0:
         problems.append("số tiền âm")
+    if entity in BLOC_RULES:
+        problems.extend(BLOC_RULES[entity](f))
     return problems
+
+
+def _one_of(value: Any, allowed: frozenset[str], what: str) -> list[str]:
+    return [] if value in allowed else [f"{what} “{value}” không hợp lệ"]
+
+
+_SHEET = frozenset(s.value for s in SheetStatus)
+_SHA_RE = re.compile(r"[0-9a-f]{64}")
+
+
+def _bloc_rules(f: dict[str, Any]) -> list[str]:
+    problems = _one_of(f.get("kind"), frozenset(k.value for k in BlocKind), "loại khối")
+    if not 1900 <= (f.get("year") or 0) <= 2200:
+        problems.append("năm không hợp lệ")
+    if Decimal(f.get("total_points") or 0) <= 0:
+        problems.append("tổng điểm phải lớn hơn 0")
+    if (f.get("flag_count") or 0) < 0 or (f.get("merit_count") or 0) < 0:
+        problems.append("số đơn vị đề nghị khen thưởng không được âm")
+    rules = f.get("tie_rules")
+    if not isinstance(rules, list) or not all(isinstance(r, str) and len(r) <= 100
+                                              for r in rules):
+        problems.append("quy tắc phân định khi bằng điểm không hợp lệ")
+    return problems
+
+
+def _criterion_rules(f: dict[str, Any]) -> list[str]:
+    problems = _one_of(f.get("kind"), frozenset(k.value for k in CriterionKind),
+                       "loại tiêu chí")
+    problems += _one_of(f.get("formula"), frozenset({"", *(x.value for x in TargetFormula)}),
+                        "công thức")
+    problems += _one_of(f.get("direction"), frozenset(d.value for d in TargetDirection),
+                        "chiều so sánh")
+    if Decimal(f.get("max_points") or 0) < 0 or Decimal(f.get("cap") or 0) < 0:
+        problems.append("điểm tối đa không được âm")
+    tiers = f.get("tiers")
+    if not isinstance(tiers, list) or not all(
+            isinstance(t, list) and len(t) == 2 and all(_is_number(x) for x in t) for t in tiers):
+        problems.append("các mức (bậc) điểm không hợp lệ")
+    return problems
+
+
+def _is_number(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return False
+    try:
+        return Decimal(str(value)).is_finite()
+    except InvalidOperation:
+        return False
+
+
+def _score_rules(f: dict[str, Any]) -> list[str]:
+    return [f"{what} không được âm" for name, what in (("self_score", "điểm tự chấm"),
+                                                       ("reviewed_score", "điểm khối chấm"))
+            if f.get(name) is not None and Decimal(f[name]) < 0]
+
+
+def _vote_rules(f: dict[str, Any]) -> list[str]:
+    present, yes = f.get("members_present") or 0, f.get("yes_votes")
+    if present < 1 or yes is None or not 0 <= yes <= present:
+        return ["số phiếu đồng ý phải từ 0 đến số thành viên dự họp (ít nhất 1)"]
+    return []
+
+
+def _target_rules(f: dict[str, Any]) -> list[str]:
+    if f.get("direction") is None:
+        return []
+    return _one_of(f.get("direction"), frozenset(d.value for d in TargetDirection),
+                   "chiều so sánh")
+
+
+BLOC_RULES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
+    "blocs": _bloc_rules,
+    "bloc_criteria": _criterion_rules,
+    "unit_targets": _target_rules,
+    "bloc_score_sheets": lambda f: _one_of(f.get("status"), _SHEET, "trạng thái bảng điểm"),
+    "bloc_sheet_events": lambda f: (_one_of(f.get("to_status"), _SHEET, "trạng thái")
+                                    + _one_of(f.get("from_status"), _SHEET | {""}, "trạng thái")),
+    "bloc_scores": _score_rules,
+    "bloc_score_attachments": lambda f: (
+        ([] if _SHA_RE.fullmatch(str(f.get("sha256"))) else ["mã băm SHA-256 không hợp lệ"])
+        + (["kích thước tệp âm"] if (f.get("size") or 0) < 0 else [])),
+    "bloc_votes": _vote_rules,
+}
 
 
 def _person_label(name: str, born: date | None) -> str:
@@ -684,6 +945,9 @@ class Applier:
             if resolution is Resolution.MERGE:
                 aliases.append({"entity": spec.name, "foreign_uuid": record["uuid"],
                                 "local_uuid": planned.local_uuid})
+                # the same cell, sheet, member or vote entered on both sides: the package's
+                # content goes into ours, which from now on belongs to the package's owner
+                take = bool(spec.natural_key)
             if write_new or take:
                 values = self._column_values(spec, fields, deferred_parents, record["uuid"])
                 if write_new:
@@ -703,10 +967,13 @@ class Applier:
                 self._prefetch(spec.name, {row["uuid"] for row in inserts})
             if spec.name == "nominations":
                 self.received_nominations.extend(self.ids[spec.name][r["uuid"]] for r in inserts)
-            if spec.name == "attachments":
+            if spec.name in FILE_ENTITIES:
                 self._store_files([r["sha256"] for r in inserts])
         for planned, record, values in updates:
             self._update(spec, planned, record, values)
+            if planned.resolution is Resolution.MERGE:
+                conn.execute(update(table).where(table.c.uuid == planned.local_uuid)
+                             .values(owner_uuid=record["owner"]))
         if deferred_parents:  # a parent later in the same batch: set once all are in
             self._prefetch(spec.name, {parent for _, parent in deferred_parents})
             pairs = [{"child": child, "parent": self.ids[spec.name][parent]}

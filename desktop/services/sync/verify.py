@@ -67,6 +67,8 @@ def read_header(zf: zipfile.ZipFile, path: Path, s: Session, me: Me) -> PackageH
                           _text(recipient_block, "unit_code"),
                           _text(recipient_block, "installation_uuid"))
     sender_uuid = _text(sender, "installation_uuid")
+    source = manifest.get("source")
+    bloc = source.get("bloc") if isinstance(source, dict) else None
     header = PackageHeader(
         path=path, package_uuid=package_uuid, kind=kind, format_version=version,
         created_at=created, sender_installation_uuid=sender_uuid,
@@ -76,6 +78,8 @@ def read_header(zf: zipfile.ZipFile, path: Path, s: Session, me: Me) -> PackageH
         trust=trust_state(s, sender_uuid, public_key, me),
         already_imported=s.scalar(select(SyncPackage.handled_at).where(
             SyncPackage.package_uuid == package_uuid, SyncPackage.direction == "received")),
+        bloc_uuid=_text(bloc, "uuid") if isinstance(bloc, dict) else "",
+        bloc_name=_text(bloc, "name") if isinstance(bloc, dict) else "",
     )
     _check_recipient(header, me)
     if header.trust is TrustState.REVOKED:

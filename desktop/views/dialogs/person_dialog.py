@@ -9,9 +9,10 @@ position, so the form has no head checkbox of its own."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,16 +48,26 @@ from desktop.views.writes import offer_reload, own_runner, run_write
 
 class PersonDialog(QDialog):
     """``saved`` holds the PersonRow after a successful save. The save runs on ``runner``'s
-    writer thread; the dialog closes when it is done and stays open with a refusal."""
+    writer thread; the dialog closes when it is done and stays open with a refusal.
+
+    The record tabs write at once, so they may have changed the person (its head-of-unit
+    flag) even when the dialog ends with "Hủy": ``records_written`` is emitted after each such
+    write (``on_records_written`` is connected to it) and ``records_changed`` stays True."""
+
+    records_written = Signal()
 
     def __init__(self, parent: QWidget | None, backend: Backend, *, person: PersonRow | None = None,
-                 default_unit: UnitRow | None = None, runner: TaskRunner | None = None) -> None:
+                 default_unit: UnitRow | None = None, runner: TaskRunner | None = None,
+                 on_records_written: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self._backend = backend
         self._runner = runner or own_runner(self)
         self.saving = False
         self._person = person
         self.saved: PersonRow | None = None
+        self.records_changed = False
+        if on_records_written is not None:
+            self.records_written.connect(on_records_written)
         self.setWindowTitle(translate("PersonDialog", "Edit person") if person is not None
                             else translate("PersonDialog", "Add person"))
         self.setMinimumWidth(640)
@@ -219,6 +230,8 @@ class PersonDialog(QDialog):
     def _records_changed(self) -> None:
         """A position saved on its tab may have changed "head of the unit today" (and with it
         the person's version): the form saves over the person as it is now."""
+        self.records_changed = True
+        self.records_written.emit()
         loaded = self._person
         if loaded is None:
             return
@@ -242,8 +255,10 @@ class PersonDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, backend: Backend, *, person: PersonRow | None = None,
-            default_unit: UnitRow | None = None,
-            runner: TaskRunner | None = None) -> PersonRow | None:
-        """The saved PersonRow, or None if the officer cancelled."""
-        dialog = cls(parent, backend, person=person, default_unit=default_unit, runner=runner)
+            default_unit: UnitRow | None = None, runner: TaskRunner | None = None,
+            on_records_written: Callable[[], None] | None = None) -> PersonRow | None:
+        """The saved PersonRow, or None if the officer cancelled (the record tabs may have
+        written meanwhile: ``on_records_written`` is called after each of their writes)."""
+        dialog = cls(parent, backend, person=person, default_unit=default_unit, runner=runner,
+                     on_records_written=on_records_written)
         return dialog.saved if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -10,9 +10,11 @@ from datetime import date
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Slot,
@@ -54,6 +56,7 @@ from desktop.views.widgets.unit_picker import UnitPicker
 from desktop.views.writes import own_runner, run_write
 
 Index = QModelIndex | QPersistentModelIndex
+_ENDED = "tdkt_edit_ended"  # set on a cell editor once its edit was committed and closed
 WIDTHS = {GridColumn.NAME: 210, GridColumn.POSITION: 150, GridColumn.RATING: 230,
           GridColumn.REGISTRATION: 150}
 
@@ -89,8 +92,18 @@ class ChoiceDelegate(QStyledItemDelegate):
         return combo
 
     def _commit(self, combo: QComboBox) -> None:
+        if combo.property(_ENDED):
+            return
+        combo.setProperty(_ENDED, True)
         self.commitData.emit(combo)
         self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        # Enter reaches the combo too once its line edit has ended the edit (and the closed
+        # editor then loses focus): the edit is over, so it is not committed a second time.
+        if isinstance(editor, QComboBox) and editor.property(_ENDED):
+            return event.type() == QEvent.Type.KeyPress
+        return super().eventFilter(editor, event)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, QComboBox):

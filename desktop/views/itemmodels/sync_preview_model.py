@@ -35,6 +35,7 @@ Index = QModelIndex | QPersistentModelIndex
 ENTITY_TITLES: dict[str, str] = {
     "units": QT_TRANSLATE_NOOP("SyncEntities", "Units"),
     "people": QT_TRANSLATE_NOOP("SyncEntities", "People"),
+    "person_positions": QT_TRANSLATE_NOOP("SyncEntities", "Positions held"),
     "ratings": QT_TRANSLATE_NOOP("SyncEntities", "Performance ratings"),
     "initiatives": QT_TRANSLATE_NOOP("SyncEntities", "Initiatives"),
     "disciplines": QT_TRANSLATE_NOOP("SyncEntities", "Disciplinary measures"),
@@ -47,6 +48,15 @@ ENTITY_TITLES: dict[str, str] = {
     "attachments": QT_TRANSLATE_NOOP("SyncEntities", "Attached files"),
     "decisions": QT_TRANSLATE_NOOP("SyncEntities", "Decisions"),
     "decision_lines": QT_TRANSLATE_NOOP("SyncEntities", "Decision lines"),
+    "blocs": QT_TRANSLATE_NOOP("SyncEntities", "Emulation blocs"),
+    "bloc_members": QT_TRANSLATE_NOOP("SyncEntities", "Bloc members"),
+    "bloc_criteria": QT_TRANSLATE_NOOP("SyncEntities", "Scoring criteria"),
+    "unit_targets": QT_TRANSLATE_NOOP("SyncEntities", "Unit targets"),
+    "bloc_score_sheets": QT_TRANSLATE_NOOP("SyncEntities", "Score sheets"),
+    "bloc_sheet_events": QT_TRANSLATE_NOOP("SyncEntities", "Score sheet history"),
+    "bloc_scores": QT_TRANSLATE_NOOP("SyncEntities", "Scores"),
+    "bloc_score_attachments": QT_TRANSLATE_NOOP("SyncEntities", "Score evidence files"),
+    "bloc_votes": QT_TRANSLATE_NOOP("SyncEntities", "Bloc votes"),
 }
 ENTITY_ORDER = {name: i for i, name in enumerate(ENTITY_TITLES)}
 

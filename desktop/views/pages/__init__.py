@@ -102,7 +102,8 @@ def create_page(item: PageSpec, ctx: PageContext) -> Page:
 
 # Modules a page opens on first use besides its own (dialogs with their own imports).
 EXTRA_MODULES = ("desktop.views.dialogs.render_dialog",
-                 "desktop.views.dialogs.unit_year_dialog")
+                 "desktop.views.dialogs.unit_year_dialog",
+                 "desktop.views.dialogs.excel_dialog")
 
 
 def preload_modules() -> list[str]:

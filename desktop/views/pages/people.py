@@ -77,6 +77,8 @@ class PeoplePage(Page):
         self.add_button = QPushButton(translate("PeoplePage", "Add…"), self)
         self.edit_button = QPushButton(translate("PeoplePage", "Edit…"), self)
         self.delete_button = QPushButton(translate("PeoplePage", "Delete"), self)
+        self.import_button = QPushButton(translate("PeoplePage", "Import from Excel…"), self)
+        self.export_button = QPushButton(translate("PeoplePage", "Export to Excel…"), self)
 
         self.model = PeopleTableModel(self.services.people, PeopleQuery(), self,
                                       runner=ctx.runner)
@@ -103,6 +105,8 @@ class PeoplePage(Page):
         self.add_button.clicked.connect(self.add_person)
         self.edit_button.clicked.connect(self.edit_person)
         self.delete_button.clicked.connect(self.delete_people)
+        self.import_button.clicked.connect(lambda: self.open_excel("import"))
+        self.export_button.clicked.connect(lambda: self.open_excel("export"))
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_menu)
@@ -124,6 +128,9 @@ class PeoplePage(Page):
         for button in (self.add_button, self.edit_button, self.delete_button):
             button.setMinimumWidth(90)
             actions.addWidget(button)
+        actions.addSpacing(12)
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.export_button)
         actions.addStretch(1)
         actions.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -141,6 +148,14 @@ class PeoplePage(Page):
         action.triggered.connect(slot)
         self.table.addAction(action)
         return action
+
+    def open_excel(self, tab: str) -> QWidget:
+        """Import people from Excel, or export them (filtered by the unit chosen here)."""
+        from desktop.views.dialogs.excel_dialog import ExcelDialog
+
+        return ExcelDialog.open_for(self, self.ctx.backend, self.ctx.runner,
+                                    events=self.ctx.events, settings=self.ctx.settings, tab=tab,
+                                    kind="people", unit=self.unit_filter.unit)
 
     def _sync_sort_from_header(self) -> None:
         header = self.table.horizontalHeader()
@@ -237,9 +252,13 @@ class PeoplePage(Page):
             Messages.error(self, str(exc))
             self.reload()
             return
-        saved = PersonDialog.ask(self, self.ctx.backend, person=current, runner=self.ctx.runner)
-        if saved is not None:
-            self._select_after_load = saved.id
+        # The record tabs save at once (a position may make the person the unit's head), so
+        # the list is read again after them too, also when the form ends with "Hủy".
+        records_written: list[bool] = []
+        saved = PersonDialog.ask(self, self.ctx.backend, person=current, runner=self.ctx.runner,
+                                 on_records_written=lambda: records_written.append(True))
+        if saved is not None or records_written:
+            self._select_after_load = current.id
             self.ctx.events.changed.emit("people")
 
     @Slot(QModelIndex)

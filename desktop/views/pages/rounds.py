@@ -32,9 +32,9 @@ from PySide6.QtWidgets import (
 from desktop.api.eligibility import EligibilityResult
 from desktop.api.installation import ACTOR_NOTE, SELF_DECLARED
 from desktop.api.nominations import AttachmentRow, EventRow, EvidenceRow, NominationQuery, NominationRow
-from desktop.api.rounds import RoundInput, RoundRow
+from desktop.api.rounds import RoundRow
 from desktop.api.workflow import NEEDS_REASON
-from desktop.domain.enums import ConditionStatus, NominationStatus, RoundKind
+from desktop.domain.enums import ConditionStatus, NominationStatus
 from desktop.domain.errors import DomainError, ValidationError
 from desktop.domain.progress import CancelToken, ProgressFn
 from desktop.i18n import translate
@@ -264,8 +264,12 @@ class RoundsPage(Page):
     def show_hint(self) -> None:
         """What the pane on the right is for, until a nomination is selected (after the
         warning of a round not linked to its year's head-of-unit rule movement)."""
-        warning = self.services.movements.figures.round_warning(self.round.id) \
-            if self.round else None
+        warning = None
+        if self.round is not None:
+            try:
+                warning = self.services.movements.figures.round_warning(self.round.id)
+            except DomainError:  # deleted meanwhile (a background load can finish after the
+                warning = None   # delete, or another window deleted it): the list says so
         self.explanation.setHtml(("<p style='color:#b00020'><b>⚠ " + html.escape(warning)
                                   + "</b></p>" if warning else "") + "<p style='color:#505050'>" + translate(
             "RoundsPage", "Select a nomination to see here whether it meets each condition of "
@@ -310,14 +314,11 @@ class RoundsPage(Page):
     # -- actions ----------------------------------------------------------------------------
     @Slot()
     def new_round(self) -> None:
-        name, ok = QInputDialog.getText(self, translate("RoundsPage", "New round"),
-                                        translate("RoundsPage", "Round name:"))
-        if not ok:
-            return
-        year = int(name.split()[-1]) if name.split() and name.split()[-1].isdigit() else 2026
-        rounds, data = self.services.rounds, RoundInput(name, year, RoundKind.YEAR_END)
-        write_in_background(self, self, lambda: rounds.create(data), self._on_round_created,
-                            self.new_round_button)
+        """Name, kind, year and movement chosen in the round dialog (created in the
+        background from there); the new round is then shown."""
+        row = RoundDialog.ask_new(self, self.services, self.ctx.runner)
+        if row is not None:
+            self._on_round_created(row)
 
     def _on_round_created(self, row: RoundRow) -> None:
         """The new round is the one shown: that is what the officer works on next."""

@@ -1,7 +1,8 @@
-"""Xuất gói: what goes (a round's nominations up to the upper level, or signed decisions down
-to a lower office), how much it is (counts per record type and the size, estimated in the
-background as the choice changes), then the file, written in the background; the result shows
-this office's fingerprint, which the receiver will ask for on the phone."""
+"""Xuất gói: what goes (a round's nominations up to the upper level, signed decisions down
+to a lower office, or an emulation bloc between its head and a member), how much it is
+(counts per record type and the size, estimated in the background as the choice changes),
+then the file, written in the background; the result shows this office's fingerprint, which
+the receiver will ask for on the phone."""
 
 from __future__ import annotations
 
@@ -34,11 +35,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.api.blocs import BlocRow, MemberRow
 from desktop.api.decisions import DecisionRow
 from desktop.api.installation import InstallationInfo
 from desktop.api.nominations import NominationQuery, NominationRow
 from desktop.api.rounds import RoundRow
 from desktop.api.sync import (
+    BlocDownSelection,
+    BlocUpSelection,
     DownwardSelection,
     ExportPlan,
     ExportResult,
@@ -63,9 +67,9 @@ if TYPE_CHECKING:
 
 PLAN_DELAY_MS = 300  # the estimate waits for the officer to stop clicking
 NOMINATIONS_SHOWN = 5000  # a commune's round is far smaller; a province never sends these up
-Selection = UpwardSelection | DownwardSelection
-
-
+Selection = UpwardSelection | DownwardSelection | BlocDownSelection | BlocUpSelection
+UP, DOWN, BLOC = 0, 1, 2  # the pages of the stack
+# Record types of a bloc package (the preview's titles cover dossiers and decisions).
 class ExportTab(QWidget):
     def __init__(self, page: SyncPage) -> None:
         super().__init__(page)
@@ -85,9 +89,11 @@ class ExportTab(QWidget):
                                                              "upper level"), self)
         self.down_radio = QRadioButton(translate("SyncExport", "Signed decisions sent down to "
                                                                "a lower office"), self)
+        self.bloc_radio = QRadioButton(translate("SyncExport", "Emulation bloc"), self)
         kinds = QButtonGroup(self)
         kinds.addButton(self.up_radio)
         kinds.addButton(self.down_radio)
+        kinds.addButton(self.bloc_radio)
         self.up_radio.setChecked(True)
 
         # -- upward -------------------------------------------------------------------------------
@@ -182,9 +188,56 @@ class ExportTab(QWidget):
         down_layout.addWidget(self.decisions_list, 1)
         down_layout.addWidget(down_hint)
 
+        # -- emulation bloc ---------------------------------------------------------------------
+        self._blocs_loaded = False
+        self.bloc_combo = QComboBox(self)
+        self.bloc_combo.setMinimumContentsLength(30)
+        self.bloc_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.bloc_down_radio = QRadioButton(translate(
+            "SyncExport", "From the bloc head to a member: the bloc, its criteria, reviewed "
+            "scores and votes"), self)
+        self.bloc_up_radio = QRadioButton(translate(
+            "SyncExport", "From this member to the bloc head: this office's score sheet with "
+            "its evidence"), self)
+        directions = QButtonGroup(self)
+        directions.addButton(self.bloc_down_radio)
+        directions.addButton(self.bloc_up_radio)
+        self.bloc_down_radio.setChecked(True)
+        self.member_combo = QComboBox(self)
+        self.member_combo.setMinimumContentsLength(30)
+        self.member_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.bloc_files_check = QCheckBox(translate("SyncExport", "Include the evidence "
+                                                                  "files"), self)
+        self.bloc_files_check.setChecked(True)
+        bloc_hint = QLabel(translate(
+            "SyncExport", "The member receives its own score sheet (with the scores the bloc "
+            "reviewed and its status) and the sheets of other members once they are "
+            "published. A member sends its sheet after moving it to “Sent to the bloc”; the "
+            "package goes to the bloc head's office in the trust list."), self)
+        bloc_hint.setWordWrap(True)
+        bloc_hint.setStyleSheet("color: #505050;")
+        bloc = QWidget(self)
+        direction_box = QVBoxLayout()
+        direction_box.addWidget(self.bloc_down_radio)
+        direction_box.addWidget(self.bloc_up_radio)
+        bloc_form = QFormLayout()
+        bloc_form.setContentsMargins(0, 0, 0, 0)
+        bloc_form.addRow(translate("SyncExport", "Bloc:"), self.bloc_combo)
+        bloc_form.addRow(translate("SyncExport", "Direction:"), direction_box)
+        bloc_form.addRow(translate("SyncExport", "Member:"), self.member_combo)
+        bloc_layout = QVBoxLayout(bloc)
+        bloc_layout.setContentsMargins(0, 0, 0, 0)
+        bloc_layout.addLayout(bloc_form)
+        bloc_layout.addWidget(self.bloc_files_check)
+        bloc_layout.addWidget(bloc_hint)
+        bloc_layout.addStretch(1)
+
         self.stack = QStackedWidget(self)
         self.stack.addWidget(up)
         self.stack.addWidget(down)
+        self.stack.addWidget(bloc)
 
         # -- estimate and result ------------------------------------------------------------------
         self.counts_model: RecordTableModel[tuple[str, int]] = RecordTableModel([
@@ -252,6 +305,7 @@ class ExportTab(QWidget):
         kind_row.addWidget(QLabel(translate("SyncExport", "Send:"), self))
         kind_row.addWidget(self.up_radio)
         kind_row.addWidget(self.down_radio)
+        kind_row.addWidget(self.bloc_radio)
         kind_row.addStretch(1)
         left = QVBoxLayout()
         left.addLayout(kind_row)
@@ -271,6 +325,11 @@ class ExportTab(QWidget):
         self._plan_timer.setInterval(PLAN_DELAY_MS)
         self._plan_timer.timeout.connect(self.estimate)
         self.up_radio.toggled.connect(self._on_kind_changed)
+        self.bloc_radio.toggled.connect(self._on_kind_changed)
+        self.bloc_combo.currentIndexChanged.connect(self._load_members)
+        self.bloc_up_radio.toggled.connect(self._on_bloc_direction)
+        self.member_combo.currentIndexChanged.connect(self._changed)
+        self.bloc_files_check.toggled.connect(self._changed)
         self.up_round.currentIndexChanged.connect(self._load_nominations)
         self.down_round.currentIndexChanged.connect(self._load_decisions)
         self.all_submitted.toggled.connect(self._on_mode_changed)
@@ -329,7 +388,76 @@ class ExportTab(QWidget):
 
     @property
     def kind(self) -> PackageKind:
-        return PackageKind.UPWARD if self.up_radio.isChecked() else PackageKind.DOWNWARD
+        up = self.up_radio.isChecked() or (self.bloc_radio.isChecked()
+                                           and self.bloc_up_radio.isChecked())
+        return PackageKind.UPWARD if up else PackageKind.DOWNWARD
+
+    # -- emulation blocs ----------------------------------------------------------------------------
+    def load_blocs(self) -> None:
+        """The blocs of this database, read when the bloc choice is first shown."""
+        self._blocs_loaded = True
+        blocs = self.page.services.blocs
+        (self.page.ctx.runner.task(lambda _p, _c: blocs.list(), self)
+         .success(self._show_blocs)
+         .run())
+
+    def _show_blocs(self, rows: list[BlocRow]) -> None:
+        current = self.bloc_combo.currentData()
+        self.bloc_combo.blockSignals(True)
+        self.bloc_combo.clear()
+        self.bloc_combo.addItem(translate("SyncExport", "— choose a bloc —") if rows else
+                                translate("SyncExport", "— no emulation bloc here yet —"), None)
+        for row in rows:
+            self.bloc_combo.addItem(f"{row.name} ({row.year})", row.id)
+        self.bloc_combo.setCurrentIndex(max(self.bloc_combo.findData(current), 0)
+                                        if current else 0)
+        if self.bloc_combo.currentIndex() == 0 and self.bloc_combo.count() == 2:
+            self.bloc_combo.setCurrentIndex(1)
+        self.bloc_combo.blockSignals(False)
+        self._load_members()
+
+    @Slot()
+    def _load_members(self, *_args: object) -> None:
+        bloc_id = self.bloc_combo.currentData()
+        self.member_combo.clear()
+        if not isinstance(bloc_id, int):
+            self._changed()
+            return
+        blocs = self.page.services.blocs
+        (self.page.ctx.runner.task(lambda _p, _c: blocs.members(bloc_id), self)
+         .success(lambda rows: self._show_members(bloc_id, rows))
+         .run())
+        self._changed()
+
+    def _show_members(self, bloc_id: int, rows: list[MemberRow]) -> None:
+        if self.bloc_combo.currentData() != bloc_id:
+            return
+        self.member_combo.blockSignals(True)
+        self.member_combo.clear()
+        self.member_combo.addItem(translate("SyncExport", "— choose the member —"), None)
+        for row in rows:
+            code = f" ({row.unit_code})" if row.unit_code else ""
+            self.member_combo.addItem(f"{row.unit_name}{code}", row.unit_code or None)
+        self.member_combo.blockSignals(False)
+        self._changed()
+
+    @Slot()
+    def _on_bloc_direction(self, *_args: object) -> None:
+        self.member_combo.setEnabled(self.bloc_down_radio.isChecked())
+        self._changed()
+
+    def _bloc_selection(self) -> tuple[Selection | None, str]:
+        bloc_id = self.bloc_combo.currentData()
+        if not isinstance(bloc_id, int):
+            return None, translate("SyncExport", "Choose the emulation bloc.")
+        files = self.bloc_files_check.isChecked()
+        if self.bloc_up_radio.isChecked():
+            return BlocUpSelection(bloc_id, files), ""
+        code = self.member_combo.currentData()
+        if not isinstance(code, str) or not code:
+            return None, translate("SyncExport", "Choose the member that receives the "
+                                                 "package.")
+        return BlocDownSelection(bloc_id, recipient_unit_code=code, include_attachments=files), ""
 
     # -- loading the choices ------------------------------------------------------------------------
     @Slot()
@@ -476,7 +604,10 @@ class ExportTab(QWidget):
     # -- estimate -----------------------------------------------------------------------------------
     @Slot()
     def _on_kind_changed(self, *_args: object) -> None:
-        self.stack.setCurrentIndex(0 if self.up_radio.isChecked() else 1)
+        self.stack.setCurrentIndex(UP if self.up_radio.isChecked() else
+                                   BLOC if self.bloc_radio.isChecked() else DOWN)
+        if self.bloc_radio.isChecked() and not self._blocs_loaded:
+            self.load_blocs()
         self._changed()
 
     @Slot()
@@ -498,6 +629,8 @@ class ExportTab(QWidget):
 
     def selection(self) -> tuple[Selection | None, str]:
         """What the form asks for, or None and what is missing."""
+        if self.bloc_radio.isChecked():
+            return self._bloc_selection()
         if self.kind is PackageKind.UPWARD:
             round_id = self.up_round.currentData()
             if not isinstance(round_id, int):
@@ -530,8 +663,14 @@ class ExportTab(QWidget):
         sync, kind = self.page.services.sync, self.kind
 
         def work(_progress: object, _cancel: object) -> tuple[ExportPlan, str]:
-            plan = (sync.plan_upward(selection) if isinstance(selection, UpwardSelection)
-                    else sync.plan_downward(selection))
+            if isinstance(selection, UpwardSelection):
+                plan = sync.plan_upward(selection)
+            elif isinstance(selection, DownwardSelection):
+                plan = sync.plan_downward(selection)
+            elif isinstance(selection, BlocDownSelection):
+                plan = sync.plan_bloc_down(selection)
+            else:
+                plan = sync.plan_bloc_up(selection)
             return plan, sync.default_file_name(kind)
 
         (self.page.ctx.runner.task(work, self)
@@ -559,7 +698,7 @@ class ExportTab(QWidget):
             self.write_button.setEnabled(False)
             return
         rows = sorted(((k, v) for k, v in plan.counts.items() if v),
-                      key=lambda kv: ENTITY_ORDER.get(kv[0], len(ENTITY_ORDER)))
+                      key=lambda kv: ENTITY_ORDER.get(kv[0], 999))
         self.counts_model.set_rows(rows)
         recipient = plan.recipient.office_name or plan.recipient.unit_code
         size = plan.data_bytes + plan.attachment_bytes
@@ -592,9 +731,14 @@ class ExportTab(QWidget):
         part_mb = self.split_size.value() if self.split_check.isChecked() else None
 
         def work(_progress: object, _cancel: object) -> tuple[ExportResult, KeyInfo]:
-            result = (sync.export_upward(selection, target, part_mb=part_mb)
-                      if isinstance(selection, UpwardSelection)
-                      else sync.export_downward(selection, target, part_mb=part_mb))
+            if isinstance(selection, UpwardSelection):
+                result = sync.export_upward(selection, target, part_mb=part_mb)
+            elif isinstance(selection, DownwardSelection):
+                result = sync.export_downward(selection, target, part_mb=part_mb)
+            elif isinstance(selection, BlocDownSelection):
+                result = sync.export_bloc_down(selection, target, part_mb=part_mb)
+            else:
+                result = sync.export_bloc_up(selection, target, part_mb=part_mb)
             return result, sync.key_info()
 
         (self.page.ctx.runner.task(work, self)

@@ -56,6 +56,8 @@ class UnitsPage(Page):
         self.delete_button = QPushButton(translate("UnitsPage", "Delete"), self)
         self.unit_year_button = QPushButton(translate("UnitsPage", "Ratings, registrations…"),
                                             self)
+        self.import_button = QPushButton(translate("UnitsPage", "Import from Excel…"), self)
+        self.export_button = QPushButton(translate("UnitsPage", "Export to Excel…"), self)
 
         self.tree_model = UnitTreeModel(units.children, self, runner=ctx.runner)
         self.tree = QTreeView(self)
@@ -101,6 +103,8 @@ class UnitsPage(Page):
         self.edit_button.clicked.connect(self.edit_unit)
         self.delete_button.clicked.connect(self.delete_unit)
         self.unit_year_button.clicked.connect(self.open_unit_year)
+        self.import_button.clicked.connect(lambda: self.open_excel("import"))
+        self.export_button.clicked.connect(lambda: self.open_excel("export"))
         self.search_box.search_requested.connect(self._on_search)
 
         # -- right side: details and people ------------------------------------------------------
@@ -162,6 +166,8 @@ class UnitsPage(Page):
             button.setMinimumWidth(90)
             bar.addWidget(button)
         bar.addWidget(self.unit_year_button)
+        bar.addWidget(self.import_button)
+        bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addWidget(page_title(translate("UnitsPage", "Units")))
         layout.addLayout(bar)
@@ -347,6 +353,14 @@ class UnitsPage(Page):
         unit = self.current_unit()
         if unit is not None:
             UnitYearDialog.open_for(self, self.ctx.backend, unit=unit, runner=self.ctx.runner)
+
+    def open_excel(self, tab: str) -> QWidget:
+        """Import units from Excel, or export them (below the selected unit, if any)."""
+        from desktop.views.dialogs.excel_dialog import ExcelDialog
+
+        return ExcelDialog.open_for(self, self.ctx.backend, self.ctx.runner,
+                                    events=self.ctx.events, settings=self.ctx.settings, tab=tab,
+                                    kind="units", unit=self.current_unit())
 
     @Slot()
     def _open_people(self) -> None:
