@@ -11,6 +11,7 @@ an editor: the GUI tests fail while any entry is unfinished or the .ts is out of
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -55,8 +56,15 @@ def run_lupdate(ts_file: Path) -> None:
 
 
 def run_lrelease(ts_file: Path, qm_file: Path) -> None:
-    subprocess.run([tool("pyside6-lrelease"), str(ts_file), "-qm", str(qm_file)],
-                   cwd=ROOT, check=True, capture_output=True, text=True)
+    """Compile beside the catalog, then swap it in: a running app (or a test session) that
+    has the old .qm mapped never sees it half written."""
+    tmp = qm_file.with_name(f".{qm_file.name}.{os.getpid()}.tmp")
+    try:
+        subprocess.run([tool("pyside6-lrelease"), str(ts_file), "-qm", str(tmp)],
+                       cwd=ROOT, check=True, capture_output=True, text=True)
+        os.replace(tmp, qm_file)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -32,6 +32,8 @@ Subclass ``ImportKind`` (see ``kinds.py`` for seven examples):
   raise ``ValidationError`` / ``DomainError`` (mapped to columns through ``fields``) or
   ``RowError(column_key, message)``.
 * ``finish(ctx)``: write what was buffered (bulk inserts), if anything.
+* ``examples``: rows (dicts by column key) for the template's guide; default one row of the
+  columns' own examples.
 * For export, ``export_rows(session, filter)`` yields dicts by column key (see ``export.py``).
 
 Register the instance in ``kinds.KINDS``; templates, the dry run, the report, the CLI and the

@@ -151,7 +151,7 @@ def _open(archive: zipfile.ZipFile, path: Path) -> Workbook:
         raise unreadable(path, KeyError(workbook_part))
     folder, base = posixpath.split(workbook_part)
     wb._rels = posixpath.join(folder, "_rels", base + ".rels")
-    targets = dict((rid, target) for rid, target in _relationship_ids(wb, wb._rels))
+    targets = dict(_relationship_ids(wb, wb._rels))
     entries: list[tuple[str, str]] = []
     flags: dict[str, bool] = {}
 

@@ -2,10 +2,10 @@
 
 Opening: a file that is not an .xlsx (an .xls or .csv renamed, a .docx, anything that is not
 a ZIP with ``[Content_Types].xml`` and a workbook part), is too large, unpacks to absurd sizes
-or ratios (a zip bomb) or declares XML entities is refused with a Vietnamese message before
-openpyxl parses a byte of it. The workbook is then read in read-only mode (rows streamed, a
-150,000-row sheet never sits in memory) with formulas kept as formulas, so the importer can
-refuse them by cell name.
+or ratios (a zip bomb) or declares XML entities is refused with a Vietnamese message before a
+byte of it is parsed. The importer then streams the sheet with ``reader`` (expat, DTDs refused
+anywhere in a part; a 150,000-row sheet never sits in memory), formulas kept as formulas so it
+can refuse them by cell name. ``open_workbook`` (openpyxl, read-only) stays for other readers.
 
 Writing: to a temporary file beside the target, then renamed (a crash never leaves half a
 file), owner-only (the sheets name people and their CCCD); any text that starts with
