@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _LETTER_WEIGHT = {ch: chr(0x41 + i) for i, ch in enumerate(_ALPHABET)}
@@ -182,6 +183,7 @@ def split_name(full_name: str) -> tuple[str, str]:
     return " ".join(parts[:-1]), parts[-1]
 
 
+@lru_cache(maxsize=32_768)  # names repeat (Nguyễn Văn Hùng…): a bulk import computes each once
 def name_sort_key(full_name: str | None) -> str:
     """Key for people: the given name (letters, then tones: Hương before Hường), then the
     family and middle name the same way."""

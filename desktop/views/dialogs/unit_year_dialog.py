@@ -108,6 +108,11 @@ class ChoiceDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, QComboBox):
             editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            # As in a sheet, typing over a filled cell replaces it (the view selects the text
+            # of a plain line edit, not of a combo's, so the first key was appended to it).
+            line = editor.lineEdit()
+            if line is not None:
+                line.selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, QComboBox):

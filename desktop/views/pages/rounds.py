@@ -326,7 +326,12 @@ class RoundsPage(Page):
         for index in range(self.round_combo.count()):
             data = self.round_combo.itemData(index)
             if isinstance(data, RoundRow) and data.id == row.id:
-                self.round_combo.setCurrentIndex(index)  # reloads the list and the tabs
+                if self.round_combo.currentIndex() == index:
+                    # Already current (the first round: the refilled combo took it silently),
+                    # so no signal would reload the list, the buttons and the tabs.
+                    self.reload_nominations()
+                else:
+                    self.round_combo.setCurrentIndex(index)  # reloads the list and the tabs
                 return
         self.reload_nominations()
 
