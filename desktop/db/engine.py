@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -53,6 +55,24 @@ def make_engine(target: str | Path) -> Engine:
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
+MMAP_BYTES = 256 * 1024**2
+
+
+@contextmanager
+def without_memory_map(connection: Connection) -> Iterator[None]:
+    """Work that reads most of a big database once (writing or importing a package) goes
+    through SQLite's page cache instead of the memory map: every mapped page it touches would
+    stay counted in the process's resident memory (a 600 MB province file)."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    connection.exec_driver_sql("PRAGMA mmap_size=0")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA mmap_size={MMAP_BYTES}")
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # Let SQLAlchemy issue BEGIN itself (pysqlite's own transaction handling is off).
     dbapi_connection.isolation_level = None
@@ -64,7 +84,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA cache_size=-32000")
     # Reads through a memory map: random row lookups (search, eligibility) skip a read()
     # system call per page; only pages actually touched count towards memory.
-    cursor.execute("PRAGMA mmap_size=268435456")
+    cursor.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
     cursor.close()
 
 

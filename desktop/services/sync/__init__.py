@@ -36,6 +36,7 @@ from desktop.api.sync import (
     TrustState,
     UpwardSelection,
 )
+from desktop.db.engine import without_memory_map
 from desktop.domain.diskerrors import os_error_reason
 from desktop.domain.enums import NominationStatus
 from desktop.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -149,7 +150,7 @@ class SyncService:
                       part_mb: int | None = None) -> ExportResult:
         """Write the package (cut into parts of at most ``part_mb`` MB when asked)."""
         self.key_info()
-        with self._db.read() as s:
+        with self._db.read() as s, without_memory_map(s.connection()):
             since = self._since(s) if selection.incremental else None
             chosen = select_upward(s, selection, since)
             if not selection.include_attachments:
@@ -352,7 +353,7 @@ class SyncService:
                 parts: Sequence[Path] = ()) -> ImportPreview:
         """The dry run: what every record would do here; nothing is written."""
         with (self._package_file(path, parts) as real, open_package(real) as zf,
-              self._db.read() as s):
+              self._db.read() as s, without_memory_map(s.connection())):
             header = self._trusted_header(zf, path, s)
             if header.kind is PackageKind.RECEIPT:
                 return preview_of(header, self._receipt_plan(zf, s))
@@ -381,7 +382,8 @@ class SyncService:
                                 f"{header.already_imported:%H:%M ngày %d/%m/%Y}; "
                                 "không có gì thay đổi.")
         backup_path = None
-        with open_package(real) as zf, self._db.session() as s:
+        with (open_package(real) as zf, self._db.session() as s,
+              without_memory_map(s.connection())):
             header = self._trusted_header(zf, path, s)
             if header.already_imported is not None:
                 return ImportReport(header, {}, False, "Gói này đã được nhập; không có gì thay đổi.")
