@@ -60,6 +60,7 @@ def test_blank_criteria_template_has_the_columns_and_a_guide(services: Services,
 
 def test_criteria_survive_export_and_import_unchanged(services: Services, world: dict[str, int],
                                                       tmp_path: Path) -> None:
+    add_target(services, world, "a", 2000, None)  # the target criterion names this one
     services.blocs.criteria.update(world["III"], CriterionInput(
         "III", "Điểm thưởng (tối đa 7,5)", 10, "bonus", cap="7,5",
         basis="Quy chế hoạt động khối năm 2026, Điều 9"))
@@ -104,6 +105,7 @@ def test_a_bad_criteria_file_is_reported_row_by_row_and_nothing_is_imported(
 
 def test_a_table_that_does_not_add_up_names_the_row(services: Services, world: dict[str, int],
                                                     tmp_path: Path) -> None:
+    add_target(services, world, "a", 2000, None)
     path = services.blocs.excel.write_criteria(tmp_path / "tieu-chi.xlsx", world["bloc"])
     wb = load_workbook(path)
     wb["Tiêu chí"]["E8"] = 30  # II.1: 30 + 15 under a 40-point group
@@ -220,3 +222,28 @@ def test_printed_score_sheet_has_criteria_rows_unit_columns_totals_and_ranks(
     assert [r[:3] for r in ranks[:2]] == [(1, "Sở Tài chính", 100), (2, "Sở Nội vụ", 99)]
     assert "xếp trên vì điểm nhóm I cao hơn" in ranks[1][4]
     wb.close()
+
+
+def test_a_criterion_naming_a_target_that_does_not_exist_is_refused(
+        services: Services, world: dict[str, int], tmp_path: Path) -> None:
+    """Before any target of the year exists the import says what to enter first; once one
+    exists, a wrong name is refused with the valid names. Nothing is written either way."""
+    path = services.blocs.excel.write_criteria(tmp_path / "tieu-chi.xlsx", world["bloc"])
+    before = _fingerprint(services, world["bloc"])
+    with pytest.raises(ValidationError) as caught:
+        services.blocs.excel.import_criteria(world["bloc"], path)
+    [problem] = [str(p) for p in caught.value.problems]
+    assert "năm này chưa có chỉ tiêu nào" in problem and "Phong trào thi đua" in problem
+    add_target(services, world, "a", 2000, None)
+    wb = load_workbook(path)
+    ws = wb["Tiêu chí"]
+    row = next(r for r in range(4, ws.max_row + 1) if ws.cell(r, 4).value == "Theo chỉ tiêu")
+    column = next(c for c in range(1, ws.max_column + 1) if ws.cell(3, c).value == "Chỉ tiêu")
+    ws.cell(row, column).value = "Thu ngân sách xã"
+    wb.save(path)
+    with pytest.raises(ValidationError) as caught:
+        services.blocs.excel.import_criteria(world["bloc"], path)
+    [problem] = [str(p) for p in caught.value.problems]
+    assert "không có chỉ tiêu “Thu ngân sách xã” năm 2026" in problem
+    assert "các chỉ tiêu có: “Thu ngân sách trên địa bàn”" in problem
+    assert _fingerprint(services, world["bloc"]) == before

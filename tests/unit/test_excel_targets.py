@@ -227,3 +227,23 @@ def test_templates_have_a_guide_and_examples(services: Services, movement: int,
     guide_text = " ".join(str(c) for row in load_workbook(tmp_path / "targets.xlsx")[
         "Hướng dẫn"].iter_rows(values_only=True) for c in row if c)
     assert "bắt buộc (không để trống)" in guide_text and "≥ 95%" in guide_text
+
+
+def test_a_number_formatted_as_a_percentage_is_the_percentage_shown(
+        services: Services, movement: int, tmp_path: Path) -> None:
+    """Excel stores "95%" typed into a cell as 0.95 with a percent format: the planned value
+    is 95 (%), never 0.95."""
+    path = tmp_path / "phan-tram.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Chỉ tiêu"
+    ws.append(TARGET_HEADER)
+    ws.append(["05/CT-UBND", "Tỷ lệ hộ gia đình văn hóa", "%", 0.95, "≥"])
+    ws.append(["05/CT-UBND", "Tỷ lệ lao động qua đào tạo", "%", 0.125, "≥"])
+    ws["D2"].number_format = "0%"
+    ws["D3"].number_format = "0.0%"
+    wb.save(path)
+    services.excel.apply("targets", path)
+    planned = {t.indicator: t.planned_value for t in services.movements.appendix.list(movement)}
+    assert planned == {"Tỷ lệ hộ gia đình văn hóa": 95.0, "Tỷ lệ lao động qua đào tạo": 12.5}

@@ -630,15 +630,15 @@ def known_indicators(s: Session, year: int) -> list[str]:
 
 def _unknown_indicators(rows: list[tuple[int, CriterionInput]], known: list[str],
                         year: int) -> list[RowProblem]:
-    """A target-based criterion naming a target that does not exist, with the valid names.
-    While the year has no target at all (the table is often drawn up before the appendix is
-    entered) the names cannot be checked yet and are accepted."""
-    if not known:
-        return []
+    """A target-based criterion naming a target that does not exist, with the valid names (a
+    dangling name would score nothing, silently). A year with no target yet says what to enter
+    first."""
     keys = {fold(n) for n in known}
-    listed = "; ".join(f"“{n}”" for n in known)
+    listed = (f"các chỉ tiêu có: {'; '.join(f'“{n}”' for n in known)}" if known else
+              "năm này chưa có chỉ tiêu nào — hãy nhập phụ lục chỉ tiêu của phong trào (trang "
+              "Phong trào thi đua) hoặc chỉ tiêu của các đơn vị trước")
     return [RowProblem(CRITERIA_SHEET, line, "Chỉ tiêu",
-                       f"không có chỉ tiêu “{r.indicator}” năm {year}; các chỉ tiêu có: {listed}")
+                       f"không có chỉ tiêu “{r.indicator}” năm {year}; {listed}")
             for line, r in rows
             if r.kind is CriterionKind.TARGET and r.indicator
             and fold(r.indicator) not in keys]

@@ -88,7 +88,7 @@ class Workbook:
     sheets: dict[str, str] = field(default_factory=dict)  # sheet name -> part
     date1904: bool = False
     _strings: list[str] | None = None
-    _styles: tuple[frozenset[int], frozenset[int]] | None = None
+    _styles: tuple[frozenset[int], frozenset[int], frozenset[int]] | None = None
     _rels: str = ""
 
     @property
@@ -105,6 +105,14 @@ class Workbook:
         return self._strings
 
     def date_styles(self) -> tuple[frozenset[int], frozenset[int]]:
+        dates, durations, _percent = self._all_styles()
+        return dates, durations
+
+    def percent_styles(self) -> frozenset[int]:
+        """Styles that show a number as a percentage (0,95 shown as 95%)."""
+        return self._all_styles()[2]
+
+    def _all_styles(self) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
         if self._styles is None:
             self._styles = _read_styles(self, self._part("styles"))
         return self._styles
@@ -302,10 +310,12 @@ def _read_shared_strings(wb: Workbook, part: str | None) -> list[str]:
     return strings
 
 
-def _read_styles(wb: Workbook, part: str | None) -> tuple[frozenset[int], frozenset[int]]:
-    """Indexes of the cell styles (``cellXfs``) whose number format is a date, a duration."""
+def _read_styles(wb: Workbook, part: str | None
+                 ) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
+    """Indexes of the cell styles (``cellXfs``) whose number format is a date, a duration,
+    a percentage."""
     if part is None:
-        return frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset()
     custom: dict[int, str] = {}
     xfs: list[int] = []
     inside = {"cellXfs": False}
@@ -330,14 +340,23 @@ def _read_styles(wb: Workbook, part: str | None) -> tuple[frozenset[int], frozen
             inside["cellXfs"] = False
 
     _parse(wb, part, start, end)
-    dates, durations = set(), set()
+    dates, durations, percent = set(), set(), set()
     for index, fmt_id in enumerate(xfs):
         fmt = custom.get(fmt_id) if fmt_id in custom else BUILTIN_FORMATS.get(fmt_id)
         if fmt and is_date_format(fmt):
             dates.add(index)
         if fmt and is_timedelta_format(fmt):
             durations.add(index)
-    return frozenset(dates), frozenset(durations)
+        if fmt and "%" in re.sub(r'"[^"]*"|\\.', "", fmt):  # not a quoted or escaped "%"
+            percent.add(index)
+    return frozenset(dates), frozenset(durations), frozenset(percent)
+
+
+def _as_percent(value: float) -> str:
+    """A number the sheet shows as a percentage, as the officer reads it ("95%", "12,5%"):
+    the stored 0.95 would otherwise arrive as a planned value of 0.95."""
+    shown = f"{round(value * 100, 9):.9f}".rstrip("0").rstrip(".")
+    return shown.replace(".", ",") + "%"
 
 
 def column_index(letters: str) -> int:
@@ -373,6 +392,7 @@ class SheetReader:
         wb = self._wb
         strings: list[str] | None = None
         dates, durations = wb.date_styles()
+        percent = wb.percent_styles()
         epoch = wb.epoch
         shared_formulas: dict[str, tuple[str, str]] = {}
         out: list[SheetRow] = []
@@ -490,6 +510,8 @@ class SheetReader:
                                                    or "e" in value_text) else int(value_text))
                     if style and style in dates:
                         value = _serial(value, epoch, style in durations)
+                    elif style and style in percent:
+                        value = _as_percent(value)
                 elif ctype == "s":
                     if strings is None:
                         strings = wb.shared_strings()
