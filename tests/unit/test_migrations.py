@@ -129,3 +129,39 @@ def test_opening_an_up_to_date_database_does_not_load_alembic(tmp_path: Path) ->
             "print('alembic' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_heads_flagged_before_positions_existed_become_open_head_positions(
+        tmp_path: Path) -> None:
+    """0011: a person marked head of the unit becomes a head position in that unit, open at
+    both ends and with their job title; others get none; unit targets gain "không áp dụng"."""
+    path = tmp_path / "heads.db"
+    engine = make_engine(path)
+    upgrade(engine, None, target="0010")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO units (id, uuid, owner_uuid, created_at, updated_at, version, name, "
+            "short_name, code, kind, level, address, search_key, sort_key) VALUES (1, 'u1', "
+            "'o', '2024-01-01', '2024-01-01', 1, 'Xã Bình Lư', '', 'BL', 'commune', 'commune', "
+            "'', 'xa binh lu', 'k')")
+        for pid, name, head, title in ((1, "Lò Văn Đức", 1, "Chủ tịch UBND xã"),
+                                       (2, "Lò Thị Mai", 0, "Văn thư"),
+                                       (3, "Vàng A Páo", 1, "")):
+            conn.exec_driver_sql(
+                "INSERT INTO people (id, uuid, owner_uuid, created_at, updated_at, version, "
+                "full_name, gender, ethnicity, position, unit_id, is_unit_head, "
+                "is_direct_worker, note, search_key, sort_key) VALUES (?, ?, 'o', '2024-01-01', "
+                "'2024-01-01', 1, ?, 'male', 'Thái', ?, 1, ?, 0, '', '', 'k')",
+                (pid, f"p{pid}", name, title, head))
+    engine.dispose()
+
+    db = Database.open(path, backup_dir=tmp_path / "backups")
+    with db.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT person_id, unit_id, title, is_head, start_date, end_date, owner_uuid, "
+            "length(uuid) FROM person_positions ORDER BY person_id").fetchall()
+        columns = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(unit_targets)")]
+    assert rows == [(1, 1, "Chủ tịch UBND xã", 1, None, None, "o", 36),
+                    (3, 1, "Người đứng đầu", 1, None, None, "o", 36)]
+    assert "not_applicable" in columns
+    db.close()
