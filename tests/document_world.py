@@ -42,6 +42,7 @@ class DocumentWorld:
     household_nomination: int
     people: dict[str, int]
     bloc_id: int = 0
+    mixed_decision_id: int = 0  # add_mixed_decision, when a test needs Bằng khen lines
 
 
 def build_document_world(services: Services) -> DocumentWorld:
@@ -104,3 +105,39 @@ def build_document_world(services: Services) -> DocumentWorld:
     finish(services, bloc)
     return DocumentWorld(round_id, movement, school, meeting.id, decision.id, ids["huong"],
                          ids["school"], ids["home"], people, bloc["bloc"])
+
+
+def add_mixed_decision(services: Services, world: DocumentWorld, *, sign_on: date | None,
+                       awards: dict[str, list[str]] | None = None,
+                       issuer: str = "Chủ tịch UBND xã Bình Lư") -> int:
+    """A second round (no movement, so the movement report is unchanged) whose one decision
+    mixes awards: by default Hường gets LĐTT, CSTĐ cơ sở (same period: LĐTT is paid 0, NĐ 152
+    Điều 49) and a Giấy khen; Đức gets LĐTT and a Bằng khen; Mai a Giấy khen; the school a
+    Giấy khen. Signed on ``sign_on`` (None: left a draft). Returns the decision id."""
+    round_id = services.rounds.create(RoundInput(
+        f"Xét khen thưởng hỗn hợp {sign_on or 'dự thảo'}", (sign_on or date(2026, 7, 5)).year,
+        RoundKind.YEAR_END)).id
+    subjects = {"huong": Subject(person_id=world.people["huong"]),
+                "duc": Subject(person_id=world.people["duc"]),
+                "mai": Subject(person_id=world.people["mai"]),
+                "school": Subject(unit_id=world.school_id)}
+    awards = awards or {"huong": ["LDTT", "CSTDCS", "GIAY_KHEN"], "duc": ["LDTT", "BK_TINH"],
+                        "mai": ["GIAY_KHEN"], "school": ["GIAY_KHEN"]}
+    ids = []
+    for key, codes in awards.items():
+        for code in codes:
+            ids.append(services.nominations.create(NominationInput(
+                round_id, subjects[key], code, "Hoàn thành xuất sắc nhiệm vụ",
+                period_from=date(2025, 1, 1), period_to=date(2025, 12, 31))).id)
+    for status in (NominationStatus.SUBMITTED, NominationStatus.RECEIVED,
+                   NominationStatus.ELIGIBLE):
+        services.nominations.transition(ids, status)
+    meeting = services.council.create_meeting(MeetingInput(
+        round_id, sign_on or date(2026, 7, 2), total_members=9, present_members=9))
+    services.council.record_votes(meeting.id, {i: 9 for i in ids})
+    services.council.close_meeting(meeting.id)
+    decision = services.decisions.create(DecisionInput(round_id, issuer), ids)
+    if sign_on is not None:
+        services.decisions.sign(decision.id, sign_on, "Lường Văn Pấng",
+                                SignerCapacity.CHAIRMAN)
+    return decision.id

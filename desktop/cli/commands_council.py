@@ -107,6 +107,8 @@ def _register_decisions(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="ký hiệu văn bản (mặc định QĐ-UBND)")
     p.add_argument("--subject-line", default="", metavar="VĂN_BẢN",
                    help="trích yếu (Về việc …)")
+    p.add_argument("--per-award", action="store_true",
+                   help="lập một quyết định cho mỗi hình thức khen thưởng")
     p.set_defaults(handler=cmd_decisions_create)
 
     p = add_command(actions, "list", common=common, help="các quyết định của một đợt xét")
@@ -304,9 +306,16 @@ def cmd_decisions_create(ctx: Context) -> int:
 
     args = ctx.args
     services = ctx.open()
-    d = services.decisions.create(
-        DecisionInput(args.round_id, args.issuer, args.notation, args.subject_line),
-        list(dict.fromkeys(args.nomination_ids)))
+    data = DecisionInput(args.round_id, args.issuer, args.notation, args.subject_line)
+    ids = list(dict.fromkeys(args.nomination_ids))
+    if args.per_award:
+        rows = services.decisions.create_per_award(data, ids)
+        ctx.console.emit(
+            {"decisions": [_decision_dict(d, None, date.today()) for d in rows]},
+            "\n".join(f"Đã lập dự thảo quyết định ID {d.id}: {d.lines[0].award_name} "
+                      f"({len(d.lines)} trường hợp)." for d in rows if d.lines))
+        return 0
+    d = services.decisions.create(data, ids)
     _show(ctx, d.id, None, f"Đã lập dự thảo quyết định ID {d.id}.\n\n")
     return 0
 

@@ -125,8 +125,13 @@ def cmd_render(ctx: Context) -> int:
             out = out / docs.default_filename(spec.key, targets[0])
         files = [docs.render(spec.key, targets[0], out, options)]
         pdfs = docs.to_pdf(files) if ctx.args.pdf else []
-    ctx.console.emit({"files": [str(f) for f in files], "pdfs": [str(p) for p in pdfs]},
-                     "\n".join(f"Đã tạo {f}" for f in [*files, *pdfs]))
+    sheets = (docs.certificate_recipients(spec.key, targets[0])
+              if spec.key in ("giay_khen", "bang_khen") else [])
+    head = ([f"In {len(sheets)} {'giấy khen' if spec.key == 'giay_khen' else 'bằng khen'} "
+             f"cho: {', '.join(sheets)}."] if sheets else [])
+    ctx.console.emit({"files": [str(f) for f in files], "pdfs": [str(p) for p in pdfs],
+                      **({"sheets": sheets} if sheets else {})},
+                     "\n".join(head + [f"Đã tạo {f}" for f in [*files, *pdfs]]))
     return 0
 
 

@@ -71,6 +71,38 @@ class DecisionService:
             decision_id = decision.id
         return self.get(decision_id)
 
+    def create_per_award(self, data: DecisionInput,
+                         nomination_ids: list[int]) -> builtins.list[DecisionRow]:
+        """"Một quyết định cho mỗi hình thức": the nominations split by award (highest first),
+        one draft decision each — how most offices issue them. All or nothing."""
+        with self._db.read() as s:
+            rows = s.execute(select(Nomination.id, AwardKind.id, AwardKind.rank)
+                             .join(AwardKind, AwardKind.id == Nomination.award_kind_id)
+                             .where(Nomination.id.in_(nomination_ids))).all()
+        by_award: dict[int, builtins.list[int]] = {}
+        rank: dict[int, int] = {}
+        known = {nid: (kind, r) for nid, kind, r in rows}
+        for nid in nomination_ids:
+            kind, r = known.get(nid, (0, 0))
+            by_award.setdefault(kind, []).append(nid)
+            rank[kind] = r
+        if len(by_award) <= 1:
+            return [self.create(data, nomination_ids)]
+        with self._db.session() as s:
+            # Validate everything first, so a refusal leaves no decision behind.
+            round_ = s.get(Round, data.round_id)
+            if round_ is None or round_.deleted_at is not None:
+                raise NotFoundError("Không tìm thấy đợt xét khen thưởng.")
+            probe = Decision(id=-1, round_id=round_.id)
+            p = Problems()
+            p.text(data.issuer, "issuer", "Cơ quan ban hành", required=True)
+            p.text(data.notation, "notation", "Ký hiệu", required=True, max_length=40)
+            p.choice(data.signer_capacity, SignerCapacity, "signer_capacity", "Thẩm quyền ký")
+            p.raise_if_any()
+            self._check_new_lines(s, probe, nomination_ids)
+        order = sorted(by_award, key=lambda k: -rank[k])
+        return [self.create(data, by_award[k]) for k in order]
+
     def add_lines(self, decision_id: int, nomination_ids: list[int]) -> DecisionRow:
         with self._db.session() as s:
             decision = self._draft(s, decision_id)
@@ -160,6 +192,13 @@ class DecisionService:
 
     @staticmethod
     def _add_lines(s: Session, decision: Decision, nomination_ids: builtins.list[int]) -> None:
+        DecisionService._check_new_lines(s, decision, nomination_ids)
+        for nid in nomination_ids:
+            s.add(DecisionLine(decision_id=decision.id, nomination_id=nid))
+
+    @staticmethod
+    def _check_new_lines(s: Session, decision: Decision,
+                         nomination_ids: builtins.list[int]) -> None:
         p = Problems()
         noms = {n.id: n for n in s.scalars(select(Nomination).where(
             Nomination.id.in_(nomination_ids), Nomination.deleted_at.is_(None)))}
@@ -175,8 +214,6 @@ class DecisionService:
             elif nid in taken:
                 p.add(str(nid), f"Đề nghị {nid}", "đã có trong một quyết định khác")
         p.raise_if_any()
-        for nid in nomination_ids:
-            s.add(DecisionLine(decision_id=decision.id, nomination_id=nid))
 
     @staticmethod
     def _check_lines(s: Session, p: Problems, lines: builtins.list[DecisionLine], signed_on: date) -> None:
@@ -212,7 +249,7 @@ class DecisionService:
         for line, n, kind, name, sort, position, unit_name in rows:
             group = (SubjectKind.INDIVIDUAL if n.person_id else SubjectKind.COLLECTIVE
                      if n.unit_id else SubjectKind.HOUSEHOLD)
-            coef = _coefficient(kind, group)
+            coef = _coefficient(kind if d.status == "signed" else _in_force(s, kind, on), group)
             amount = line.amount if d.status == "signed" else bonus_amount(coef, base)
             detail = ", ".join(x for x in (position or "", unit_name or "") if x)
             priced.append((DecisionLineRow(n.id, group, name or "", detail, kind.code, kind.name,
@@ -260,6 +297,19 @@ def _coefficient(kind: AwardKind, group: SubjectKind) -> Decimal:
              SubjectKind.COLLECTIVE: kind.coef_collective,
              SubjectKind.HOUSEHOLD: kind.coef_household}[group]
     return Decimal(str(value)) if value is not None else Decimal(0)
+
+
+def _in_force(s: Session, kind: AwardKind, on: date) -> AwardKind:
+    """The version of the award (same lineage) in force on ``on``: a draft priced for a date
+    uses that date's coefficients (NĐ 91/2017 before 2024, NĐ 98/2023 and NĐ 152/2025 after)."""
+    if (kind.valid_from is None or kind.valid_from <= on) and \
+            (kind.valid_to is None or on <= kind.valid_to):
+        return kind
+    other = s.scalars(select(AwardKind).where(
+        AwardKind.lineage == kind.lineage, AwardKind.deleted_at.is_(None),
+        (AwardKind.valid_from.is_(None)) | (AwardKind.valid_from <= on),
+        (AwardKind.valid_to.is_(None)) | (AwardKind.valid_to >= on))).first()
+    return other or kind
 
 
 def _subject_key(n: Nomination) -> str:

@@ -34,7 +34,7 @@ def test_render_every_template_and_a_batch(documents_cli: Any,
               "bien_ban_hoi_dong": w.meeting_id,
               "bao_cao_thanh_tich_ca_nhan": w.person_nomination,
               "bao_cao_thanh_tich_tap_the": w.unit_nomination, "giay_khen": w.decision_id,
-              "bang_khen": w.decision_id, "dang_ky_thi_dua": w.school_id,
+              "dang_ky_thi_dua": w.school_id,
               "bao_cao_tong_ket": w.movement_id, "ket_qua_khoi": w.bloc_id}
     results = cli.run_many(*[["render", key, str(t), "--out", str(tmp_path / f"{key}.docx"),
                               "--year", "2026", "--date", "10/07/2026", "--signer",
@@ -42,6 +42,14 @@ def test_render_every_template_and_a_batch(documents_cli: Any,
     for result in results:
         assert result.returncode == 0, str(result)
     assert "Số: 05/QĐ-UBND" in _text(tmp_path / "quyet_dinh.docx")
+    giay_khen = dict(zip(target, results, strict=True))["giay_khen"]
+    assert giay_khen.json()["sheets"] == ["Trường Tiểu học Bình Lư", "Lò Văn Đức",
+                                          "Tòng Thị Hường", "Hộ ông Lò Văn Pọm"]
+    # The decision gives Giấy khen only: no Bằng khen sheet is printed, and it says why.
+    refused = cli.run("render", "bang_khen", str(w.decision_id), "--out",
+                      str(tmp_path / "bang_khen.docx"))
+    assert refused.returncode == 1 and "không tặng Bằng khen cho ai" in refused.stderr
+    assert not (tmp_path / "bang_khen.docx").exists()
     assert "Lai Châu, ngày 10 tháng 7 năm 2026" in _text(tmp_path / "to_trinh.docx")
     batch = cli.ok("render", "bao_cao_thanh_tich_ca_nhan",
                    f"{w.person_nomination},{w.person_nomination + 1}",

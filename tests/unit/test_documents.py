@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from document_world import DocumentWorld, build_document_world
+from document_world import DocumentWorld, add_mixed_decision, build_document_world
 from docx import Document
 from docx.shared import Cm
 
@@ -40,6 +40,8 @@ def commune(paths: AppPaths) -> Any:
     services.setup.configure(UnitInput("UBND xã Bình Lư", "BL", UnitKind.COMMUNE),
                              parent_office_name="UBND tỉnh Lai Châu")
     world = build_document_world(services)
+    # The Giấy khen decision has no Bằng khen line: bang_khen prints the mixed one's.
+    world.mixed_decision_id = add_mixed_decision(services, world, sign_on=date(2026, 7, 6))
     yield services, world
     services.close()
 
@@ -49,7 +51,7 @@ def targets(world: DocumentWorld) -> dict[str, int]:
             "bien_ban_hoi_dong": world.meeting_id,
             "bao_cao_thanh_tich_ca_nhan": world.person_nomination,
             "bao_cao_thanh_tich_tap_the": world.unit_nomination,
-            "giay_khen": world.decision_id, "bang_khen": world.decision_id,
+            "giay_khen": world.decision_id, "bang_khen": world.mixed_decision_id,
             "dang_ky_thi_dua": world.school_id, "bao_cao_tong_ket": world.movement_id,
             "ket_qua_khoi": world.bloc_id}
 
@@ -130,17 +132,18 @@ def test_every_template_renders_with_realistic_data(commune: Any, tmp_path: Path
                      "Về việc tặng Giấy khen năm 2026", "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ BÌNH LƯ",
                      "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
                      "cho 01 tập thể, 02 cá nhân và 01 hộ gia đình",
-                     "I. TẬP THỂ (1)", "II. CÁ NHÂN (2)", "III. HỘ GIA ĐÌNH (1)",
+                     "I. GIẤY KHEN (4)", "1. Tập thể (1)", "2. Cá nhân (2)",
+                     "3. Hộ gia đình (1)",
                      "4.180.000", "Bốn triệu một trăm tám mươi nghìn đồng", "./.",
                      "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lường Văn Pấng", "- Như Điều 3;",
                      "(Kèm theo Quyết định số 05/QĐ-UBND ngày 05 tháng 7 năm 2026)"):
         assert expected in decision, expected
     rows = [[c.text for c in r.cells] for r in Document(str(out["quyet_dinh"])).tables[-1].rows]
     assert rows[0][:2] == ["STT", "Họ và tên / Tên tập thể"]
-    assert ["1", "Trường Tiểu học Bình Lư", "", "0,6", "1.520.000"] in rows
-    assert ["2", "Tòng Thị Hường", "Giáo viên, Trường Tiểu học Bình Lư", "0,3", "760.000"] \
-        in rows
-    assert rows[-1][-1] == "4.180.000"
+    assert ["1", "Trường Tiểu học Bình Lư", "", "0,6", "1.520.000", ""] in rows
+    assert ["2", "Tòng Thị Hường", "Giáo viên, Trường Tiểu học Bình Lư", "0,3", "760.000",
+            ""] in rows
+    assert rows[-1][-2] == "4.180.000"
     assert sum(1 for r in rows if r[0].isdigit()) == 4
 
     minutes = text_of(out["bien_ban_hoi_dong"])

@@ -57,10 +57,10 @@ def test_cstd_tinh_with_two_consecutive_years_is_not_enough() -> None:
     cond = by_code(result, "titles_CSTDCS")
     assert cond.status is NOT_MET
     assert cond.text == ("Chưa đủ 03 năm liên tục đạt Chiến sĩ thi đua cơ sở (có: 2025, 2026)")
-    assert cond.source == "Luật TĐKT 2022"
+    assert cond.source == "Luật TĐKT 2022, Điều 22"
     assert result.status is NOT_MET
-    assert "Chưa đủ 03 năm liên tục đạt Chiến sĩ thi đua cơ sở (có: 2025, 2026) — Luật TĐKT 2022" \
-        in result.explain()
+    assert "Chưa đủ 03 năm liên tục đạt Chiến sĩ thi đua cơ sở (có: 2025, 2026) — Luật TĐKT 2022, " \
+        "Điều 22" in result.explain()
 
 
 def test_cstd_tinh_with_three_consecutive_years_and_a_province_initiative() -> None:
@@ -171,7 +171,8 @@ def test_bk_tinh_either_route_of_article_74() -> None:
     one_idea = evaluate(person(*bk, ratings={2025: X, 2026: X}, initiatives=ideas[:1],
                                awards=(cstdcs(2026),)))
     assert one_idea.status is NOT_MET
-    assert "Chưa đạt cả hai điều kiện" in one_idea.failed[0].text
+    assert one_idea.failed[0].text.startswith("Chưa đạt điều kiện thứ nhất: ")
+    assert ". Chưa đạt điều kiện thứ hai: " in one_idea.failed[0].text
 
 
 def test_cờ_thi_đua_needs_bloc_leader_else_check() -> None:
@@ -235,7 +236,7 @@ def test_rule_set_follows_the_round_year() -> None:
     assert rule_set_for(2026).key == "luat_2022_nd152"
     old = evaluate(person("CSTD_TINH_2013", "CSTD_TINH", "CSTĐ cấp tỉnh", year=2023,
                           awards=(cstdcs(2022), cstdcs(2023))))
-    assert by_code(old, "titles_CSTDCS").source == "Luật TĐKT 2003 (sửa đổi 2013)"
+    assert by_code(old, "titles_CSTDCS").source == "Luật TĐKT 2003 (sửa đổi 2013), Điều 22"
 
 
 @pytest.mark.parametrize("kind", [RoundKind.AD_HOC, RoundKind.THEMATIC])

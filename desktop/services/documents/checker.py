@@ -4,7 +4,9 @@ What goes wrong when an officer edits a template in Word: a field name is mistyp
 print nothing useful, so it is refused), Word splits a tag across formatting runs (docxtpl
 joins it back but the field takes the first run's formatting), Word's AutoCorrect turns
 straight quotes into curly ones inside a tag (Jinja cannot read them), and a ``{% for %}``
-loses its ``{% endfor %}`` when rows are deleted."""
+loses its ``{% endfor %}`` when rows are deleted. And what a template must never do (see
+``sandbox``): a file that is no .docx or a zip bomb, loops over huge ranges, huge products and
+powers, ``|safe`` and other ways around the escaping, names starting with ``_``."""
 
 from __future__ import annotations
 
@@ -23,6 +25,12 @@ from jinja2.exceptions import TemplateAssertionError
 
 from desktop.services.documents.engine import jinja_environment
 from desktop.services.documents.registry import FieldSpec, TemplateSpec
+from desktop.services.documents.sandbox import (
+    TemplateLimitError,
+    UnsafePackage,
+    hazards,
+    inspect_package,
+)
 
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 OPENERS = re.compile(r"\{\{|\{%|\{#")
@@ -256,18 +264,28 @@ def check_template(path: Path, spec: TemplateSpec) -> CheckReport:
     """Every problem of the template at ``path`` against the fields ``spec`` declares."""
     path = Path(path)
     try:
+        inspect_package(path)  # before any XML of it is parsed
+    except UnsafePackage as error:
+        return CheckReport((TemplateProblem(Severity.ERROR, path.name, error.reason),))
+    try:
         paragraphs = _paragraphs(path)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        source = _patched_source(path)
+    except Exception:  # whatever python-docx or lxml say, they say it in English
         return CheckReport((TemplateProblem(
             Severity.ERROR, path.name,
-            f"không mở được như một văn bản Word (.docx): {error}"),))
+            "không mở được như một văn bản Word (.docx): tệp bị hỏng (thiếu phần hoặc nội dung "
+            "không đọc được). Hãy mở tệp bằng Word rồi lưu lại dạng .docx."),))
     problems = _check_tags(paragraphs)
     if any(p.severity is Severity.ERROR for p in problems):
         return CheckReport(tuple(problems))  # Jinja would only repeat the same faults, in English
     env = jinja_environment()
-    source = _patched_source(path)
     try:
         tree = env.parse(source)
+        dangers = hazards(tree, source)
+        if dangers:
+            problems.extend(TemplateProblem(Severity.ERROR, _line_text(source, d.lineno),
+                                            d.reason) for d in dangers)
+            return CheckReport(tuple(problems))
         env.from_string(source)  # also compiles: an unknown filter is found here
     except TemplateAssertionError as error:
         problems.append(TemplateProblem(Severity.ERROR, _line_text(source, error.lineno),
@@ -276,6 +294,9 @@ def check_template(path: Path, spec: TemplateSpec) -> CheckReport:
     except TemplateSyntaxError as error:
         problems.append(TemplateProblem(Severity.ERROR, _line_text(source, error.lineno),
                                         f"thẻ viết sai cú pháp ({error.message})."))
+        return CheckReport(tuple(problems))
+    except TemplateLimitError as error:  # refused while compiling; hazards() names it first
+        problems.append(TemplateProblem(Severity.ERROR, "mẫu", error.reason))
         return CheckReport(tuple(problems))
     walker = _FieldWalker(spec, source)
     walker.walk(tree, {})

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -22,6 +23,7 @@ from desktop.domain.enums import (
     UnitKind,
 )
 from desktop.domain.errors import NotFoundError, ValidationError
+from desktop.domain.vntext import fold
 from desktop.models import (
     AwardKind,
     AwardRecord,
@@ -37,7 +39,7 @@ from desktop.models import (
     Unit,
 )
 from desktop.services.blocs import BlocService
-from desktop.services.catalog import CatalogService
+from desktop.services.catalog import AwardKindRow, CatalogService
 from desktop.services.common import get_active
 from desktop.services.council import CouncilService
 from desktop.services.database import Database
@@ -182,31 +184,89 @@ class ContextBuilder:
         return groups
 
     def _decision(self, spec: TemplateSpec, decision_id: int, options: RenderOptions) -> Context:
-        d = self._decision_row(decision_id)
+        """A signed decision as signed; a draft (no number, no signer's name, “(Dự thảo)”)
+        priced, grounded and dated on the date it is rendered for: one date decides the law,
+        the coefficients, the base salary shown and the total (which use the same base)."""
+        head = self._decision_row(decision_id)
+        on = head.signed_on or options.on or date.today()
+        d = self._decisions.get(decision_id, preview_on=on)
         achievement = self._achievement(d.round_id)
-        award_names = list(dict.fromkeys(line.award_name for line in d.lines))
-        award = ", ".join(award_names) or "…"
+        awards = self._award_groups(d, on)
+        phrases = [a["cum_tu"] for a in awards]
+        award = _join_and(phrases) or "…"
         counts = Counter(line.group for line in d.lines)
-        on = d.signed_on or options.on or date.today()
-        context = self._header(spec, d.year, options, d.notation, d.sequence, on)
-        context.update(self._signature(d.signer_name or options.signer_name, d.signer_capacity,
+        context = self._header(spec, d.year, options, d.notation,
+                               d.sequence if d.signed else None, on)
+        if not d.signed:
+            context["so_ky_hieu"] = document_number(None, d.notation)
+        context.update(self._signature(d.signer_name if d.signed else "", d.signer_capacity,
                                        decision=True))
         context.update(_group_counts(counts))
         total = d.total_amount
+        base = d.base_salary or CatalogService(self._db).base_salary_on(on).amount
+        tang = "; ".join(f"tặng {a['cum_tu']} cho {a['tom_tat']}" for a in awards) or "tặng …"
         context.update({
             "trich_yeu": d.subject_line or f"Về việc tặng {award} năm {d.year}",
             "tham_quyen": self._authority(d.issuer),
-            "can_cu": _lines(self._settings.decision_grounds),
+            "can_cu": _lines(self._settings.decision_grounds_on(on)),
             "theo_de_nghi": f"Theo đề nghị của {self._settings.proposer}.",
             "hinh_thuc": award, "thanh_tich": "đã có " + achievement,
+            "tang": tang[:1].upper() + tang[1:],
+            "du_thao": "" if d.signed else "(Dự thảo)",
             "chi_tu_quy": self._settings.fund_source,
             "ngay_ky": date_long(d.signed_on) if d.signed_on else date_long(None),
-            "muc_luong_co_so": format_number(
-                d.base_salary or CatalogService(self._db).base_salary_on(on).amount),
+            "muc_luong_co_so": format_number(base),
             "tong_tien": format_number(total), "tong_tien_chu": money_in_words(total),
-            "nhom": self._grouped(list(d.lines), money=True),
+            "nhom": self._grouped(_with_notes(d.lines, on), money=True),
+            "khen": [{k: v for k, v in a.items() if k != "cum_tu"} for a in awards],
         })
         return context
+
+    def _award_groups(self, d: DecisionRow, on: date) -> list[Context]:
+        """The list by award, highest first: “I. DANH HIỆU “LAO ĐỘNG TIÊN TIẾN” (3)”, then its
+        collectives, individuals and households, each line with its note."""
+        catalog = CatalogService(self._db)
+        kinds: dict[str, AwardKindRow | None] = {}
+        for code in dict.fromkeys(line.award_code for line in d.lines):
+            try:
+                kinds[code] = catalog.award_kind(code)
+            except NotFoundError:
+                kinds[code] = None
+        lines = _with_notes(d.lines, on)
+        names = list(dict.fromkeys(line.award_name for line in lines))
+        rank: dict[str, tuple[int, int, int]] = {}
+        for line in lines:
+            kind = kinds.get(line.award_code)
+            # Titles (danh hiệu) before forms (hình thức), the higher first within each.
+            rank.setdefault(line.award_name, (
+                0 if kind is not None and kind.category is AwardCategory.TITLE else 1,
+                -(kind.rank if kind else 0), names.index(line.award_name)))
+        out = []
+        for number, name in enumerate(sorted(names, key=lambda n: rank[n]), start=1):
+            rows = [line for line in lines if line.award_name == name]
+            kind = kinds.get(rows[0].award_code)
+            title = kind is not None and kind.category is AwardCategory.TITLE
+            phrase = f"danh hiệu “{name}”" if title else name
+            counts = Counter(r.group for r in rows)
+            groups = []
+            for i, kind_group in enumerate((k for k in GROUP_ORDER if counts.get(k)), start=1):
+                group_rows = [r for r in rows if r.group is kind_group]
+                groups.append({
+                    "tieu_de": f"{i}. {_GROUP_NAMES[kind_group]}",
+                    "so_luong": format_number(len(group_rows)),
+                    "tong_tien": format_number(sum(r.amount for r in group_rows)),
+                    "dong": [{"stt": str(j), "ten": r.subject_name, "chi_tiet": r.detail,
+                              "hinh_thuc": r.award_name, "he_so": format_number(r.coefficient),
+                              "so_tien": format_number(r.amount), "ghi_chu": r.pay_note,
+                              "thanh_tich": ""}
+                             for j, r in enumerate(group_rows, start=1)]})
+            out.append({"cum_tu": phrase,
+                        "tieu_de": f"{_ROMAN[number - 1] if number <= len(_ROMAN) else number}. "
+                                   f"{phrase.upper()}",
+                        "so_luong": format_number(len(rows)), "tom_tat": _count_phrase(counts),
+                        "tong_tien": format_number(sum(r.amount for r in rows)),
+                        "nhom": groups})
+        return out
 
     def _achievement(self, round_id: int) -> str:
         """"thành tích xuất sắc trong phong trào thi đua “…” năm 2026" (the movement when the
@@ -219,18 +279,38 @@ class ContextBuilder:
                         f"{round_.year}")
             return f"thành tích xuất sắc trong thực hiện nhiệm vụ năm {round_.year}"
 
+    def certificate_lines(self, key: str, decision_id: int) -> list[Any]:
+        """The decision's lines a certificate template prints a sheet for: only its own award
+        family (Giấy khen / Bằng khen), only once the decision is signed."""
+        d = self._decision_row(decision_id)
+        family = CERTIFICATE_FAMILIES[key]
+        if not d.signed:
+            raise ValidationError.single(
+                "decision", f"In {family}",
+                f"quyết định còn là dự thảo (chưa ký, chưa có số); chỉ in {family} cho quyết "
+                "định đã ký")
+        lines = [line for line in d.lines if fold(line.award_name).startswith(fold(family))]
+        if not lines:
+            awards = ", ".join(dict.fromkeys(line.award_name for line in d.lines)) or "không có"
+            raise ValidationError.single(
+                "decision", f"In {family}",
+                f"Quyết định số {d.number} không tặng {family} cho ai (hình thức trong quyết "
+                f"định: {awards}); không có trang nào để in")
+        return lines
+
     def _certificates(self, spec: TemplateSpec, decision_id: int,
                       options: RenderOptions) -> Context:
+        lines = self.certificate_lines(spec.key, decision_id)
         d = self._decision_row(decision_id)
         achievement = self._achievement(d.round_id)
-        on = d.signed_on or options.on or date.today()
-        context = self._header(spec, d.year, options, d.notation, d.sequence, on)
-        context.update(self._signature(d.signer_name or options.signer_name, d.signer_capacity))
+        assert d.signed_on is not None
+        context = self._header(spec, d.year, options, d.notation, d.sequence, d.signed_on)
+        context.update(self._signature(d.signer_name, d.signer_capacity))
         context.update({
             "tham_quyen": self._authority(d.issuer),
             "thanh_tich": "Đã có " + achievement,
             "ds": [{"ten": line.subject_name, "chi_tiet": line.detail,
-                    "hinh_thuc": line.award_name} for line in d.lines],
+                    "hinh_thuc": line.award_name} for line in lines],
         })
         return context
 
@@ -266,7 +346,9 @@ class ContextBuilder:
         context.update({
             "trich_yeu": f"Về việc đề nghị tặng {awards} năm {year}",
             "kinh_gui": options.recipient or self._settings.submit_to,
-            "ten_dot": name, "can_cu": _lines(self._settings.submission_grounds),
+            "ten_dot": name,
+            "can_cu": _lines(self._settings.submission_grounds_on(
+                options.on or date.today())),
             "hop_hoi_dong": meeting_text, "tong_so": format_number(len(rows)),
             "theo_hinh_thuc": [{"hinh_thuc": k, "so_luong": format_number(v)}
                                for k, v in by_award.items()],
@@ -457,6 +539,40 @@ class ContextBuilder:
 
 
 PASSED_STATUSES = frozenset({NominationStatus.VOTED, NominationStatus.AWARDED})
+CERTIFICATE_FAMILIES = {"giay_khen": "Giấy khen", "bang_khen": "Bằng khen"}
+_GROUP_NAMES = {SubjectKind.COLLECTIVE: "Tập thể", SubjectKind.INDIVIDUAL: "Cá nhân",
+                SubjectKind.HOUSEHOLD: "Hộ gia đình"}
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def _join_and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " và " + items[-1] \
+        if items else ""
+
+
+def _stacking_rule(on: date) -> str:
+    """Where the "only the highest title of one period is paid" rule is, on that date."""
+    if on >= date(2025, 7, 1):
+        return "NĐ 152/2025 Điều 49"
+    return "NĐ 98/2023" if on >= date(2024, 1, 1) else "NĐ 91/2017"
+
+
+def _with_notes(lines: Any, on: date) -> list[Any]:
+    """A line paid 0 by the stacking rule names the title that is paid instead."""
+    out = []
+    for line in lines:
+        if not line.paid and line.amount == 0:
+            paid = next((x.award_name for x in lines if x.paid and x.amount and x.group is
+                         line.group and x.subject_name == line.subject_name and x.detail ==
+                         line.detail and x is not line), "")
+            rule = _stacking_rule(on)
+            note = (f"Không chi tiền thưởng: cùng thời kỳ thành tích đã nhận tiền thưởng danh "
+                    f"hiệu “{paid}” ({rule})" if paid else
+                    f"Không chi tiền thưởng: cùng thời kỳ thành tích với danh hiệu cao hơn "
+                    f"({rule})")
+            line = replace(line, pay_note=note)
+        out.append(line)
+    return out
 
 
 class _NominationLine:

@@ -1,31 +1,43 @@
 """docxtpl rendering in a sandbox: a template cannot run code (Jinja's sandbox refuses unsafe
-attributes), and a field the context lacks is an error that names the field, never a blank."""
+attributes), cannot hang or fill the memory (loops, sizes, output and time are limited, see
+``sandbox``), cannot slip raw Word XML past the escaping, and a field the context lacks is an
+error that names the field, never a blank. A file that is no .docx, or a zip bomb, is refused
+before any of it is parsed."""
 
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
+from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateError, UndefinedError
+from jinja2 import TemplateError, UndefinedError
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 
 from desktop.domain.errors import DomainError
+from desktop.services.documents.sandbox import (
+    LimitedEnvironment,
+    TemplateLimitError,
+    UnsafePackage,
+    inspect_package,
+    render_budget,
+)
 from desktop.services.files import atomic_write
 
 # Jinja says "'chuc_vu' is undefined" or "'dict object' has no attribute 'ten'".
 _UNDEFINED = re.compile(r"'([\w.]+)' is undefined|has no attribute '(\w+)'")
+_FIX = "Văn bản không được tạo; hãy sửa mẫu (nút “Kiểm tra mẫu”)."
 
 
 class DocumentError(DomainError):
     """A template cannot be rendered; the message says which field or tag and why."""
 
 
-def jinja_environment() -> SandboxedEnvironment:
+def jinja_environment() -> LimitedEnvironment:
     """Autoescape on: a name with "&" or "<" must not break the document's XML."""
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    return LimitedEnvironment()
 
 
 _ENV = jinja_environment()
@@ -38,18 +50,38 @@ def _field_name(error: UndefinedError) -> str:
     return str(error.message)
 
 
-def render_template(template: Path, context: dict[str, Any]) -> DocxTemplate:
-    """Render into memory; raises DocumentError naming the missing field or faulty tag."""
+def open_template(template: Path) -> DocxTemplate:
+    """The template's package, looked at before it is parsed (see ``inspect_package``)."""
+    try:
+        inspect_package(template)
+    except UnsafePackage as error:
+        raise DocumentError(f"Không dùng được mẫu {template.name}: {error.reason}.") from None
     document = DocxTemplate(template)
     try:
-        document.render(context, jinja_env=_ENV, autoescape=True)
+        document.init_docx()
+    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile,
+            SyntaxError):  # lxml's XMLSyntaxError is a SyntaxError
+        raise DocumentError(f"Không dùng được mẫu {template.name}: tệp Word bị hỏng (thiếu "
+                            "phần hoặc nội dung không đọc được). Hãy mở tệp bằng Word rồi lưu "
+                            "lại dạng .docx.") from None
+    return document
+
+
+def render_template(template: Path, context: dict[str, Any]) -> DocxTemplate:
+    """Render into memory; raises DocumentError naming the missing field or faulty tag."""
+    document = open_template(template)
+    try:
+        with render_budget():
+            document.render(context, jinja_env=_ENV, autoescape=True)
+    except TemplateLimitError as error:
+        raise DocumentError(f"Mẫu {template.name} {error.reason}. {_FIX}") from None
     except UndefinedError as error:
         raise DocumentError(f"Mẫu {template.name} dùng trường “{_field_name(error)}” nhưng dữ "
                             "liệu không có trường này. Hãy kiểm tra mẫu (nút “Kiểm tra mẫu”).") \
             from error
     except SecurityError as error:
-        raise DocumentError(f"Mẫu {template.name} có thẻ bị chặn vì lý do an toàn: "
-                            f"{error}") from error
+        raise DocumentError(f"Mẫu {template.name} có thẻ bị chặn vì lý do an toàn (truy cập "
+                            f"thuộc tính hoặc hàm không được phép). {_FIX}") from error
     except TemplateError as error:
         raise DocumentError(f"Mẫu {template.name} có thẻ sai: {error.message}. Hãy kiểm tra "
                             "mẫu.") from error

@@ -111,6 +111,14 @@ class DocumentService:
                                  self._council, self._decisions, self._blocs)
         return builder.build(self.spec(key), target_id, options or RenderOptions())
 
+    def certificate_recipients(self, key: str, decision_id: int) -> list[str]:
+        """Who gets a sheet from a certificate template (giay_khen, bang_khen): the signed
+        decision's lines of that award only. Refused in Vietnamese for a draft or a decision
+        without such lines."""
+        builder = ContextBuilder(self._db, DocumentSettings.load(self._db), self._nominations,
+                                 self._council, self._decisions, self._blocs)
+        return [line.subject_name for line in builder.certificate_lines(key, decision_id)]
+
     def _usable(self, key: str) -> Path:
         info = self.info(key)
         report = check_template(info.path, info.spec)

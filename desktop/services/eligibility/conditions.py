@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from desktop.api.eligibility import Condition as Condition
 from desktop.domain.enums import (
@@ -14,7 +15,7 @@ from desktop.domain.enums import (
     NominationStatus,
     RatingLevel,
 )
-from desktop.services.eligibility.facts import NominationFacts
+from desktop.services.eligibility.facts import NominationFacts, QuotaCandidate
 
 MET, NOT_MET, CHECK = ConditionStatus.MET, ConditionStatus.NOT_MET, ConditionStatus.CHECK
 
@@ -62,7 +63,7 @@ def counting_floor(f: NominationFacts) -> tuple[int, str]:
         if award.lineage == f.award_lineage and award.year < f.year and \
                 award.achievement is AchievementKind.MERIT and award.period_end_year > floor:
             floor = award.period_end_year
-            why = (f"tính từ sau thời kỳ thành tích của {award.name} đã nhận "
+            why = (f"chỉ tính từ sau thời kỳ thành tích của {award.name} đã nhận "
                    f"(QĐ {award.decision_number or 'không rõ số'}, đến năm {floor})")
     for d in f.disciplines:
         if d.status is DisciplineStatus.DECIDED and d.effective_to and d.effective_to.year > floor \
@@ -95,9 +96,14 @@ def rating_at_least(f: NominationFacts, level: RatingLevel, source: str,
                      f"Năm {year} xếp loại “{rating.label}” — {verdict}", source)
 
 
-def consecutive_ratings(f: NominationFacts, level: RatingLevel, n: int, source: str) -> Condition:
-    """n consecutive years ending in the award year, each rated ``level`` or better."""
+def consecutive_ratings(f: NominationFacts, level: RatingLevel, n: int, source: str,
+                        after: tuple[int, str] | None = None) -> Condition:
+    """n consecutive years ending in the award year, each rated ``level`` or better; only years
+    after the previous award's achievement period count (NĐ 152 Art 33.7), or after ``after``
+    (the year an earlier award used as ground ends, and why) when that is later."""
     floor, why = counting_floor(f)
+    if after is not None and after[0] > floor:
+        floor, why = after
     years = list(range(f.year - n + 1, f.year + 1))
     missing = [y for y in years if y not in f.ratings]
     low = [y for y in years if y in f.ratings and RATING_ORDER[f.ratings[y]] < RATING_ORDER[level]]
@@ -109,7 +115,7 @@ def consecutive_ratings(f: NominationFacts, level: RatingLevel, n: int, source: 
         if low:
             parts.append("năm " + ", ".join(f"{y}: {f.ratings[y].label}" for y in low))
         if too_early:
-            parts.append(why)
+            parts.append(f"năm {years_text(too_early)} không tính: {why}")
         return Condition(code, NOT_MET, f"Chưa đủ {need}: {'; '.join(parts)}", source)
     if missing:
         return Condition(code, CHECK, f"Cần {need}; chưa có kết quả xếp loại năm "
@@ -221,15 +227,90 @@ def head_of_unit_targets(f: NominationFacts, source: str) -> Condition:
                      "các chỉ tiêu được giao", source)
 
 
-def quota(f: NominationFacts, percent: float, source: str) -> Condition:
+# How the CSTĐ cơ sở quota is rounded (province parameter ``cstdcs_quota_rounding``).
+QUOTA_ROUNDING = {
+    "down": "làm tròn xuống",
+    "nearest": "làm tròn đến số gần nhất",
+    "at_least_one": "làm tròn xuống, nhưng ít nhất 01 khi đơn vị có Lao động tiên tiến",
+}
+
+
+def decimal_text(value: Decimal) -> str:
+    """3 → "3", 1.50 → "1,5" (Vietnamese decimal comma)."""
+    text = format(value.normalize(), "f")
+    return text.replace(".", ",")
+
+
+def quota_allowed(base: int, percent: float, rounding: str) -> tuple[int, Decimal]:
+    """The most CSTĐ cơ sở a unit with ``base`` LĐTT may propose, and the exact share."""
+    exact = Decimal(base) * Decimal(str(percent)) / Decimal(100)
+    if rounding == "nearest":
+        allowed = int(exact.to_integral_value(rounding=ROUND_HALF_UP))
+    else:
+        allowed = int(exact.to_integral_value(rounding=ROUND_FLOOR))
+        if rounding == "at_least_one" and base > 0:
+            allowed = max(allowed, 1)
+    return allowed, exact
+
+
+def _merit_key(c: QuotaCandidate) -> tuple[int, int, int]:
+    rating = RATING_ORDER[c.rating] if c.rating is not None else -1
+    return (rating, c.best_scope, c.initiatives)
+
+
+def _who(c: QuotaCandidate) -> str:
+    return f"{c.name} (nữ)" if c.female else c.name
+
+
+def keep_proposal(f: NominationFacts, allowed: int, tie_source: str) -> str:
+    """Which of the unit's CSTĐ cơ sở nominations to keep: by merit (rating of the year, the
+    widest scope and the number of initiatives), women first among equals (NĐ 152 Art 4.6)."""
+    ranked = sorted(f.quota_candidates,
+                    key=lambda c: (tuple(-k for k in _merit_key(c)), not c.female, c.nomination_id))
+    if not ranked:
+        return ""
+    if allowed <= 0:
+        return " Theo tỷ lệ, đơn vị chưa được đề nghị Chiến sĩ thi đua cơ sở nào."
+    keep, drop = ranked[:allowed], ranked[allowed:]
+    if not drop:
+        return ""
+    text = (f" Đề xuất giữ {count_text(len(keep))} người, xếp theo xếp loại năm {f.year}, phạm "
+            "vi và số sáng kiến; khi ngang nhau thì ưu tiên nữ "
+            f"({tie_source}): giữ {', '.join(_who(c) for c in keep)}; không giữ "
+            f"{', '.join(_who(c) for c in drop)}.")
+    last, first_out = keep[-1], drop[0]
+    if _merit_key(last) == _merit_key(first_out):
+        if last.female and not first_out.female:
+            text += (f" {last.name} được ưu tiên hơn {first_out.name} vì ngang thành tích và là "
+                     "nữ.")
+        else:
+            text += (f" {last.name} và {first_out.name} ngang thành tích: cần Hội đồng bình xét "
+                     "người được giữ.")
+    mine = next((c for c in ranked if c.nomination_id == f.nomination_id), None)
+    if mine is not None:
+        text += (" Đề nghị này thuộc số đề xuất giữ." if mine in keep
+                 else " Đề nghị này thuộc số đề xuất không giữ.")
+    return text
+
+
+def quota(f: NominationFacts, percent: float, source: str, rounding: str = "down",
+          tie_source: str = "") -> Condition:
+    if rounding not in QUOTA_ROUNDING:
+        return Condition("quota", CHECK, "Tham số “Cách làm tròn số CSTĐ cơ sở tối đa” có giá "
+                         f"trị không hợp lệ “{rounding}”; cần là down (làm tròn xuống), nearest "
+                         "(làm tròn đến số gần nhất) hoặc at_least_one (ít nhất 01)", source)
     if f.quota_used is None or f.quota_base is None:
         return Condition("quota", CHECK, "Chưa xác định được số Lao động tiên tiến của đơn vị để "
                          f"tính tỷ lệ {percent:g}%", source)
-    allowed = int(f.quota_base * percent // 100)
+    allowed, exact = quota_allowed(f.quota_base, percent, rounding)
+    how = f" ({percent:g}% × {f.quota_base} = {decimal_text(exact)}, {QUOTA_ROUNDING[rounding]})"
     text = (f"Đơn vị có {f.quota_used} đề nghị CSTĐ cơ sở, {f.quota_base} Lao động tiên tiến; "
             f"tối đa {percent:g}% = {allowed}")
-    return Condition("quota", MET if f.quota_used <= allowed else NOT_MET,
-                     text if f.quota_used <= allowed else text + " — vượt tỷ lệ", source)
+    if f.quota_used <= allowed:
+        return Condition("quota", MET, text + how, source)
+    proposal = keep_proposal(f, allowed, tie_source)
+    return Condition("quota", NOT_MET, text + " — vượt tỷ lệ" + how + "." + proposal,
+                     f"{source}; {tie_source}" if proposal and tie_source else source)
 
 
 def members_share_ldtt(f: NominationFacts, percent: int, strictly_more: bool,

@@ -43,6 +43,20 @@ class AwardFact:
             return self.decision_year
         return self.year
 
+    @property
+    def has_period(self) -> bool:
+        """Both ends of the achievement period are written in the decision."""
+        return self.period_from_year is not None and self.period_to_year is not None
+
+    @property
+    def period_text(self) -> str:
+        """"2018–2020", or the single year; "" when the decision records no period."""
+        if self.period_from_year is None or self.period_to_year is None:
+            return ""
+        if self.period_from_year == self.period_to_year:
+            return str(self.period_to_year)
+        return f"{self.period_from_year}–{self.period_to_year}"
+
 
 @dataclass(frozen=True, slots=True)
 class InitiativeFact:
@@ -72,6 +86,20 @@ class MemberStats:
     cstdcs: int
     disciplined_warning_up: int
     women: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class QuotaCandidate:
+    """A CSTĐ cơ sở nomination of the same unit, for proposing which to keep when the unit is
+    over its quota: merit first (rating of the year, initiatives), then women among equals
+    (NĐ 152/2025 Art 4.6)."""
+
+    nomination_id: int
+    name: str
+    female: bool
+    rating: RatingLevel | None = None
+    best_scope: int = 0  # 0 none, 1 unit, 2 province, 3 national (SCOPE_ORDER)
+    initiatives: int = 0  # recognised in the award year
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,4 +141,6 @@ class NominationFacts:
     bloc_rank: int | None = None
     quota_used: int | None = None  # CSTĐCS nominations of the unit in this round
     quota_base: int | None = None  # LĐTT of the unit for the year
+    quota_candidates: tuple[QuotaCandidate, ...] = ()  # the unit's CSTĐCS nominations here
+    award_legal: str = ""  # the catalog's legal basis and article of the award kind
     params: dict[str, object] = field(default_factory=dict)

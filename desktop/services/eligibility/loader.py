@@ -41,16 +41,20 @@ from desktop.models import (
     Round,
     Unit,
 )
-from desktop.services.eligibility.conditions import DEAD_STATUSES
+from desktop.services.eligibility.conditions import DEAD_STATUSES, SCOPE_ORDER
 from desktop.services.eligibility.facts import (
     AwardFact,
     DisciplineFact,
     InitiativeFact,
     MemberStats,
     NominationFacts,
+    QuotaCandidate,
     SiblingNomination,
 )
 
+# Province parameters the rules read, with the value used when a database predates them.
+PARAMETER_DEFAULTS: dict[str, object] = {"cstdcs_quota_percent": 15,
+                                         "cstdcs_quota_rounding": "down"}
 HISTORY_YEARS = 12  # awards: Art 33.7 intervals and two CSTĐ tỉnh periods reach far back
 RATING_YEARS = 5  # the longest run of ratings a rule asks for (Bằng khen Thủ tướng)
 LONG_RATING_LINEAGES = ("BK_TTG", "HCLD3", "HCLD2", "HCLD1")
@@ -94,15 +98,18 @@ def load_round_facts(s: Session, round_id: int,
     year, kind = r.year, RoundKind(r.kind)
     head_rule = bool(r.movement_id and s.scalar(
         select(Movement.head_target_rule).where(Movement.id == r.movement_id)))
-    quota_param = s.get(ProvinceParameter, "cstdcs_quota_percent")
-    params: dict[str, object] = {"cstdcs_quota_percent": quota_param.value if quota_param else 15}
+    params: dict[str, object] = {}
+    for param, default in PARAMETER_DEFAULTS.items():
+        row = s.get(ProvinceParameter, param)
+        params[param] = row.value if row is not None else default
     first_year = year - HISTORY_YEARS
 
     c = s.connection()  # Core rows: the ORM's per-row bookkeeping cost more than SQLite here
     live = and_(Nomination.round_id == round_id, Nomination.deleted_at.is_(None))
     noms = c.execute(
         select(Nomination.id, Nomination.person_id, Nomination.unit_id, Nomination.household_name,
-               Nomination.status, AwardKind.code, AwardKind.lineage, AwardKind.name)
+               Nomination.status, AwardKind.code, AwardKind.lineage, AwardKind.name,
+               AwardKind.legal_basis, AwardKind.legal_article)
         .join(AwardKind, AwardKind.id == Nomination.award_kind_id).where(live)).all()
     # Histories are read only for the subjects being checked (one nomination in the editor,
     # or the whole round); the round's own list is always read whole for quotas and twins.
@@ -152,7 +159,7 @@ def load_round_facts(s: Session, round_id: int,
     same_round: dict[Key, list[Any]] = defaultdict(list)
     for n in noms:
         same_round[_key(n.person_id, n.unit_id, n.household_name)].append(n)
-    quota_used, quota_base = _quota(
+    quota_used, quota_base, quota_people = _quota(
         c, noms, year, select(Nomination.person_id).where(live, Nomination.person_id.is_not(None)))
     members = _member_stats(c, unit_ids, year, round_id)
     # Bloc ranks and the heads' targets come from the blocs' data, read only when a rule
@@ -204,8 +211,18 @@ def load_round_facts(s: Session, round_id: int,
             bloc_rank=ranks.get(n.unit_id) if n.unit_id is not None else None,
             quota_used=quota_used.get(home_unit) if is_cstdcs else None,
             quota_base=quota_base.get(home_unit, 0) if is_cstdcs and home_unit else None,
+            quota_candidates=quota_people.get(home_unit, ()) if is_cstdcs else (),
+            award_legal=_legal(n.legal_basis, n.legal_article),
             params=params))
     return out
+
+
+def _legal(basis: str | None, article: str | None) -> str:
+    """The catalog's citation of an award kind: "Luật …; NĐ …, Điều 44; NĐ 152/2025 Điều 21"."""
+    basis, article = (basis or "").strip(), (article or "").strip()
+    if basis and article:
+        return f"{basis}, {article}"
+    return basis or article
 
 
 def _head_units(c: Connection, person_ids: Any, year: int,
@@ -282,14 +299,16 @@ def _other_rounds(s: Connection, wanted: Any, round_id: int,
     return out
 
 
-def _quota(s: Connection, noms: Any, year: int,
-           round_people: Any) -> tuple[dict[Any, int], dict[Any, int]]:
-    """CSTĐCS nominations per unit in this round, and the unit's LĐTT count for the year
-    (decided, or proposed in this round)."""
-    cstd_people = {n.person_id for n in noms if n.person_id is not None
-                   and n.lineage == "CSTDCS" and n.status not in DEAD_STATUSES}
+def _quota(s: Connection, noms: Any, year: int, round_people: Any
+           ) -> tuple[dict[Any, int], dict[Any, int], dict[Any, tuple[QuotaCandidate, ...]]]:
+    """CSTĐCS nominations per unit in this round, the unit's LĐTT count for the year (decided,
+    or proposed in this round), and the unit's CSTĐCS nominees with what ranks them when the
+    unit is over its quota (rating and initiatives of the year, gender: NĐ 152 Art 4.6)."""
+    cstd = {n.person_id: n.id for n in noms if n.person_id is not None
+            and n.lineage == "CSTDCS" and n.status not in DEAD_STATUSES}
+    cstd_people = set(cstd)
     if not cstd_people:
-        return {}, {}
+        return {}, {}, {}
     ldtt_proposed = {n.person_id for n in noms if n.person_id is not None
                      and n.lineage == "LDTT" and n.status not in DEAD_STATUSES}
     home = dict(s.execute(select(Person.id, Person.unit_id)
@@ -310,7 +329,29 @@ def _quota(s: Connection, noms: Any, year: int,
                    AwardRecord.deleted_at.is_(None), Person.unit_id.in_(units))):
         if pid is not None:  # always, by the join; says so to the type checker
             ldtt[uid].add(pid)
-    return dict(used), {u: len(p) for u, p in ldtt.items()}
+    return dict(used), {u: len(p) for u, p in ldtt.items()}, _candidates(s, cstd, home, year)
+
+
+def _candidates(s: Connection, cstd: dict[int, int], home: dict[int, Any],
+                year: int) -> dict[Any, tuple[QuotaCandidate, ...]]:
+    """Per unit, its CSTĐCS nominees: name, gender, rating and initiatives of the year."""
+    people = list(cstd)
+    ratings = {pid: _RATING[level] for pid, level in s.execute(
+        select(Rating.person_id, Rating.level).where(
+            Rating.person_id.in_(people), Rating.year == year, Rating.deleted_at.is_(None)))}
+    ideas: dict[int, list[int]] = defaultdict(list)
+    for pid, scope in s.execute(select(Initiative.person_id, Initiative.scope).where(
+            Initiative.person_id.in_(people), Initiative.year == year,
+            Initiative.deleted_at.is_(None))):
+        if pid is not None:
+            ideas[pid].append(SCOPE_ORDER[_SCOPE[scope]])
+    out: dict[Any, list[QuotaCandidate]] = defaultdict(list)
+    for pid, name, gender in s.execute(select(Person.id, Person.full_name, Person.gender)
+                                       .where(Person.id.in_(people))):
+        out[home.get(pid)].append(QuotaCandidate(
+            cstd[pid], name, gender == "female", ratings.get(pid),
+            max(ideas.get(pid, [0])), len(ideas.get(pid, []))))
+    return {unit: tuple(found) for unit, found in out.items()}
 
 
 def _member_stats(s: Connection, unit_ids: Any, year: int, round_id: int) -> dict[int, MemberStats]:
