@@ -357,42 +357,7 @@ class FiguresService:
         ``planned`` by line id). A unit that already has a line keeps it. Returns how many
         lines were created."""
         with self._db.session() as s:
-            movement = get_active(s, Movement, movement_id, "phong trào thi đua")
-            lines = _live_lines(s, movement_id)
-            p = Problems()
-            units = []
-            for uid in dict.fromkeys(unit_ids):
-                unit = s.get(Unit, uid)
-                if unit is None or unit.deleted_at is not None:
-                    p.add("unit_ids", f"Đơn vị (mã {uid})", "không tồn tại hoặc đã bị xóa")
-                else:
-                    units.append(unit)
-            if not unit_ids:
-                p.add("unit_ids", "Đơn vị", "chưa chọn đơn vị nào")
-            if not lines:
-                p.add("movement_id", "Phong trào thi đua",
-                      f"“{movement.name}” chưa có phụ lục chỉ tiêu")
-            for line_id, value in (planned or {}).items():
-                if line_id not in {t.id for t in lines}:
-                    p.add("planned", f"Chỉ tiêu (mã {line_id})", "không thuộc phụ lục này")
-                _finite(p, value, "planned", "Kế hoạch")
-            p.raise_if_any()
-            the_year = year if year is not None else movement.year
-            existing = _copies(s, [u.id for u in units], the_year)
-            made = 0
-            for unit in units:
-                for line in lines:
-                    if (unit.id, line.id) in existing.by_line or \
-                            (unit.id, fold(line.indicator)) in existing.by_name:
-                        continue
-                    value = (planned or {}).get(line.id, line.planned_value)
-                    s.add(UnitTarget(unit_id=unit.id, year=the_year, indicator=line.indicator,
-                                     measure_unit=line.measure_unit, planned_value=value,
-                                     actual_value=None, direction=NO_DIRECTION,
-                                     movement_target_id=line.id, note=""))
-                    made += 1
-            s.flush()
-            return made
+            return len(assign_appendix(s, movement_id, unit_ids, year, planned))
 
     def unassign(self, movement_id: int, unit_id: int, year: int | None = None) -> list[int]:
         """Take the appendix back from a unit (refused while it has actual figures). Returns
@@ -542,6 +507,51 @@ class FiguresService:
 class _Existing:
     by_line: set[tuple[int, int | None]]
     by_name: set[tuple[int, str]]
+
+
+def assign_appendix(s: Session, movement_id: int, unit_ids: Sequence[int], year: int | None,
+                    planned: dict[int, float | None] | None = None
+                    ) -> list[tuple[UnitTarget, Unit, MovementTarget]]:
+    """Every line of the movement's appendix as a target of each unit (planned as in the
+    appendix, or as in ``planned`` by line id; direction NULL: the appendix's). A unit that
+    already has a line (by link or by name) keeps it. Returns what was created."""
+    movement = get_active(s, Movement, movement_id, "phong trào thi đua")
+    lines = _live_lines(s, movement_id)
+    p = Problems()
+    units = []
+    for uid in dict.fromkeys(unit_ids):
+        unit = s.get(Unit, uid)
+        if unit is None or unit.deleted_at is not None:
+            p.add("unit_ids", f"Đơn vị (mã {uid})", "không tồn tại hoặc đã bị xóa")
+        else:
+            units.append(unit)
+    if not unit_ids:
+        p.add("unit_ids", "Đơn vị", "chưa chọn đơn vị nào")
+    if not lines:
+        p.add("movement_id", "Phong trào thi đua", f"“{movement.name}” chưa có phụ lục chỉ tiêu")
+    line_ids = {t.id for t in lines}
+    for line_id, value in (planned or {}).items():
+        if line_id not in line_ids:
+            p.add("planned", f"Chỉ tiêu (mã {line_id})", "không thuộc phụ lục này")
+        _finite(p, value, "planned", "Kế hoạch")
+    p.raise_if_any()
+    the_year = year if year is not None else movement.year
+    existing = _copies(s, [u.id for u in units], the_year)
+    made: list[tuple[UnitTarget, Unit, MovementTarget]] = []
+    for unit in units:
+        for line in lines:
+            if (unit.id, line.id) in existing.by_line or \
+                    (unit.id, fold(line.indicator)) in existing.by_name:
+                continue
+            target = UnitTarget(unit_id=unit.id, year=the_year, indicator=line.indicator,
+                                measure_unit=line.measure_unit,
+                                planned_value=(planned or {}).get(line.id, line.planned_value),
+                                actual_value=None, direction=NO_DIRECTION,
+                                movement_target_id=line.id, note="")
+            s.add(target)
+            made.append((target, unit, line))
+    s.flush()
+    return made
 
 
 def _copies(s: Session, unit_ids: Sequence[int], year: int) -> _Existing:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from desktop.api.blocs import UNIT_TARGET_FIELDS
 from desktop.domain.enums import TargetDirection
 from desktop.domain.vntext import fold
-from desktop.models import Movement, MovementTarget, Unit, UnitTarget
+from desktop.models import MovementTarget, Unit, UnitTarget
 from desktop.services.blocs.dto import UnitTargetInput, UnitTargetRow
 from desktop.services.blocs.formulas import completion_percent, describe_figures, target_met
 from desktop.services.blocs.loading import targets_met
@@ -23,7 +23,7 @@ from desktop.services.blocs.points import fmt_percent
 from desktop.services.common import get_active, tombstone
 from desktop.services.database import Database
 from desktop.services.stale import refuse_stale, stale_writes
-from desktop.services.targets import NO_DIRECTION, effective_direction
+from desktop.services.targets import NO_DIRECTION, assign_appendix, effective_direction
 from desktop.services.validation import Problems
 
 
@@ -105,45 +105,8 @@ class TargetService:
         to be adjusted per unit). A unit that already has a line keeps it: assigning twice
         adds nothing. Returns the targets created."""
         with self._db.session() as s:
-            movement = get_active(s, Movement, movement_id, "phong trào thi đua")
-            lines = list(s.scalars(select(MovementTarget).where(
-                MovementTarget.movement_id == movement_id, MovementTarget.deleted_at.is_(None))
-                .order_by(MovementTarget.position)))
-            p = Problems()
-            units = []
-            for uid in dict.fromkeys(unit_ids):
-                unit = s.get(Unit, uid)
-                if unit is None or unit.deleted_at is not None:
-                    p.add("unit_ids", f"Đơn vị (mã {uid})", "không tồn tại hoặc đã bị xóa")
-                else:
-                    units.append(unit)
-            if not lines:
-                p.add("movement_id", "Phong trào thi đua",
-                      f"“{movement.name}” không có phụ lục chỉ tiêu")
-            p.raise_if_any()
-            the_year = year if year is not None else movement.year
-            have = {(uid, line_id) for uid, line_id in s.execute(
-                select(UnitTarget.unit_id, UnitTarget.movement_target_id).where(
-                    UnitTarget.unit_id.in_([u.id for u in units]), UnitTarget.year == the_year,
-                    UnitTarget.deleted_at.is_(None)))}
-            have_names = {(uid, fold(name)) for uid, name in s.execute(
-                select(UnitTarget.unit_id, UnitTarget.indicator).where(
-                    UnitTarget.unit_id.in_([u.id for u in units]), UnitTarget.year == the_year,
-                    UnitTarget.deleted_at.is_(None)))}
-            made: list[tuple[UnitTarget, str, MovementTarget]] = []
-            for unit in units:
-                for line in lines:
-                    if (unit.id, line.id) in have or (unit.id, fold(line.indicator)) in have_names:
-                        continue
-                    t = UnitTarget(unit_id=unit.id, year=the_year, indicator=line.indicator,
-                                   measure_unit=line.measure_unit,
-                                   planned_value=line.planned_value, actual_value=None,
-                                   direction=NO_DIRECTION, movement_target_id=line.id,
-                                   note=line.note)
-                    s.add(t)
-                    made.append((t, unit.name, line))
-            s.flush()
-            return [_row(t, name, line.direction) for t, name, line in made]
+            made = assign_appendix(s, movement_id, unit_ids, year)
+            return [_row(t, unit.name, line.direction) for t, unit, line in made]
 
     def head_targets_met(self, unit_id: int, year: int) -> bool | None:
         """All of the unit's targets for the year met (True), one missed (False), or not
