@@ -75,6 +75,7 @@ from desktop.services.sync.parts import assemble, part_info, split
 from desktop.services.sync.verify import Me, read_header
 
 RECEIPT_ENTRY = "receipt.json"
+PART_NAME = re.compile(r"\.phan-\d+-cua-\d+\.tdkt$", re.IGNORECASE)
 
 
 class SyncService:
@@ -313,11 +314,15 @@ class SyncService:
     # -- import ------------------------------------------------------------------------------
     @staticmethod
     def package_files(paths: Sequence[Path]) -> list[Path]:
-        """One file per package among ``paths``: of the parts of one package only the first
-        found stands for it (it gathers the others when it is opened)."""
+        """One file per package among ``paths``: of the parts of one package (files named as
+        parts, ``…phan-2-cua-3.tdkt``) only the first found stands for it; it gathers the
+        others when it is opened."""
         chosen: list[Path] = []
         seen: set[str] = set()
         for path in paths:
+            if not PART_NAME.search(path.name):  # only files named as parts are opened: the
+                chosen.append(path)              # list of a folder of 100 packages stays quick
+                continue
             try:
                 info = part_info(path)
             except ValidationError:
