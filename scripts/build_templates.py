@@ -150,6 +150,7 @@ def two_columns(doc: DocumentObject, cm: tuple[float, float]) -> tuple[_Cell, _C
     borderless(table)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     widths(table, list(cm))
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # one block
     left, right = table.rows[0].cells
     return clear(left), clear(right)
 
@@ -183,7 +184,16 @@ def grounds(doc: DocumentObject, field: str = "can_cu") -> None:
     tag(doc, "{%p endfor %}")
 
 
+def keep_with_signature(doc: DocumentObject) -> None:
+    """The closing sentence stays on the page of the signature block (a signature alone at
+    the top of a page signs nothing)."""
+    paragraphs = doc.paragraphs
+    if paragraphs:
+        paragraphs[-1].paragraph_format.keep_with_next = True
+
+
 def signature(doc: DocumentObject, *, recipients: bool = True) -> None:
+    keep_with_signature(doc)
     left, right = two_columns(doc, (8.0, 8.5))
     if recipients:
         para(left, "Nơi nhận:", size=12, bold=True, italic=True, align=LEFT, after=0)
@@ -203,13 +213,18 @@ def signature(doc: DocumentObject, *, recipients: bool = True) -> None:
 
 def list_table(doc: DocumentObject, headers: list[str], cm: list[float],
                rows: list[list[str]], *, bold_rows: set[int] = frozenset(),  # type: ignore[assignment]
+               merged_rows: set[int] = frozenset(),  # type: ignore[assignment]
                size: float = 13) -> Table:
     """A bordered table: a header row repeated on every page, then rows of cells (tag rows
-    hold one ``{%tr … %}`` in their first cell)."""
+    hold one ``{%tr … %}`` in their first cell). No row may split across a page (a name on
+    one page and its award on the next is how a clerk misreads a list); ``merged_rows`` are
+    headings whose text spans every column after the first."""
     table = doc.add_table(rows=1 + len(rows), cols=len(headers))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     widths(table, cm)
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     header = table.rows[0]
     header_pr = header._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
@@ -218,19 +233,46 @@ def list_table(doc: DocumentObject, headers: list[str], cm: list[float],
         clear(cell)
         para(cell, text, size=min(size, 12), bold=True, align=CENTER, after=0)
     for index, values in enumerate(rows, start=1):
-        for position, (cell, text) in enumerate(zip(table.rows[index].cells, values,
-                                                    strict=True)):
+        if (index - 1) in merged_rows:
+            first, last = table.rows[index].cells[1], table.rows[index].cells[-1]
+            clear(first.merge(last))
+            values = values[:2]
+        for position, (cell, text) in enumerate(zip(table.rows[index].cells[:len(values)],
+                                                    values, strict=True)):
             clear(cell)
             centred = position == 0 or (text.startswith("{{") and text.endswith(
                 ("so_tien }}", "so_luong }}", "he_so }}", "dong_y }}/{{ r.tong_so }}",
                  "ty_le }}", "tap_the }}", "ca_nhan }}", "ho_gia_dinh }}", "tong }}",
-                 "nam }}", "hang }}", "diem_tieu_chi }}", "diem_cong }}", "diem_tru }}")))
+                 "nam }}", "hang }}", "diem_tieu_chi }}", "diem_cong }}", "diem_tru }}",
+                 "tong_tap_the }}", "tong_ca_nhan }}", "tong_ho_gia_dinh }}", "tong_cong }}",
+                 "tong_tien }}")))
             para(cell, text, size=size, bold=(index - 1) in bold_rows,
                  align=CENTER if centred else LEFT, after=0)
     return table
 
 
+def end_after_table(doc: DocumentObject) -> None:
+    """Word needs a paragraph after a document's last table and adds a full-height one of its
+    own, which falls onto a new, blank page when the table ends at the foot of a page (the
+    registration of 16–19 people printed a blank second page). End instead with a 1-point
+    paragraph that always fits."""
+    body = doc.element.body
+    blocks = [child for child in body if child.tag in (qn("w:p"), qn("w:tbl"))]
+    if not blocks or blocks[-1].tag != qn("w:tbl"):
+        return
+    p = doc.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.space_after = fmt.space_before = Pt(0)
+    fmt.line_spacing = Pt(1)
+    mark = OxmlElement("w:rPr")  # the paragraph mark's own size (must be last in pPr)
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "2")
+    mark.append(size)
+    p._p.get_or_add_pPr().append(mark)
+
+
 def save(doc: DocumentObject, name: str) -> None:
+    end_after_table(doc)
     OUT.mkdir(parents=True, exist_ok=True)
     doc.core_properties.author = "TĐKT Desktop"
     doc.core_properties.title = name
@@ -249,17 +291,26 @@ def grouped_rows(columns: int, cells: list[str]) -> list[list[str]]:
             ["{%tr endfor %}", *blank]]
 
 
+def draft_mark(doc: DocumentObject) -> None:
+    """“(Dự thảo)” under the title while the decision is unsigned; nothing once signed."""
+    tag(doc, "{%p if du_thao %}")
+    para(doc, "{{ du_thao }}", size=14, italic=True, align=CENTER, after=0)
+    tag(doc, "{%p endif %}")
+
+
 def decision() -> None:
     doc = new_document()
     header_block(doc)
-    title(doc, "QUYẾT ĐỊNH", "{{ trich_yeu }}")
+    para(doc, "QUYẾT ĐỊNH", size=14, bold=True, align=CENTER, after=0, before=6)
+    draft_mark(doc)
+    para(doc, "{{ trich_yeu }}", size=14, bold=True, align=CENTER, after=0)
+    rule(doc, indent_cm=6.5, after=12)
     para(doc, "{{ tham_quyen }}", bold=True, align=CENTER, after=12)
     grounds(doc)
     para(doc, "{{ theo_de_nghi }}", italic=True, indent=True)
     para(doc, "QUYẾT ĐỊNH:", bold=True, align=CENTER, before=6, after=12)
     para(doc, runs=[("Điều 1. ", {"bold": True}),
-                    ("Tặng {{ hinh_thuc }} cho {{ tom_tat_so_luong }} (có danh sách kèm "
-                     "theo) {{ thanh_tich }}.", {})], indent=True)
+                    ("{{ tang }} (có danh sách kèm theo) {{ thanh_tich }}.", {})], indent=True)
     para(doc, runs=[("Điều 2. ", {"bold": True}),
                     ("Kèm theo {{ hinh_thuc }} là tiền thưởng theo quy định (mức lương cơ sở "
                      "{{ muc_luong_co_so }} đồng), tổng số tiền {{ tong_tien }} đồng (bằng "
@@ -275,12 +326,26 @@ def decision() -> None:
     para(doc, "Tập thể, cá nhân được tặng {{ hinh_thuc }}", bold=True, align=CENTER, after=0)
     para(doc, "(Kèm theo Quyết định số {{ so_ky_hieu }} {{ ngay_ky }})", italic=True,
          align=CENTER, after=0)
+    draft_mark(doc)
     rule(doc, indent_cm=6.5, after=12)
+    blank = [""] * 5
+    heading = "{{ a.tieu_de }} ({{ a.so_luong }})"
+    group = "{{ g.tieu_de }} ({{ g.so_luong }})"
+    # The name column gets the room; the note column only what its short notes need.
     list_table(doc, ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị", "Hệ số",
-                     "Số tiền (đồng)"], [1.4, 5.3, 5.2, 1.4, 3.2],
-               [*grouped_rows(5, ["{{ r.stt }}", "{{ r.ten }}", "{{ r.chi_tiet }}",
-                                  "{{ r.he_so }}", "{{ r.so_tien }}"]),
-                ["", "Tổng cộng", "", "", "{{ tong_tien }}"]], bold_rows={1, 6})
+                     "Số tiền (đồng)", "Ghi chú"], [1.3, 4.3, 3.8, 1.4, 2.3, 3.4],
+               [["{%tr for a in khen %}", *blank],
+                ["", heading, "", "", "", ""],
+                ["{%tr for g in a.nhom %}", *blank],
+                ["", group, "", "", "", ""],
+                ["{%tr for r in g.dong %}", *blank],
+                ["{{ r.stt }}", "{{ r.ten }}", "{{ r.chi_tiet }}", "{{ r.he_so }}",
+                 "{{ r.so_tien }}", "{{ r.ghi_chu }}"],
+                ["{%tr endfor %}", *blank],
+                ["{%tr endfor %}", *blank],
+                ["{%tr endfor %}", *blank],
+                ["", "Tổng cộng", "", "", "{{ tong_tien }}", ""]],
+               bold_rows={1, 3, 9}, merged_rows={1, 3}, size=12)
     para(doc, "Bằng chữ: {{ tong_tien_chu }}.", italic=True, before=6)
     save(doc, "quyet_dinh")
 
@@ -333,7 +398,7 @@ def minutes() -> None:
               "kín. Tỷ lệ phiếu đồng ý tính trên tổng số thành viên Hội đồng. Kết quả như sau:",
          indent=True)
     list_table(doc, ["STT", "Họ và tên / Tên tập thể", "Hình thức đề nghị",
-                     "Đồng ý / Tổng số", "Tỷ lệ", "Kết quả"], [1.4, 4.9, 3.7, 2.4, 1.8, 2.3],
+                     "Đồng ý / Tổng số", "Tỷ lệ", "Kết quả"], [1.2, 5.6, 3.4, 2.3, 1.8, 2.2],
                [["{%tr for r in ket_qua %}", "", "", "", "", ""],
                 ["{{ r.stt }}", "{{ r.ten }}", "{{ r.hinh_thuc }}",
                  "{{ r.dong_y }}/{{ r.tong_so }}", "{{ r.ty_le }}", "{{ r.ket_luan }}"],
@@ -494,19 +559,27 @@ def registration() -> None:
 def movement_report() -> None:
     doc = new_document()
     header_block(doc)
-    title(doc, "BÁO CÁO", "Tổng kết phong trào thi đua “{{ ten_phong_trao }}”")
+    title(doc, "BÁO CÁO", "Tổng kết {{ tieu_de_phong_trao }}")
     para(doc, "I. KẾT QUẢ TRIỂN KHAI PHONG TRÀO", bold=True)
-    para(doc, "Thực hiện văn bản phát động {{ van_ban_phat_dong }}, đơn vị đã tổ chức "
-              "{{ so_dot }} đợt xét khen thưởng; có {{ so_dang_ky }} lượt đăng ký thi đua.",
-         indent=True)
+    para(doc, "Thực hiện văn bản phát động {{ van_ban_phat_dong }}, trong {{ thoi_gian }} đã "
+              "có {{ so_dang_ky }} lượt đăng ký thi đua ({{ dang_ky_tap_the }} tập thể, "
+              "{{ dang_ky_ca_nhan }} cá nhân); đã tổ chức {{ so_dot }} đợt xét khen thưởng với "
+              "{{ so_de_nghi }} đề nghị khen thưởng, trong đó {{ de_nghi_da_khen }} đề nghị đã "
+              "được khen thưởng, {{ de_nghi_khong_khen }} đề nghị không được khen hoặc trả lại, "
+              "{{ de_nghi_dang_xet }} đề nghị đang xét.", indent=True)
     para(doc, "II. KẾT QUẢ KHEN THƯỞNG", bold=True)
-    list_table(doc, ["STT", "Hình thức", "Tập thể", "Cá nhân", "Hộ gia đình", "Cộng",
-                     "Tiền thưởng (đồng)"], [1.4, 4.6, 1.9, 1.9, 2.0, 1.7, 3.0],
-               [["{%tr for r in thong_ke %}", "", "", "", "", "", ""],
-                ["{{ r.stt }}", "{{ r.hinh_thuc }}", "{{ r.tap_the }}", "{{ r.ca_nhan }}",
-                 "{{ r.ho_gia_dinh }}", "{{ r.tong }}", "{{ r.so_tien }}"],
-                ["{%tr endfor %}", "", "", "", "", "", ""],
-                ["", "Tổng cộng", "", "", "", "{{ tong_cong }}", "{{ tong_tien }}"]],
+    para(doc, "Tổng số {{ tong_cong }} lượt tập thể, cá nhân, hộ gia đình được khen thưởng "
+              "trong {{ thoi_gian }}; tổng tiền thưởng {{ tong_tien }} đồng{{ ghi_chu_tien }}.",
+         indent=True)
+    list_table(doc, ["STT", "Hình thức khen thưởng", "Cấp", "Tập thể", "Cá nhân",
+                     "Hộ gia đình", "Cộng", "Tiền thưởng (đồng)"],
+               [1.3, 4.0, 2.2, 1.5, 1.5, 1.6, 1.5, 2.9],
+               [["{%tr for r in thong_ke %}", "", "", "", "", "", "", ""],
+                ["{{ r.stt }}", "{{ r.hinh_thuc }}", "{{ r.cap }}", "{{ r.tap_the }}",
+                 "{{ r.ca_nhan }}", "{{ r.ho_gia_dinh }}", "{{ r.tong }}", "{{ r.so_tien }}"],
+                ["{%tr endfor %}", "", "", "", "", "", "", ""],
+                ["", "Tổng cộng", "", "{{ tong_tap_the }}", "{{ tong_ca_nhan }}",
+                 "{{ tong_ho_gia_dinh }}", "{{ tong_cong }}", "{{ tong_tien }}"]],
                bold_rows={3}, size=12)
     para(doc, "III. ĐÁNH GIÁ CHUNG, BÀI HỌC KINH NGHIỆM", bold=True, before=6)
     para(doc, "……………………………………………………………………………", indent=True)

@@ -127,7 +127,7 @@ def test_every_template_renders_with_realistic_data(commune: Any, tmp_path: Path
             assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
             assert "Độc lập - Tự do - Hạnh phúc" in text
     decision = text_of(out["quyet_dinh"])
-    for expected in ("ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", "ỦY BAN NHÂN DÂN XÃ BÌNH LƯ",
+    for expected in ("UBND TỈNH LAI CHÂU", "ỦY BAN NHÂN DÂN XÃ BÌNH LƯ",
                      "Số: 05/QĐ-UBND", "Lai Châu, ngày 05 tháng 7 năm 2026", "QUYẾT ĐỊNH",
                      "Về việc tặng Giấy khen năm 2026", "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ BÌNH LƯ",
                      "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
@@ -181,7 +181,16 @@ def test_every_template_renders_with_realistic_data(commune: Any, tmp_path: Path
     assert "BẢN ĐĂNG KÝ THI ĐUA" in registration and "Vàng Thị Mai" in registration
     report = [[c.text for c in r.cells] for r in Document(str(out["bao_cao_tong_ket"]))
               .tables[-2].rows]
-    assert ["1", "Giấy khen", "1", "2", "1", "4", "4.180.000"] in report
+    # A regular movement's report covers its year: both signed decisions of 2026 (the
+    # round tied to it and the mixed one), highest level first (hand-checked: LĐTT of Hường
+    # is paid 0 beside her CSTĐ cơ sở; 0,3 × 2.530.000 rounds up to 760.000).
+    assert report[1:] == [
+        ["1", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", "Tỉnh, bộ, ngành", "0", "1", "0",
+         "1", "3.800.000"],
+        ["2", "Chiến sĩ thi đua cơ sở", "Cơ sở", "0", "1", "0", "1", "2.530.000"],
+        ["3", "Giấy khen", "Cơ sở", "2", "4", "1", "7", "7.220.000"],
+        ["4", "Lao động tiên tiến", "Cơ sở", "0", "2", "0", "2", "760.000"],
+        ["", "Tổng cộng", "", "2", "8", "1", "11", "14.310.000"]]
 
     bloc = text_of(out["ket_qua_khoi"])
     assert "KHỐI THI ĐUA CÁC CƠ QUAN TỔNG HỢP NĂM 2026" in bloc and "TM. KHỐI THI ĐUA" in bloc

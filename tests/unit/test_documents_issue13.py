@@ -130,7 +130,7 @@ def test_the_list_is_grouped_by_award_with_the_counts_of_article_1(
              "Tòng Thị Hường"]
     assert len({tuple(r) for _, r in huong}) == 3  # CSTĐCS, LĐTT (0), Giấy khen
     zero = next(r for r in rows if r[1] == "Tòng Thị Hường" and r[4] == "0")
-    assert zero[5] == ("Không chi tiền thưởng: cùng thời kỳ thành tích đã nhận tiền thưởng "
+    assert zero[5] == ("Không chi tiền: cùng thời kỳ đã chi theo "
                        "danh hiệu “Chiến sĩ thi đua cơ sở” (NĐ 152/2025 Điều 49)")
     assert all(r[5] == "" for r in rows[1:] if r[0].isdigit() and r[4] != "0")
 

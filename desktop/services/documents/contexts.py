@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import replace
+from collections import Counter
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from desktop.api.documents import DEFAULT_NOTATION as DEFAULT_NOTATION
@@ -17,10 +17,12 @@ from desktop.domain.enums import (
     AwardCategory,
     Gender,
     InitiativeScope,
+    MovementKind,
     NominationStatus,
     SignerCapacity,
     SubjectKind,
     UnitKind,
+    UnitLevel,
 )
 from desktop.domain.errors import NotFoundError, ValidationError
 from desktop.domain.vntext import fold
@@ -67,12 +69,25 @@ def expand_agency(name: str) -> str:
                     else w for w in words)
 
 
-def header_name(name: str) -> str:
-    """Upper-case agency name for the header block, where Decree 30 practice breaks it after
-    the kind of body: "ỦY BAN NHÂN DÂN" / "TỈNH LAI CHÂU". Non-breaking spaces keep the place
-    together so Word wraps there, not inside the place name."""
-    name = name.upper()
-    for body in ("ỦY BAN NHÂN DÂN ", "HỘI ĐỒNG NHÂN DÂN "):
+# Upper-case letters of 12-point Times New Roman that fit one line of the header's left
+# column (7.2 cm less the cell margins): measured on the rendered PDF.
+HEADER_LINE_CHARS = 25
+# Phrases a clerk never breaks inside (the break goes before or after them).
+_UNBROKEN = ("THI ĐUA - KHEN THƯỞNG", "VĂN HÓA - XÃ HỘI", "KINH TẾ - HẠ TẦNG")
+
+
+def header_name(name: str, *, parent: bool = False) -> str:
+    """Upper-case agency name for the header block, broken the way clerks break it: after the
+    kind of body ("ỦY BAN NHÂN DÂN" / "TỈNH LAI CHÂU", "HỘI ĐỒNG" / "THI ĐUA - KHEN THƯỞNG"),
+    never inside a place name or a fixed phrase — non-breaking spaces hold those together. The
+    parent agency's line (``parent``) is abbreviated (UBND, HĐND) when it would not fit one
+    line, as Decree 30 allows for the cơ quan chủ quản."""
+    name = " ".join(name.upper().split())
+    if parent and len(name) > HEADER_LINE_CHARS:
+        name = name.replace("ỦY BAN NHÂN DÂN", "UBND").replace("HỘI ĐỒNG NHÂN DÂN", "HĐND")
+    for phrase in _UNBROKEN:
+        name = name.replace(phrase, phrase.replace(" ", "\u00a0"))
+    for body in ("ỦY BAN NHÂN DÂN ", "HỘI ĐỒNG NHÂN DÂN ", "UBND ", "HĐND ", "HỘI ĐỒNG "):
         if name.startswith(body) and len(name) - len(body) <= 28:
             return body + name[len(body):].replace(" ", "\u00a0")
     return name
@@ -140,7 +155,7 @@ class ContextBuilder:
         day = on or options.on or date.today()
         notation = notation or options.notation or DEFAULT_NOTATION.get(spec.key, "")
         place = self._settings.place
-        return {"co_quan_cap_tren": header_name(expand_agency(parent)),
+        return {"co_quan_cap_tren": header_name(expand_agency(parent), parent=True),
                 "co_quan": header_name(office),
                 "so_ky_hieu": document_number(sequence if sequence is not None
                                               else options.sequence, notation) if notation else "",
@@ -339,13 +354,25 @@ class ContextBuilder:
         lines = [_NominationLine(r) for r in rows]
         counts = Counter(line.group for line in lines)
         by_award = Counter(r.award_name for r in rows)
-        context = self._header(spec, year, options)
+        info = self._db.installation
+        route = submission_route(expand_agency(info.office_name if info else ""),
+                                 options.recipient or self._settings.submit_to,
+                                 self._settings.submission_office,
+                                 UnitLevel(info.level) if info and info.level else None)
+        notation = options.notation or (f"TTr-{route.notation}" if route.notation else None)
+        context = self._header(spec, year, options, notation)
         context.update(self._signature(options.signer_name, options.signer_capacity))
+        if route.sender:  # the staff office submits to its own chairman, its head signs
+            context["co_quan_cap_tren"] = header_name(route.parent, parent=True)
+            context["co_quan"] = header_name(route.sender)
+            context.update(zip(("quyen_han_ky", "chuc_vu_ky"),
+                               head_signature(route.sender_head, options.signer_capacity),
+                               strict=True))
         context.update(_group_counts(counts))
         awards = ", ".join(by_award)
         context.update({
             "trich_yeu": f"Về việc đề nghị tặng {awards} năm {year}",
-            "kinh_gui": options.recipient or self._settings.submit_to,
+            "kinh_gui": route.recipient,
             "ten_dot": name,
             "can_cu": _lines(self._settings.submission_grounds_on(
                 options.on or date.today())),
@@ -367,8 +394,9 @@ class ContextBuilder:
         results = [r for r in self._council.results(meeting_id) if r.yes_votes is not None]
         context = self._header(spec, year, options, on=options.on or held_on)
         # The minutes are the council's: the office becomes the parent line.
-        context["co_quan_cap_tren"] = context["co_quan"].replace("\u00a0", " ")
-        context["co_quan"] = "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"
+        context["co_quan_cap_tren"] = header_name(context["co_quan"].replace("\u00a0", " "),
+                                                  parent=True)
+        context["co_quan"] = header_name("HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG")
         passed = sum(1 for r in results if r.passed)
         context.update({
             "ten_dot": round_name, "ngay_hop": date_long(held_on), "dia_diem": place or "…",
@@ -403,7 +431,8 @@ class ContextBuilder:
             period = _period(n.period_from, n.period_to, round_.year)
             context.update({"hinh_thuc_de_nghi": kind.name, "giai_doan": period,
                             "thanh_tich": n.achievement_summary or "…"})
-            context.update(_history(s, n.person_id, n.unit_id))
+            context.update(_history(s, n.person_id, n.unit_id,
+                                    proposed=(n.award_kind_id, round_.year)))
             if n.person_id is not None:
                 p = s.get(Person, n.person_id)
                 assert p is not None
@@ -498,50 +527,199 @@ class ContextBuilder:
     # -- movement -------------------------------------------------------------------------------
     def _movement_report(self, spec: TemplateSpec, movement_id: int,
                          options: RenderOptions) -> Context:
+        """The movement's real figures over its period, counted in SQL: rounds, registrations,
+        nominations by outcome, awards by form and level with money. A regular (yearly)
+        movement covers the whole of its years — every round and registration not tied to
+        another movement, every award recorded for those years; a thematic or phased one only
+        what is tied to it (its rounds, their signed decisions, its registrations)."""
         with self._db.read() as s:
             m = get_active(s, Movement, movement_id, "phong trào thi đua")
-            rounds = s.scalars(select(Round.id).where(Round.movement_id == m.id,
-                                                      Round.deleted_at.is_(None))).all()
-            lines = s.execute(
-                select(AwardKind.name, AwardKind.rank, Nomination.person_id, Nomination.unit_id,
-                       DecisionLine.amount)
-                .join(Decision, Decision.id == DecisionLine.decision_id)
-                .join(Nomination, Nomination.id == DecisionLine.nomination_id)
-                .join(AwardKind, AwardKind.id == Nomination.award_kind_id)
-                .where(Decision.round_id.in_(rounds), Decision.status == "signed",
-                       Decision.deleted_at.is_(None))).all()
-            registrations = s.scalar(select(func.count()).select_from(Registration).where(
-                Registration.movement_id == m.id, Registration.deleted_at.is_(None))) or 0
-            name, year = m.name, m.year
+            first, last = movement_years(m)
+            regular = m.kind == MovementKind.REGULAR.value
+            round_scope = Round.movement_id == m.id
+            registration_scope = Registration.movement_id == m.id
+            if regular:
+                round_scope = round_scope | (Round.movement_id.is_(None)
+                                             & Round.year.between(first, last))
+                registration_scope = registration_scope | (
+                    Registration.movement_id.is_(None) & Registration.year.between(first, last))
+            round_ids = select(Round.id).where(round_scope, Round.deleted_at.is_(None))
+            rounds = s.scalar(select(func.count()).select_from(round_ids.subquery())) or 0
+            registered = dict(s.execute(
+                select(Registration.unit_id.is_not(None), func.count())
+                .where(registration_scope, Registration.deleted_at.is_(None))
+                .group_by(Registration.unit_id.is_not(None))).all())
+            by_status = dict(s.execute(
+                select(Nomination.status, func.count())
+                .where(Nomination.round_id.in_(round_ids), Nomination.deleted_at.is_(None))
+                .group_by(Nomination.status)).all())
+            awards = s.execute(_movement_awards(m.id, first, last, regular, round_ids)).all()
+            name = m.name
             directive = " ".join(x for x in (
                 f"số {m.directive_number}" if m.directive_number else "",
                 f"ngày {date_short(m.directive_date)}" if m.directive_date else "",
                 f"của {m.issuer}" if m.issuer else "") if x) or "…"
-        table: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
-        for award, _rank, person_id, unit_id, amount in sorted(lines, key=lambda r: -r[1]):
-            row = table[award]
-            row[0 if unit_id else 1 if person_id else 2] += 1
-            row[3] += 1
-            row[4] += amount or 0
-        context = self._header(spec, year, options)
+        table: dict[int, list[Any]] = {}
+        unpriced = 0
+        for kind_id, award, level, _rank, subject, count, amount, missing in awards:
+            row = table.setdefault(kind_id, [award, level, 0, 0, 0, 0])
+            row[2 + ("tap_the", "ca_nhan", "ho").index(subject)] += count
+            row[5] += amount or 0
+            unpriced += missing or 0
+        rows = list(table.values())
+        done = {NominationStatus.AWARDED.value}
+        refused = {NominationStatus.REJECTED.value, NominationStatus.RETURNED.value,
+                   NominationStatus.INELIGIBLE.value}
+        total = sum(r[2] + r[3] + r[4] for r in rows)
+        money = sum(r[5] for r in rows)
+        period = f"năm {first}" if first == last else f"giai đoạn {first}-{last}"
+        context = self._header(spec, m.year if not regular else last, options)
         context.update(self._signature(options.signer_name, options.signer_capacity))
         context.update({
-            "ten_phong_trao": name, "van_ban_phat_dong": directive,
-            "so_dot": format_number(len(rounds)), "so_dang_ky": format_number(registrations),
-            "thong_ke": [{"stt": str(i), "hinh_thuc": award, "tap_the": format_number(v[0]),
-                          "ca_nhan": format_number(v[1]), "ho_gia_dinh": format_number(v[2]),
-                          "tong": format_number(v[3]), "so_tien": format_number(v[4])}
-                         for i, (award, v) in enumerate(table.items(), start=1)],
-            "tong_cong": format_number(sum(v[3] for v in table.values())),
-            "tong_tien": format_number(sum(v[4] for v in table.values())),
+            "ten_phong_trao": name, "tieu_de_phong_trao": movement_title(name),
+            "van_ban_phat_dong": directive, "thoi_gian": period,
+            "so_dot": format_number(rounds),
+            "so_dang_ky": format_number(sum(registered.values())),
+            "dang_ky_tap_the": format_number(registered.get(True, 0)),
+            "dang_ky_ca_nhan": format_number(registered.get(False, 0)),
+            "so_de_nghi": format_number(sum(by_status.values())),
+            "de_nghi_da_khen": format_number(sum(v for k, v in by_status.items() if k in done)),
+            "de_nghi_khong_khen": format_number(sum(v for k, v in by_status.items()
+                                                    if k in refused)),
+            "de_nghi_dang_xet": format_number(sum(v for k, v in by_status.items()
+                                                  if k not in done | refused)),
+            "thong_ke": [{"stt": str(i), "hinh_thuc": r[0], "cap": _LEVEL_SHORT.get(r[1], ""),
+                          "tap_the": format_number(r[2]), "ca_nhan": format_number(r[3]),
+                          "ho_gia_dinh": format_number(r[4]),
+                          "tong": format_number(r[2] + r[3] + r[4]),
+                          "so_tien": format_number(r[5])}
+                         for i, r in enumerate(rows, start=1)],
+            "tong_tap_the": format_number(sum(r[2] for r in rows)),
+            "tong_ca_nhan": format_number(sum(r[3] for r in rows)),
+            "tong_ho_gia_dinh": format_number(sum(r[4] for r in rows)),
+            "tong_cong": format_number(total), "tong_tien": format_number(money),
+            "ghi_chu_tien": (f" (chưa tính {format_number(unpriced)} lượt khen chưa ghi số tiền "
+                             "thưởng)") if unpriced else "",
         })
         return context
+
+
+def movement_years(m: Movement) -> tuple[int, int]:
+    """The years a movement's report covers: its recorded period, else its year."""
+    first = m.period_start.year if m.period_start else m.year
+    last = m.period_end.year if m.period_end else m.year
+    return first, max(first, last)
+
+
+def _movement_awards(movement_id: int, first: int, last: int, regular: bool,
+                     round_ids: Any) -> Any:
+    """(kind id, name, level, rank, subject, count, money, lines without money) per award kind
+    and subject kind, highest level and rank first."""
+    if regular:
+        subject = case((AwardRecord.unit_id.is_not(None), "tap_the"),
+                       (AwardRecord.person_id.is_not(None), "ca_nhan"), else_="ho")
+        query = (select(AwardKind.id, AwardKind.name, AwardKind.level, AwardKind.rank, subject,
+                        func.count(), func.sum(func.coalesce(AwardRecord.amount, 0)),
+                        func.sum(case((AwardRecord.amount.is_(None), 1), else_=0)))
+                 .join(AwardKind, AwardKind.id == AwardRecord.award_kind_id)
+                 .where(AwardRecord.year.between(first, last), AwardRecord.deleted_at.is_(None)))
+    else:
+        subject = case((Nomination.unit_id.is_not(None), "tap_the"),
+                       (Nomination.person_id.is_not(None), "ca_nhan"), else_="ho")
+        query = (select(AwardKind.id, AwardKind.name, AwardKind.level, AwardKind.rank, subject,
+                        func.count(), func.sum(func.coalesce(DecisionLine.amount, 0)),
+                        func.sum(case((DecisionLine.amount.is_(None), 1), else_=0)))
+                 .select_from(DecisionLine)
+                 .join(Decision, Decision.id == DecisionLine.decision_id)
+                 .join(Nomination, Nomination.id == DecisionLine.nomination_id)
+                 .join(AwardKind, AwardKind.id == Nomination.award_kind_id)
+                 .where(Decision.round_id.in_(round_ids), Decision.status == "signed",
+                        Decision.deleted_at.is_(None)))
+    level_order = case({"nha_nuoc": 0, "tinh": 1, "co_so": 2}, value=AwardKind.level, else_=3)
+    return (query.group_by(AwardKind.id, AwardKind.name, AwardKind.level, AwardKind.rank, subject)
+            .order_by(level_order, AwardKind.rank.desc(), AwardKind.name))
+
+
+def movement_title(name: str) -> str:
+    """What follows "Tổng kết" in the report's title, written once and quoted once:
+    "Phong trào thi đua thực hiện thắng lợi…" → "phong trào thi đua thực hiện thắng lợi…";
+    "Thi đua dạy tốt, học tốt" → "phong trào thi đua “Dạy tốt, học tốt”";
+    "Phong trào thi đua “Dân vận khéo”" → "phong trào thi đua “Dân vận khéo”"."""
+    text = " ".join(name.split()).strip(_QUOTES + " ")
+    described = False
+    for prefix in ("phong trào thi đua", "phong trào", "thi đua"):
+        if fold(text).startswith(fold(prefix) + " "):
+            described = described or fold(prefix).startswith("phong trao")
+            text = text[len(prefix):].strip()
+    if not text:
+        return "phong trào thi đua"
+    if text[0] in _QUOTES:
+        return f"phong trào thi đua “{text.strip(_QUOTES + ' ')}”"
+    if described:
+        return f"phong trào thi đua {text}"
+    return f"phong trào thi đua “{text[:1].upper()}{text[1:]}”"
+
+
+@dataclass(frozen=True)
+class SubmissionRoute:
+    """Who a tờ trình comes from and goes to. ``sender`` is empty when the office itself
+    submits (to the level above, signed by its chairman)."""
+
+    recipient: str
+    parent: str = ""
+    sender: str = ""
+    sender_head: str = ""
+    notation: str = ""
+
+
+def submission_route(office: str, recipient: str, staff_office: str,
+                     level: UnitLevel | None) -> SubmissionRoute:
+    """A tờ trình goes to the level above, never to its own signer. When it is addressed to
+    the office's own chairman (a province's tờ trình to the Chủ tịch UBND tỉnh, which is how
+    every province-level award is proposed), it comes from the office that advises on
+    emulation work — the Sở Nội vụ at the province — and its head signs it."""
+    asked = fold(expand_agency(recipient)).removeprefix("chu tich ")
+    own = bool(office) and bool(asked) and (fold(office).startswith(asked)
+                                            or asked.startswith("hoi dong thi dua"))
+    if not own:
+        return SubmissionRoute(recipient)
+    sender = staff_office or ("Sở Nội vụ" if level is UnitLevel.PROVINCE else
+                              "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân")
+    return SubmissionRoute(recipient, parent=office, sender=sender,
+                           sender_head=_head_title(sender), notation=_initials(sender))
+
+
+def _head_title(body: str) -> str:
+    folded = fold(body)
+    for prefix, title in (("so ", "Giám đốc"), ("van phong", "Chánh Văn phòng"),
+                          ("phong ", "Trưởng phòng"), ("ban ", "Trưởng ban")):
+        if folded.startswith(prefix):
+            return title
+    return "Thủ trưởng cơ quan"
+
+
+def head_signature(head: str, capacity: SignerCapacity | str | None) -> tuple[str, str]:
+    """("", "GIÁM ĐỐC"), or ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC") when a deputy signs."""
+    capacity = SignerCapacity(capacity) if capacity else SignerCapacity.CHAIRMAN
+    if capacity is SignerCapacity.VICE_FOR_CHAIRMAN:
+        return f"KT. {head.upper()}", f"PHÓ {head.upper()}"
+    return "", head.upper()
+
+
+def _initials(body: str) -> str:
+    """"Sở Nội vụ" → "SNV" (the ký hiệu of its papers); "Văn phòng …" → "VP"."""
+    if fold(body).startswith("van phong"):
+        return "VP"
+    return "".join(word[0].upper() for word in body.split() if word[0].isalpha()
+                   and word.lower() != "và")
 
 
 PASSED_STATUSES = frozenset({NominationStatus.VOTED, NominationStatus.AWARDED})
 CERTIFICATE_FAMILIES = {"giay_khen": "Giấy khen", "bang_khen": "Bằng khen"}
 _GROUP_NAMES = {SubjectKind.COLLECTIVE: "Tập thể", SubjectKind.INDIVIDUAL: "Cá nhân",
                 SubjectKind.HOUSEHOLD: "Hộ gia đình"}
+_QUOTES = "“”\"'"
+_LEVEL_SHORT = {"nha_nuoc": "Nhà nước", "tinh": "Tỉnh, bộ, ngành", "co_so": "Cơ sở"}
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -566,10 +744,9 @@ def _with_notes(lines: Any, on: date) -> list[Any]:
                          line.group and x.subject_name == line.subject_name and x.detail ==
                          line.detail and x is not line), "")
             rule = _stacking_rule(on)
-            note = (f"Không chi tiền thưởng: cùng thời kỳ thành tích đã nhận tiền thưởng danh "
-                    f"hiệu “{paid}” ({rule})" if paid else
-                    f"Không chi tiền thưởng: cùng thời kỳ thành tích với danh hiệu cao hơn "
-                    f"({rule})")
+            note = (f"Không chi tiền: cùng thời kỳ đã chi theo danh hiệu “{paid}” ({rule})"
+                    if paid else
+                    f"Không chi tiền: cùng thời kỳ với danh hiệu cao hơn ({rule})")
             line = replace(line, pay_note=note)
         out.append(line)
     return out
@@ -613,15 +790,37 @@ def _unit_header(s: Session, unit: Unit) -> Context:
     """A report or registration is the unit's own paper: its name heads the page, under its
     parent's."""
     parent = s.get(Unit, unit.parent_id) if unit.parent_id else None
-    return {"co_quan_cap_tren": header_name(expand_agency(parent.name)) if parent else "",
-            "co_quan": header_name(expand_agency(unit.name))}
+    if parent is None:
+        return {"co_quan_cap_tren": "", "co_quan": header_name(expand_agency(unit.name))}
+    parent_name = expand_agency(parent.name)
+    return {"co_quan_cap_tren": header_name(parent_name, parent=True),
+            "co_quan": header_name(without_parent_place(expand_agency(unit.name),
+                                                        parent_name))}
 
 
-def _history(s: Session, person_id: int | None, unit_id: int | None) -> Context:
-    """Section III: titles and awards already received, oldest first."""
+def without_parent_place(name: str, parent: str) -> str:
+    """"Phòng Văn hóa - Xã hội xã Bình Lư" under "Ủy ban nhân dân xã Bình Lư" heads its paper
+    "PHÒNG VĂN HÓA - XÃ HỘI": the line above already names the place. A proper name that
+    only ends like the place ("Trường Tiểu học Bình Lư") keeps it."""
+    for body in ("Ủy ban nhân dân ", "Hội đồng nhân dân "):
+        if parent.startswith(body):
+            place = parent[len(body):]
+            if fold(name).endswith(" " + fold(place)) and len(name) > len(place) + 1:
+                return name[:len(name) - len(place)].rstrip(" ,-")
+    return name
+
+
+def _history(s: Session, person_id: int | None, unit_id: int | None, *,
+             proposed: tuple[int, int] | None = None) -> Context:
+    """Section III: titles and awards already received, oldest first — never the award the
+    report proposes (that kind in that year), even once its decision is signed and recorded."""
     query = (select(AwardRecord, AwardKind).join(AwardKind, AwardKind.id ==
                                                  AwardRecord.award_kind_id)
              .where(AwardRecord.deleted_at.is_(None)))
+    if proposed is not None:
+        kind_id, year = proposed
+        query = query.where(~((AwardRecord.award_kind_id == kind_id)
+                              & (AwardRecord.year == year)))
     query = query.where(AwardRecord.person_id == person_id) if person_id is not None \
         else query.where(AwardRecord.unit_id == unit_id)
     titles: list[dict[str, str]] = []

@@ -27,6 +27,7 @@ class DocumentSettings:
     submit_to: str
     proposer: str
     fund_source: str
+    submission_office: str = ""
 
     def decision_grounds_on(self, day: date) -> list[str]:
         """The decision's Căn cứ lines as they read on ``day`` (the signing date)."""
@@ -38,7 +39,8 @@ class DocumentSettings:
     @classmethod
     def load(cls, db: Database) -> DocumentSettings:
         keys = ("province_name", "document_place", "document_recipients", "decision_grounds",
-                "submission_grounds", "submit_to", "proposer", "fund_source")
+                "submission_grounds", "submit_to", "proposer", "fund_source",
+                "submission_office")
         with db.read() as s:
             stored = dict(s.execute(select(ProvinceParameter.key, ProvinceParameter.value)
                                     .where(ProvinceParameter.key.in_(keys))).all())
@@ -51,7 +53,8 @@ class DocumentSettings:
                    decision_grounds=list(value("decision_grounds")),
                    submission_grounds=list(value("submission_grounds")),
                    submit_to=value("submit_to"), proposer=value("proposer"),
-                   fund_source=value("fund_source"))
+                   fund_source=value("fund_source"),
+                   submission_office=value("submission_office"))
 
 
 @cache
