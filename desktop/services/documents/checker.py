@@ -11,7 +11,9 @@ powers, ``|safe`` and other ways around the escaping, names starting with ``_``.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
+import threading
 import zipfile
 from dataclasses import dataclass
 from enum import Enum
@@ -26,6 +28,7 @@ from jinja2.exceptions import TemplateAssertionError
 from desktop.services.documents.engine import jinja_environment
 from desktop.services.documents.registry import FieldSpec, TemplateSpec
 from desktop.services.documents.sandbox import (
+    MAX_PACKAGE_BYTES,
     TemplateLimitError,
     UnsafePackage,
     hazards,
@@ -302,3 +305,32 @@ def check_template(path: Path, spec: TemplateSpec) -> CheckReport:
     walker.walk(tree, {})
     problems.extend(walker.problems)
     return CheckReport(tuple(problems))
+
+
+_CHECKED: dict[tuple[bytes, str], CheckReport] = {}
+_CHECKED_LOCK = threading.Lock()
+_CHECKED_SIZE = 64
+
+
+def checked(path: Path, spec: TemplateSpec) -> CheckReport:
+    """``check_template``, remembered by the file's content: each render checks its template
+    first, and parsing the template again for the next document of a batch cost as much as
+    filling it. A template edited in Word has other bytes, so it is checked again."""
+    try:
+        data = Path(path).read_bytes() if Path(path).stat().st_size <= MAX_PACKAGE_BYTES \
+            else None
+    except OSError:
+        data = None
+    if data is None:  # unreadable or oversized: the check itself says why
+        return check_template(path, spec)
+    key = (hashlib.blake2b(data, digest_size=20).digest(), spec.key)
+    with _CHECKED_LOCK:
+        known = _CHECKED.get(key)
+    if known is not None:
+        return known
+    report = check_template(path, spec)
+    with _CHECKED_LOCK:
+        if len(_CHECKED) >= _CHECKED_SIZE:
+            _CHECKED.clear()
+        _CHECKED[key] = report
+    return report

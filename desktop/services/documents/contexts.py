@@ -202,8 +202,9 @@ class ContextBuilder:
         """A signed decision as signed; a draft (no number, no signer's name, “(Dự thảo)”)
         priced, grounded and dated on the date it is rendered for: one date decides the law,
         the coefficients, the base salary shown and the total (which use the same base)."""
-        head = self._decision_row(decision_id)
-        on = head.signed_on or options.on or date.today()
+        with self._db.read() as s:  # only its date here: the lines are read once, below
+            signed_on = get_active(s, Decision, decision_id, "quyết định khen thưởng").signed_on
+        on = signed_on or options.on or date.today()
         d = self._decisions.get(decision_id, preview_on=on)
         achievement = self._achievement(d.round_id)
         awards = self._award_groups(d, on)

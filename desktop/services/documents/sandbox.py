@@ -26,6 +26,7 @@ import re
 import threading
 import time
 import zipfile
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,6 +50,7 @@ MAX_INT_BITS = 256  # a number above 2**256 is no number a document prints
 MAX_OUTPUT_CHARS = 64_000_000  # characters of Word XML one document may produce
 RENDER_SECONDS = 20.0  # wall clock for one document
 CHECK_EVERY = 64  # loop turns or calls between two looks at the clock
+COMPILED_CACHE_SIZE = 32  # compiled template parts kept (a docx has ~10: body, headers…)
 
 # -- the .docx package -----------------------------------------------------------------------------
 MAX_PACKAGE_BYTES = 50 * 1024 * 1024
@@ -548,6 +550,8 @@ class LimitedEnvironment(SandboxedEnvironment):
 
     def __init__(self) -> None:
         super().__init__(undefined=StrictUndefined, autoescape=True)
+        self._compiled: OrderedDict[str, Template] = OrderedDict()
+        self._compiled_lock = threading.Lock()
         self.globals["range"] = safe_range
         self.filters["tdkt_loop"] = _loop_filter
         self.filters["tdkt_size"] = _size_filter
@@ -574,9 +578,24 @@ class LimitedEnvironment(SandboxedEnvironment):
 
     def from_string(self, source: Any, globals: Any = None,
                     template_class: Any = None) -> Template:
+        """Compiled once per distinct source: rendering the same template again (a batch of
+        reports, the next decision) skips Jinja's parse, checks and compile. A compiled
+        template is immutable, so one may serve every render and thread."""
+        cacheable = isinstance(source, str) and globals is None and template_class is None
+        if cacheable:
+            with self._compiled_lock:
+                cached = self._compiled.get(source)
+                if cached is not None:
+                    self._compiled.move_to_end(source)
+                    return cached
         template = super().from_string(source, globals, template_class)
         if isinstance(source, str) and isinstance(template, LimitedTemplate):
             template._source = source
+        if cacheable:
+            with self._compiled_lock:
+                self._compiled[source] = template
+                while len(self._compiled) > COMPILED_CACHE_SIZE:
+                    self._compiled.popitem(last=False)
         return template
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:

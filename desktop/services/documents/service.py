@@ -19,7 +19,7 @@ from desktop.services.blocs import BlocService
 from desktop.services.council import CouncilService
 from desktop.services.database import Database
 from desktop.services.decisions import DecisionService
-from desktop.services.documents.checker import CheckReport, check_template
+from desktop.services.documents.checker import CheckReport, check_template, checked
 from desktop.services.documents.contexts import Context, ContextBuilder, RenderOptions
 from desktop.services.documents.engine import DocumentError, render_to_file
 from desktop.services.documents.pdf import NOT_INSTALLED, convert_to_pdf, find_office
@@ -121,7 +121,7 @@ class DocumentService:
 
     def _usable(self, key: str) -> Path:
         info = self.info(key)
-        report = check_template(info.path, info.spec)
+        report = checked(info.path, info.spec)
         if not report.ok:
             where = "mẫu đã sửa" if info.customised else "mẫu gốc"
             raise DocumentError(f"Không dùng được {where} “{info.spec.title}”:\n"

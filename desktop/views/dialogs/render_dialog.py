@@ -71,6 +71,11 @@ NOMINATION_LIMIT = 100_000
 ERROR_STYLE = "color: #b00020;"
 
 
+# Certificate templates and the award family they print (names as on the sheet).
+CERTIFICATE_TEMPLATES = {"giay_khen": "Giấy khen", "bang_khen": "Bằng khen"}
+CERTIFICATE_NAMES_SHOWN = 5
+
+
 def documents_folder() -> Path:
     """The officer's Documents folder (Windows: "Tài liệu"), where files are suggested."""
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -276,6 +281,7 @@ class RenderDialog(QDialog):
             self)
         self.decision_note.setWordWrap(True)
         self.decision_note.setStyleSheet("color: #404040;")
+        self.certificate_ok = True  # False: the chosen decision prints no certificate (why shown)
 
         self.output = QLineEdit(self)
         self.browse_button = QPushButton(translate("RenderDialog", "Choose…"), self)
@@ -357,6 +363,7 @@ class RenderDialog(QDialog):
         for combo in (self.decision_combo, self.meeting_combo, self.movement_combo,
                       self.bloc_combo):
             combo.currentIndexChanged.connect(lambda *_: self._suggest_output())
+        self.decision_combo.currentIndexChanged.connect(lambda *_: self._update_decision_note())
         self.unit_picker.unit_changed.connect(lambda *_: self._suggest_output())
         self.year.valueChanged.connect(lambda *_: self._suggest_output())
         self.output.textEdited.connect(self._on_output_edited)
@@ -436,11 +443,45 @@ class RenderDialog(QDialog):
                                   else translate("RenderDialog", "Save as"))
         self._output_chosen = False
         self._load_round_targets()
+        self._update_decision_note()
         self.adjustSize()
+
+    def _update_decision_note(self) -> None:
+        """For a certificate template, how many sheets it will print and for whom (only the
+        signed decision's lines of its own award), or why it will print none."""
+        self.certificate_ok = True
+        self.decision_note.setStyleSheet("color: #404040;")
+        if self.spec.key not in CERTIFICATE_TEMPLATES:
+            self.decision_note.setText(translate(
+                "RenderDialog", "The number, signing date and signer are taken from the "
+                "decision."))
+            return
+        decision_id = self.target_id()
+        if decision_id is None:
+            self.decision_note.setText("")
+            return
+        try:
+            names = self.services.documents.certificate_recipients(self.spec.key, decision_id)
+        except DomainError as error:
+            self.certificate_ok = False
+            self.decision_note.setStyleSheet("color: #a00000;")
+            self.decision_note.setText(str(error))
+            return
+        shown = ", ".join(names[:CERTIFICATE_NAMES_SHOWN])
+        if len(names) > CERTIFICATE_NAMES_SHOWN:
+            shown += translate("RenderDialog", " and %1 more").replace(
+                "%1", str(len(names) - CERTIFICATE_NAMES_SHOWN))
+        self.decision_note.setText(translate(
+            "RenderDialog", "Will print %1 %2 sheet(s), one for each: %3.")
+            .replace("%1", str(len(names)))
+            .replace("%2", CERTIFICATE_TEMPLATES[self.spec.key]).replace("%3", shown))
 
     def _load_round_targets(self) -> None:
         round_row = self.round_combo.currentData()
         kind = self.spec.context
+        # Switching from the decision to its certificates keeps the decision chosen.
+        chosen = {combo: combo.currentData() for combo in (self.decision_combo,
+                                                           self.meeting_combo)}
         for combo in (self.decision_combo, self.meeting_combo):
             combo.blockSignals(True)
             combo.clear()
@@ -451,14 +492,14 @@ class RenderDialog(QDialog):
                     else translate("RenderDialog", "draft"))
                 number = d.number or translate("RenderDialog", "no number")
                 self.decision_combo.addItem(f"{number} — {d.issuer} ({state})", d.id)
-            self._select_last(self.decision_combo)
+            self._select_last(self.decision_combo, chosen[self.decision_combo])
         if round_row is not None and kind is ContextKind.MEETING:
             for m in self.services.council.meetings(round_row.id):
                 text = translate("RenderDialog", "Meeting of %1, %2 of %3 members present") \
                     .replace("%1", f"{m.held_on:%d/%m/%Y}").replace("%2", str(m.present_members)) \
                     .replace("%3", str(m.total_members))
                 self.meeting_combo.addItem(text, m.id)
-            self._select_last(self.meeting_combo)
+            self._select_last(self.meeting_combo, chosen[self.meeting_combo])
         if round_row is not None and kind is ContextKind.NOMINATION:
             self._load_nominations(round_row.id)
         else:
@@ -471,9 +512,11 @@ class RenderDialog(QDialog):
         self._suggest_output()
 
     @staticmethod
-    def _select_last(combo: QComboBox) -> None:
+    def _select_last(combo: QComboBox, keep: object = None) -> None:
+        """The item whose data is ``keep`` if it is still there, else the latest."""
+        index = combo.findData(keep) if keep is not None else -1
         if combo.count():
-            combo.setCurrentIndex(combo.count() - 1)
+            combo.setCurrentIndex(index if index >= 0 else combo.count() - 1)
 
     def _load_nominations(self, round_id: int) -> None:
         """A round can hold tens of thousands of nominations: read and filter them in the
@@ -621,6 +664,8 @@ class RenderDialog(QDialog):
                     ContextKind.MOVEMENT: translate("RenderDialog", "Choose a movement."),
                     ContextKind.BLOC: translate("RenderDialog", "Choose an emulation bloc."),
                     }.get(kind, "")
+        if not self.certificate_ok:
+            return self.decision_note.text()
         if not self.output.text().strip():
             return translate("RenderDialog", "Choose where to save the document.")
         return ""
