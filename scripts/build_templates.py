@@ -405,8 +405,8 @@ def minutes() -> None:
                 ["{%tr endfor %}", "", "", "", "", ""]])
     para(doc, "III. KẾT LUẬN", bold=True, before=6)
     para(doc, "Có {{ so_dat }} trường hợp đạt và {{ so_khong_dat }} trường hợp không đạt tỷ "
-              "lệ phiếu đồng ý theo quy định. Hội đồng thống nhất đề nghị khen thưởng các "
-              "trường hợp đạt.", indent=True)
+              "lệ phiếu đồng ý theo quy định{{ can_cu_ty_le }}. Hội đồng thống nhất đề nghị "
+              "khen thưởng các trường hợp đạt.", indent=True)
     para(doc, "Cuộc họp kết thúc vào hồi …… giờ …… cùng ngày./.", indent=True)
     left, right = two_columns(doc, (8.0, 8.5))
     para(left, "THƯ KÝ", bold=True, align=CENTER, after=0)

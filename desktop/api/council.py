@@ -40,6 +40,9 @@ class VoteResult:
     yes_votes: int | None
     total_members: int
     threshold: int
+    # The article the threshold rests on: NĐ 152/2025 Art 33.5 where the law sets it (CSTĐ
+    # toàn quốc, Cờ thi đua của Chính phủ), else the province's rule (Art 6.2).
+    source: str = ""
 
     @property
     def percent(self) -> Decimal | None:
@@ -62,3 +65,8 @@ class VoteResult:
         verdict = "đạt" if self.passed else "không đạt"
         return (f"{self.yes_votes}/{self.total_members} thành viên đồng ý = {pct}% "
                 f"(cần từ {self.threshold}%) — {verdict}")
+
+    @property
+    def line(self) -> str:
+        """The result with its citation, as a reason or a minute records it."""
+        return f"{self.text} ({self.source})" if self.source else self.text

@@ -55,6 +55,9 @@ class DecisionRow:
     base_salary: int | None
     signed: bool
     lines: tuple[DecisionLineRow, ...]
+    # One sentence per award whose issuer is not the authority the law names (a warning, the
+    # decision may still be signed): DecisionService.authority_warnings.
+    warnings: tuple[str, ...] = ()
 
     @property
     def total_amount(self) -> int:

@@ -35,7 +35,9 @@ class MovementInput:
     period_start: date | None = None
     period_end: date | None = None
     organiser_unit_id: int | None = None
-    head_target_rule: bool = False
+    # None: on create the province's default (parameter head_target_rule_default), on update
+    # as it is.
+    head_target_rule: bool | None = None
     # The appendix typed with the movement; ``None`` on update leaves the appendix as it is
     # (the appendix is then edited line by line, keeping each line's units and figures).
     targets: list[TargetInput] | None = field(default_factory=list)

@@ -10,6 +10,7 @@ from desktop.domain.enums import (
     DisciplineForm,
     DisciplineStatus,
     InitiativeScope,
+    LeaveKind,
     RatingLevel,
 )
 
@@ -31,6 +32,19 @@ class RatingRow:
     year: int
     level: RatingLevel
     note: str
+    months_worked: int | None = None
+    leave_months: int | None = None
+    leave_kind: LeaveKind | None = None
+
+
+@dataclass(frozen=True)
+class WorkTime:
+    """Time worked in a rated year (LĐTT: at least the province's minimum months; maternity
+    leave counts as worked, NĐ 152/2025 Art 4.5). Empty fields: not recorded."""
+
+    months_worked: int | None = None
+    leave_months: int | None = None
+    leave_kind: LeaveKind | str = ""
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                     help="đề nghị khen thưởng từ kết quả xếp hạng của khối vào một đợt xét",
                     epilog="Đơn vị dẫn đầu được đề nghị Cờ thi đua của UBND tỉnh, các đơn vị tiếp "
                            "theo Bằng khen của Chủ tịch UBND tỉnh (số lượng theo cài đặt của "
-                           "khối hoặc --flags/--merits). Chạy lại không tạo trùng.\n\nVí dụ:\n"
+                           "khối hoặc --flags/--merits, không quá số tỉnh cho phép mỗi khối: "
+                           "tham số flags_per_bloc, bk_tinh_per_bloc). Chạy lại không tạo trùng.\n\nVí dụ:\n"
                            "  tdkt bloc-propose 1 2 --dry-run\n  tdkt bloc-propose 1 2")
     _bloc_args(p)
     p.add_argument("round_id", type=record_id, metavar="ĐỢT", help="ID của đợt xét khen thưởng")

@@ -148,13 +148,13 @@ def _vote_dict(r: VoteResult) -> dict[str, Any]:
             "award_name": r.award_name, "yes_votes": r.yes_votes,
             "total_members": r.total_members, "threshold_percent": r.threshold,
             "percent": r.percent, "passed": r.passed if r.yes_votes is not None else None,
-            "text": r.text}
+            "text": r.text, "source": r.source}
 
 
 def _votes_table(results: list[VoteResult]) -> str:
-    return table(("ID", "Đối tượng", "Danh hiệu/hình thức", "Kết quả bỏ phiếu"),
-                 [(str(r.nomination_id), r.subject_name, r.award_name, r.text) for r in results],
-                 right=(0,))
+    return table(("ID", "Đối tượng", "Danh hiệu/hình thức", "Kết quả bỏ phiếu", "Căn cứ"),
+                 [(str(r.nomination_id), r.subject_name, r.award_name, r.text, r.source)
+                  for r in results], right=(0,))
 
 
 def cmd_votes_meeting(ctx: Context) -> int:
@@ -248,7 +248,13 @@ def _decision_dict(d: DecisionRow, base_salary: int | None, priced_on: date) -> 
         "totals": {k.value: {"count": n, "amount": amount}
                    for k, (n, amount) in d.totals().items()},
         "total_amount": d.total_amount,
+        "warnings": list(d.warnings),
     }
+
+
+def _warning_lines(d: DecisionRow) -> list[str]:
+    """The issuer's authority warnings (not a refusal: the decision may still be signed)."""
+    return [f"Cảnh báo: {w}" for w in d.warnings]
 
 
 def _decision_text(d: DecisionRow, base_salary: int | None, priced_on: date) -> str:
@@ -259,7 +265,7 @@ def _decision_text(d: DecisionRow, base_salary: int | None, priced_on: date) -> 
                 f"Người ký: {d.signer_capacity.label} {d.signer_name}")
     else:
         head = f"Dự thảo quyết định ID {d.id} (chưa ký) — {d.issuer}"
-    lines = [head]
+    lines = [head, *_warning_lines(d)]
     if d.subject_line:
         lines.append(d.subject_line)
     salary = (f"{fmt_int(base_salary)} đồng" if base_salary
@@ -312,8 +318,9 @@ def cmd_decisions_create(ctx: Context) -> int:
         rows = services.decisions.create_per_award(data, ids)
         ctx.console.emit(
             {"decisions": [_decision_dict(d, None, date.today()) for d in rows]},
-            "\n".join(f"Đã lập dự thảo quyết định ID {d.id}: {d.lines[0].award_name} "
-                      f"({len(d.lines)} trường hợp)." for d in rows if d.lines))
+            "\n".join("\n".join([f"Đã lập dự thảo quyết định ID {d.id}: {d.lines[0].award_name} "
+                                  f"({len(d.lines)} trường hợp).", *_warning_lines(d)])
+                      for d in rows if d.lines))
         return 0
     d = services.decisions.create(data, ids)
     _show(ctx, d.id, None, f"Đã lập dự thảo quyết định ID {d.id}.\n\n")

@@ -239,7 +239,7 @@ def _input(ctx: Context, base: MovementRow | None) -> Any:
         pick(a.issuer, base.issuer if base else ""), pick(a.theme, base.theme if base else ""),
         day(a.start, "period_start", "Thời gian bắt đầu", base.period_start if base else None),
         day(a.end, "period_end", "Thời gian kết thúc", base.period_end if base else None),
-        base.organiser_unit_id if base else None, base.head_target_rule if base else False,
+        base.organiser_unit_id if base else None, base.head_target_rule if base else None,
         targets=None if base else [])
 
 

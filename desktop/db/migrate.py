@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "0011"
+SCHEMA_HEAD = "0012"
 
 
 def _config() -> Config:

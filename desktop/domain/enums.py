@@ -87,6 +87,15 @@ class RatingLevel(LabeledEnum):
     NOT_COMPLETED = "KHTNV", "Không hoàn thành nhiệm vụ"
 
 
+class LeaveKind(LabeledEnum):
+    """Long leave in a rated year; maternity leave counts as time worked (NĐ 152/2025 Art 4.5)."""
+
+    MATERNITY = "thai_san", "Nghỉ thai sản"
+    SICK = "om_dau", "Nghỉ ốm đau"
+    UNPAID = "khong_luong", "Nghỉ không lương"
+    OTHER = "khac", "Nghỉ khác"
+
+
 class DisciplineForm(LabeledEnum):
     REPRIMAND = "khien_trach", "Khiển trách"
     WARNING = "canh_cao", "Cảnh cáo"

@@ -64,6 +64,12 @@ class Rating(SyncMixin, Base):
     year: Mapped[int] = mapped_column(Integer)
     level: Mapped[str] = mapped_column(String(10))
     note: Mapped[str] = mapped_column(String(255), default="")
+    # Time worked in the year (LĐTT: province parameter ldtt_min_months_worked): months at
+    # work and long leave with its kind (LeaveKind; maternity counts as worked, NĐ 152 Art
+    # 4.5). None: not recorded.
+    months_worked: Mapped[int | None] = mapped_column(Integer, default=None)
+    leave_months: Mapped[int | None] = mapped_column(Integer, default=None)
+    leave_kind: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
     __table_args__ = (
         UniqueConstraint("person_id", "unit_id", "year", name="uq_ratings_subject_year"),

@@ -4,13 +4,15 @@ members (NĐ 152/2025 Điều 33 khoản 5), results that move the nominations' 
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.api.council import MeetingInput as MeetingInput
 from desktop.api.council import MeetingRow as MeetingRow
 from desktop.api.council import VoteResult as VoteResult
 from desktop.domain.enums import NominationStatus
 from desktop.domain.errors import ConflictError
-from desktop.models import CouncilMeeting, Nomination, ProvinceParameter, Round, Vote
+from desktop.models import AwardKind, CouncilMeeting, Nomination, ProvinceParameter, Round, Vote
+from desktop.services.authority import legal_rules, statutory_vote
 from desktop.services.common import get_active
 from desktop.services.database import Database
 from desktop.services.nominations import NominationQuery, NominationService
@@ -18,6 +20,19 @@ from desktop.services.validation import Problems
 
 DEFAULT_THRESHOLD_KEY = "*"
 DEFAULT_THRESHOLD = 50
+
+
+def vote_source(year: int, by_law: bool) -> str:
+    """The citation of a vote threshold, from the legal data and the decree in force for the
+    round's year (as the eligibility rules cite): the law's own share (NĐ 152/2025 Art 33.5),
+    or the province's rule on its council (Art 6.2), which the reference marks unsure."""
+    from desktop.services.eligibility.rules import UNSURE, rule_set_for
+
+    votes, rs = legal_rules().votes, rule_set_for(year)
+    if by_law:
+        return rs.decree_art(votes["statutory_article"])
+    return (f"{votes['province_note']}, theo {rs.decree_art(votes['province_article'])}"
+            f"{UNSURE}")
 
 
 class CouncilService:
@@ -54,11 +69,23 @@ class CouncilService:
                 .order_by(CouncilMeeting.held_on, CouncilMeeting.id))]
 
     def threshold(self, award_code: str) -> int:
+        """The province's share for the award, never below the one the law sets (Art 33.5)."""
         with self._db.read() as s:
-            param = s.get(ProvinceParameter, "vote_threshold_percent")
-            table: dict[str, int] = (param.value if param is not None and isinstance(param.value, dict)
-                                     else {})
-        return int(table.get(award_code, table.get(DEFAULT_THRESHOLD_KEY, DEFAULT_THRESHOLD)))
+            lineage = s.scalar(select(AwardKind.lineage).where(AwardKind.code == award_code))
+            return self._threshold(s, award_code, lineage or award_code)[0]
+
+    @staticmethod
+    def _threshold(s: Session, award_code: str, lineage: str) -> tuple[int, bool]:
+        """(share of all members, whether the law itself sets it)."""
+        param = s.get(ProvinceParameter, "vote_threshold_percent")
+        table: dict[str, int] = (param.value if param is not None and isinstance(param.value, dict)
+                                 else {})
+        province = int(table.get(award_code, table.get(
+            lineage, table.get(DEFAULT_THRESHOLD_KEY, DEFAULT_THRESHOLD))))
+        law = statutory_vote(lineage)
+        if law is not None and law >= province:
+            return law, True
+        return province, False
 
     def record_votes(self, meeting_id: int, yes_votes: dict[int, int]) -> None:
         """Save yes votes per nomination; every wrong cell is listed, nothing saved on error."""
@@ -101,14 +128,21 @@ class CouncilService:
             votes = dict(s.execute(select(Vote.nomination_id, Vote.yes_votes).where(
                 Vote.meeting_id == meeting_id, Vote.deleted_at.is_(None))).all())
             total, round_id = m.total_members, m.round_id
+            year = s.scalar(select(Round.year).where(Round.id == round_id)) or m.held_on.year
+            rules: dict[str, tuple[int, str]] = {}
+            for code, lineage in s.execute(select(AwardKind.code, AwardKind.lineage)):
+                share, by_law = self._threshold(s, code, lineage)
+                rules[code] = (share, vote_source(year, by_law))
         out = []
         for status in (NominationStatus.ELIGIBLE, NominationStatus.VOTED,
                        NominationStatus.AWARDED, NominationStatus.REJECTED):
             for row in self._nominations.page(NominationQuery(round_id, status=status), 0, 100_000):
                 if status is not NominationStatus.ELIGIBLE and row.id not in votes:
                     continue
+                share, source = rules.get(row.award_code, (DEFAULT_THRESHOLD, vote_source(
+                    year, False)))
                 out.append(VoteResult(row.id, row.subject_name, row.award_code, row.award_name,
-                                      votes.get(row.id), total, self.threshold(row.award_code)))
+                                      votes.get(row.id), total, share, source))
         return out
 
     def close_meeting(self, meeting_id: int, actor: str = "") -> dict[str, int]:
@@ -123,7 +157,7 @@ class CouncilService:
         for r in pending:
             if not r.passed:
                 self._nominations.transition([r.nomination_id], NominationStatus.REJECTED,
-                                             "Không đủ tỷ lệ phiếu: " + r.text, actor)
+                                             "Không đủ tỷ lệ phiếu: " + r.line, actor)
         with self._db.session() as s:
             get_active(s, CouncilMeeting, meeting_id, "cuộc họp Hội đồng").closed = True
         return {"passed": len(passed), "failed": len(pending) - len(passed)}

@@ -35,14 +35,20 @@ from desktop.models import (
     Nomination,
     NominationEvent,
     Person,
+    ProvinceParameter,
     Round,
     Unit,
 )
+from desktop.services.authority import authority_warning
+from desktop.services.catalog import shipped_parameter
 from desktop.services.common import get_active
 from desktop.services.database import Database
 from desktop.services.money import BonusLine, Payment, apply_stacking, bonus_amount
 from desktop.services.nominations import current_actor
 from desktop.services.validation import Problems
+
+# Province parameter: who awards Giấy khen after 01/7/2025 (Law Art 75 still names the district).
+GIAY_KHEN_ISSUERS = "giay_khen_issuers"
 
 
 class DecisionService:
@@ -134,7 +140,40 @@ class DecisionService:
             number = decision_number(d.sequence, d.notation) if d.sequence else ""
             return DecisionRow(d.id, d.round_id, number, d.sequence, d.year, d.notation, d.issuer,
                                d.signed_on, d.signer_name, SignerCapacity(d.signer_capacity),
-                               d.subject_line, d.base_salary, d.status == "signed", tuple(lines))
+                               d.subject_line, d.base_salary, d.status == "signed", tuple(lines),
+                               tuple(self._authority_warnings(s, d)))
+
+    def authority_warnings(self, decision_id: int) -> builtins.list[str]:
+        """Vietnamese sentences, one per award of the decision whose issuer is not the
+        authority the law names for it (Luật TĐKT 2022 Art 75, 77–80; Giấy khen after
+        01/7/2025 by the province's ``giay_khen_issuers``), with the article. A warning only:
+        signing is not refused. Judged on the signing date, a draft on today's."""
+        with self._db.read() as s:
+            d = get_active(s, Decision, decision_id, "quyết định khen thưởng")
+            return self._authority_warnings(s, d)
+
+    @staticmethod
+    def _authority_warnings(s: Session, d: Decision) -> builtins.list[str]:
+        kinds = s.execute(
+            select(AwardKind.lineage, AwardKind.name, AwardKind.category, func.max(AwardKind.rank))
+            .join(Nomination, Nomination.award_kind_id == AwardKind.id)
+            .join(DecisionLine, DecisionLine.nomination_id == Nomination.id)
+            .where(DecisionLine.decision_id == d.id)
+            .group_by(AwardKind.lineage, AwardKind.name, AwardKind.category)
+            .order_by(func.max(AwardKind.rank).desc(), AwardKind.name)).all()
+        if not kinds:
+            return []
+        param = s.get(ProvinceParameter, GIAY_KHEN_ISSUERS)
+        listed = param.value if param is not None else shipped_parameter(GIAY_KHEN_ISSUERS)
+        issuers = [str(x) for x in listed] if isinstance(listed, list) else None
+        on = d.signed_on or date.today()
+        out = []
+        for lineage, name, category, _rank in kinds:
+            warning = authority_warning(d.issuer, lineage, name,
+                                        category == AwardCategory.TITLE.value, on, issuers)
+            if warning:
+                out.append(warning)
+        return out
 
     def next_sequence(self, notation: str, year: int) -> int:
         with self._db.read() as s:
@@ -229,35 +268,46 @@ class DecisionService:
                       f"không còn áp dụng vào ngày ký {signed_on:%d/%m/%Y}")
 
     def _line_rows(self, s: Session, d: Decision, on: date) -> builtins.list[DecisionLineRow]:
+        """The lines priced: plain columns for the thousand lines, the few award kinds loaded
+        once (a 1,000-line decision is read in a few tens of milliseconds)."""
         base = d.base_salary or s.scalar(
             select(BaseSalary.amount).where(BaseSalary.effective_from <= on)
             .order_by(BaseSalary.effective_from.desc()).limit(1)) or 0
         home = aliased(Unit)
         rows = s.execute(
-            select(DecisionLine, Nomination, AwardKind,
+            select(DecisionLine.amount, DecisionLine.paid, DecisionLine.pay_note, Nomination.id,
+                   Nomination.person_id, Nomination.unit_id, Nomination.household_name,
+                   Nomination.period_from, Nomination.period_to, Nomination.award_kind_id,
                    func.coalesce(Person.full_name, Unit.name, Nomination.household_name),
                    func.coalesce(Person.sort_key, Unit.sort_key, Nomination.household_name),
                    Person.position,
                    select(home.name).where(home.id == Person.unit_id).scalar_subquery())
             .join(Nomination, Nomination.id == DecisionLine.nomination_id)
-            .join(AwardKind, AwardKind.id == Nomination.award_kind_id)
             .outerjoin(Person, Person.id == Nomination.person_id)
             .outerjoin(Unit, Unit.id == Nomination.unit_id)
             .where(DecisionLine.decision_id == d.id)).all()
+        signed = d.status == "signed"
+        kinds = {k.id: k for k in s.scalars(select(AwardKind).where(
+            AwardKind.id.in_({r[9] for r in rows})))}
+        priced_kind = {i: k if signed else _in_force(s, k, on) for i, k in kinds.items()}
         priced: list[tuple[DecisionLineRow, str]] = []
         bonus_lines = []
-        for line, n, kind, name, sort, position, unit_name in rows:
-            group = (SubjectKind.INDIVIDUAL if n.person_id else SubjectKind.COLLECTIVE
-                     if n.unit_id else SubjectKind.HOUSEHOLD)
-            coef = _coefficient(kind if d.status == "signed" else _in_force(s, kind, on), group)
-            amount = line.amount if d.status == "signed" else bonus_amount(coef, base)
+        for (line_amount, paid, pay_note, nomination_id, person_id, unit_id, household,
+             period_from, period_to, kind_id, name, sort, position, unit_name) in rows:
+            kind = kinds[kind_id]
+            group = (SubjectKind.INDIVIDUAL if person_id else SubjectKind.COLLECTIVE
+                     if unit_id else SubjectKind.HOUSEHOLD)
+            coef = _coefficient(priced_kind[kind_id], group)
+            amount = line_amount if signed else bonus_amount(coef, base)
             detail = ", ".join(x for x in (position or "", unit_name or "") if x)
-            priced.append((DecisionLineRow(n.id, group, name or "", detail, kind.code, kind.name,
-                                           coef, amount, line.paid, line.pay_note), sort or ""))
-            bonus_lines.append(BonusLine(n.id, _subject_key(n), kind.category ==
-                                         AwardCategory.TITLE.value, kind.rank,
-                                         (n.period_from, n.period_to), amount))
-        if d.status != "signed":
+            priced.append((DecisionLineRow(nomination_id, group, name or "", detail, kind.code,
+                                           kind.name, coef, amount, paid, pay_note),
+                           sort or ""))
+            bonus_lines.append(BonusLine(nomination_id,
+                                         subject_key(person_id, unit_id, household),
+                                         kind.category == AwardCategory.TITLE.value, kind.rank,
+                                         (period_from, period_to), amount))
+        if not signed:
             payments = apply_stacking(bonus_lines)
             priced = [(replace_payment(row, payments[row.nomination_id]), sort)
                       for row, sort in priced]
@@ -289,6 +339,8 @@ class DecisionService:
 
 
 def replace_payment(row: DecisionLineRow, payment: Payment) -> DecisionLineRow:
+    if (row.amount, row.paid, row.pay_note) == (payment.amount, payment.paid, payment.note):
+        return row  # most lines: nothing to change, no copy
     return replace(row, amount=payment.amount, paid=payment.paid, pay_note=payment.note)
 
 
@@ -312,9 +364,10 @@ def _in_force(s: Session, kind: AwardKind, on: date) -> AwardKind:
     return other or kind
 
 
-def _subject_key(n: Nomination) -> str:
-    if n.person_id:
-        return f"p:{n.person_id}"
-    if n.unit_id:
-        return f"u:{n.unit_id}"
-    return f"h:{n.household_name}"
+def subject_key(person_id: int | None, unit_id: int | None, household: str) -> str:
+    """Who a line is for, as the stacking rule compares them."""
+    if person_id:
+        return f"p:{person_id}"
+    if unit_id:
+        return f"u:{unit_id}"
+    return f"h:{household}"

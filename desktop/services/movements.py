@@ -17,7 +17,7 @@ from desktop.api.movements import TargetInput as TargetInput
 from desktop.api.movements import TargetRow as TargetRow
 from desktop.domain.enums import MovementKind, TargetDirection
 from desktop.domain.vntext import fold, normalize
-from desktop.models import Movement, MovementTarget, Unit, UnitTarget
+from desktop.models import Movement, MovementTarget, ProvinceParameter, Unit, UnitTarget
 from desktop.models.base import utcnow
 from desktop.services.common import get_active, get_deleted, revive, tombstone
 from desktop.services.database import Database
@@ -130,7 +130,12 @@ class MovementService:
         movement.issuer, movement.theme = data.issuer.strip(), data.theme.strip()
         movement.period_start, movement.period_end = data.period_start, data.period_end
         movement.organiser_unit_id = data.organiser_unit_id
-        movement.head_target_rule = data.head_target_rule
+        if data.head_target_rule is not None:
+            movement.head_target_rule = data.head_target_rule
+        elif movement.id is None:  # a new movement follows the province's default
+            row = s.get(ProvinceParameter, "head_target_rule_default")
+            movement.head_target_rule = bool(row.value) if row is not None and isinstance(
+                row.value, bool) else False
 
     @staticmethod
     def _replace_targets(s: Session, movement: Movement, targets: builtins.list[TargetInput]) -> None:

@@ -19,11 +19,13 @@ from desktop.api.records import InitiativeInput as InitiativeInput
 from desktop.api.records import InitiativeRow as InitiativeRow
 from desktop.api.records import RatingRow as RatingRow
 from desktop.api.records import Subject as Subject
+from desktop.api.records import WorkTime as WorkTime
 from desktop.domain.enums import (
     AchievementKind,
     DisciplineForm,
     DisciplineStatus,
     InitiativeScope,
+    LeaveKind,
     RatingLevel,
 )
 from desktop.domain.errors import ConflictError
@@ -76,30 +78,36 @@ class RatingService:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def set(self, subject: Subject, year: int, level: RatingLevel | str, note: str = "") -> RatingRow:
-        """Record (or correct) the rating of one subject for one year."""
+    def set(self, subject: Subject, year: int, level: RatingLevel | str, note: str = "",
+            work: WorkTime | None = None) -> RatingRow:
+        """Record (or correct) the rating of one subject for one year; ``work`` the months
+        worked and leave of that year (None: leave what is recorded as it is)."""
         with self._db.session() as s:
             p = Problems()
             check_subject(s, p, subject)
             chosen, cleaned_note = _check_rating(p, year, level, note)
+            months = _check_work(p, work)
             p.raise_if_any()
             row = _rating_of(s, subject.person_id, subject.unit_id, year)
             if row is None:
                 row = Rating(person_id=subject.person_id, unit_id=subject.unit_id, year=year)
                 s.add(row)
             row.level, row.note, row.deleted_at = chosen.value, cleaned_note, None
+            if months is not None:
+                row.months_worked, row.leave_months, row.leave_kind = months
             s.flush()
             return _rating_row(row)
 
     def update(self, rating_id: int, year: int, level: RatingLevel | str,
-               note: str = "") -> RatingRow:
+               note: str = "", work: WorkTime | None = None) -> RatingRow:
         """Edit one rating, its year included. A year the subject already has a rating for is
         refused (edit that one instead); the returned row may carry another id when the year
-        moves onto a rating that was in the trash."""
+        moves onto a rating that was in the trash. ``work`` None keeps the months recorded."""
         with self._db.session() as s:
             row = get_active(s, Rating, rating_id, "kết quả xếp loại")
             p = Problems()
             chosen, cleaned_note = _check_rating(p, year, level, note)
+            months = _check_work(p, work)
             target = row
             if not p.has("year") and year != row.year:
                 other = _rating_of(s, row.person_id, row.unit_id, year)
@@ -114,6 +122,11 @@ class RatingService:
                 tombstone(row)
                 revive(target)
             target.year, target.level, target.note = year, chosen.value, cleaned_note
+            if months is not None:
+                target.months_worked, target.leave_months, target.leave_kind = months
+            elif target is not row:
+                target.months_worked, target.leave_months, target.leave_kind = (
+                    row.months_worked, row.leave_months, row.leave_kind)
             s.flush()
             return _rating_row(target)
 
@@ -149,6 +162,28 @@ def _check_rating(p: Problems, year: int, level: RatingLevel | str,
     return chosen or RatingLevel.COMPLETED, cleaned_note  # unused when ``p`` has problems
 
 
+def _check_work(p: Problems, work: WorkTime | None) -> tuple[int | None, int | None, str] | None:
+    """Months worked 0–12, leave 0–12 with its kind, together at most 12; None: not given."""
+    if work is None:
+        return None
+    for value, field, label in ((work.months_worked, "months_worked", "Số tháng công tác"),
+                                (work.leave_months, "leave_months", "Số tháng nghỉ")):
+        if value is not None and not 0 <= value <= 12:
+            p.add(field, label, "phải từ 0 đến 12")
+    kind = p.choice(work.leave_kind, LeaveKind, "leave_kind", "Loại nghỉ") \
+        if work.leave_kind else None
+    leave = work.leave_months or 0
+    if leave and kind is None and not p.has("leave_kind"):
+        p.add("leave_kind", "Loại nghỉ", "cần chọn khi có số tháng nghỉ (thai sản, ốm đau…)")
+    if kind is not None and not leave:
+        p.add("leave_months", "Số tháng nghỉ", f"cần ghi khi chọn “{kind.label}”")
+    if work.months_worked is not None and work.months_worked + leave > 12 and \
+            not p.has("months_worked") and not p.has("leave_months"):
+        p.add("months_worked", "Số tháng công tác",
+              f"cộng với {leave} tháng nghỉ vượt 12 tháng của năm")
+    return work.months_worked, work.leave_months, kind.value if kind is not None else ""
+
+
 def _rating_of(s: Session, person_id: int | None, unit_id: int | None, year: int) -> Rating | None:
     """The subject's rating row for the year, live or trashed (one row per subject and year)."""
     return s.scalars(select(Rating).where(
@@ -158,7 +193,12 @@ def _rating_of(s: Session, person_id: int | None, unit_id: int | None, year: int
 
 
 def _rating_row(r: Rating) -> RatingRow:
-    return RatingRow(r.id, r.person_id, r.unit_id, r.year, RatingLevel(r.level), r.note)
+    return RatingRow(r.id, r.person_id, r.unit_id, r.year, RatingLevel(r.level), r.note,
+                     r.months_worked, r.leave_months,
+                     LeaveKind(r.leave_kind) if r.leave_kind in _LEAVE_VALUES else None)
+
+
+_LEAVE_VALUES = frozenset(k.value for k in LeaveKind)
 
 
 # --------------------------------------------------------------------------------------------

@@ -291,3 +291,14 @@ def test_report_never_lists_the_proposed_award_as_received(commune: tuple[Servic
     history = [[c.text for c in row.cells] for row in Document(str(out)).tables[-2].rows][1:]
     assert history == [["2024", "Giấy khen", "11/QĐ-UBND ngày 01/06/2024",
                         "Chủ tịch UBND xã Bình Lư"]]
+
+
+def test_minutes_cite_the_rule_of_the_vote_share_without_the_apps_doubt(
+        commune: tuple[Services, Any], tmp_path: Path) -> None:
+    services, world = commune
+    out = services.documents.render("bien_ban_hoi_dong", world.meeting_id, tmp_path / "bb.docx",
+                                    RenderOptions(on=ON))
+    text = text_of(out)
+    assert ("không đạt tỷ lệ phiếu đồng ý theo quy định (Quy định của tỉnh về tỷ lệ phiếu, "
+            "theo NĐ 152/2025/NĐ-CP, Điều 6 khoản 2).") in text
+    assert "chưa chắc chắn" not in text

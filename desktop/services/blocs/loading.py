@@ -247,9 +247,16 @@ def _add_target_cells(s: Session, data: BlocData, member_ids: set[int]) -> None:
                 True, result.explanation, old.attachment_count if old else 0)
 
 
-def bloc_ranks(s: Session, year: int, unit_ids: Iterable[int]) -> dict[int, int]:
-    """Each unit's rank in its bloc(s) of ``year`` (the best when in several), only from blocs
-    whose every sheet has been reviewed: a rank from unfinished scoring is not a result."""
+def flag_limit(bloc_flags: int, province_cap: int) -> int:
+    """How many Cờ thi đua a bloc proposes: its own count (a large bloc may be given two), never
+    more than the province allows each bloc (parameter ``flags_per_bloc``), at least one."""
+    return max(1, min(bloc_flags, max(province_cap, 1)))
+
+
+def bloc_places(s: Session, year: int, unit_ids: Iterable[int],
+                flags_cap: int = 1) -> dict[int, tuple[int, int]]:
+    """Each unit's (rank, Cờ thi đua its bloc proposes) in its bloc(s) of ``year``: a place that
+    earns a flag first, else the best rank. Only blocs whose every sheet has been reviewed."""
     wanted = set(unit_ids)
     if not wanted:
         return {}
@@ -257,15 +264,19 @@ def bloc_ranks(s: Session, year: int, unit_ids: Iterable[int]) -> dict[int, int]
         select(BlocMember.bloc_id).join(Bloc, Bloc.id == BlocMember.bloc_id)
         .where(Bloc.year == year, Bloc.deleted_at.is_(None), BlocMember.deleted_at.is_(None),
                BlocMember.unit_id.in_(wanted)).distinct()))
-    out: dict[int, int] = {}
+    out: dict[int, tuple[int, int]] = {}
     for bloc_id in bloc_ids:
         data = load_bloc(s, bloc_id)
         if data.problems or not data.members or any(
                 m.sheet_status not in DONE for m in data.members):
             continue
+        flags = flag_limit(data.bloc.flag_count, flags_cap)
         for row in data.ranking(ScoreBasis.REVIEWED).rows:
             if row.unit_id in wanted:
-                out[row.unit_id] = min(row.rank, out.get(row.unit_id, row.rank))
+                place = (row.rank, flags)
+                best = out.get(row.unit_id)
+                if best is None or (place[0] > place[1], place[0]) < (best[0] > best[1], best[0]):
+                    out[row.unit_id] = place
     return out
 
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.domain.enums import EvidenceKind, NominationStatus, RoundStatus, ScoreBasis
 from desktop.domain.errors import ConflictError, NotFoundError
-from desktop.models import AwardKind, Nomination, NominationEvidence, Round
+from desktop.models import AwardKind, Nomination, NominationEvidence, ProvinceParameter, Round
 from desktop.services.blocs.dto import ProposalLine, ProposalResult, RankedUnit
 from desktop.services.blocs.loading import BlocData, load_bloc
 from desktop.services.blocs.points import fmt_points
@@ -43,6 +43,12 @@ class ProposalService:
     def __init__(self, db: Database, nominations: NominationService) -> None:
         self._db = db
         self._nominations = nominations
+
+    def caps(self) -> tuple[int, int]:
+        """How many units one bloc may propose for Cờ thi đua and for Bằng khen (the
+        province's ``flags_per_bloc`` and ``bk_tinh_per_bloc``)."""
+        with self._db.read() as s:
+            return province_cap(s, FLAGS_PARAM), province_cap(s, MERITS_PARAM)
 
     def propose(self, bloc_id: int, round_id: int, *, flag_count: int | None = None,
                 merit_count: int | None = None, actor: str = "",
@@ -68,8 +74,7 @@ class ProposalService:
             if not ranking.complete:
                 raise ConflictError("Chưa đề nghị được: khối chưa chấm xong bảng điểm của "
                                     f"{', '.join(ranking.pending_units)}.")
-            flags = data.bloc.flag_count if flag_count is None else flag_count
-            merits = data.bloc.merit_count if merit_count is None else merit_count
+            flags, merits = _counts(s, data, flag_count, merit_count)
             chosen = _choose(list(ranking.rows), flags, merits)
             existing = _existing(s, round_id, [c.row.unit_id for c in chosen])
             stale = _stale(s, round_id, data, {c.row.unit_id for c in chosen})
@@ -118,6 +123,43 @@ class ProposalService:
             f"đổi từ {current_code} theo xếp hạng mới"
         return ProposalLine(row.unit_id, row.unit_name, row.rank, code, name, nomination_id,
                             "updated", note)
+
+
+# Province parameters capping what one bloc proposes, with the value a database predating them
+# uses: Cờ thi đua (a large bloc may be given two) and Bằng khen per bloc.
+FLAGS_PARAM, MERITS_PARAM = "flags_per_bloc", "bk_tinh_per_bloc"
+_CAP_DEFAULTS = {FLAGS_PARAM: 1, MERITS_PARAM: 2}
+
+
+def province_cap(s: Session, key: str) -> int:
+    row = s.get(ProvinceParameter, key)
+    value = row.value if row is not None else _CAP_DEFAULTS[key]
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 \
+        else _CAP_DEFAULTS[key]
+
+
+def _counts(s: Session, data: BlocData, flag_count: int | None,
+            merit_count: int | None) -> tuple[int, int]:
+    """How many units the bloc proposes for the flag and for the certificate. Precedence: the
+    count asked for now, else the bloc's own (set per bloc: a large bloc may be given two
+    flags), and never more than the province allows each bloc (``flags_per_bloc``,
+    ``bk_tinh_per_bloc``): a bloc whose stored count is above a cap lowered since proposes up to
+    the cap; a count asked for above it is refused, naming the parameter."""
+    flag_cap, merit_cap = province_cap(s, FLAGS_PARAM), province_cap(s, MERITS_PARAM)
+    for asked, cap, what, key in ((flag_count, flag_cap, "Cờ thi đua", FLAGS_PARAM),
+                                  (merit_count, merit_cap, "Bằng khen", MERITS_PARAM)):
+        if asked is not None and asked > cap:
+            raise ConflictError(f"Tỉnh quy định mỗi khối, cụm đề nghị tối đa {cap:02d} {what} "
+                                f"(tham số “{_label(s, key)}”); không đề nghị được "
+                                f"{asked:02d}.")
+    flags = min(data.bloc.flag_count if flag_count is None else flag_count, flag_cap)
+    merits = min(data.bloc.merit_count if merit_count is None else merit_count, merit_cap)
+    return max(flags, 0), max(merits, 0)
+
+
+def _label(s: Session, key: str) -> str:
+    row = s.get(ProvinceParameter, key)
+    return row.label if row is not None else key
 
 
 def _choose(rows: list[RankedUnit], flags: int, merits: int) -> list[_Choice]:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
@@ -405,6 +406,10 @@ class ContextBuilder:
             "tong_thanh_vien": format_number(total), "co_mat": format_number(present),
             "vang": format_number(total - present), "so_dat": format_number(passed),
             "so_khong_dat": format_number(len(results) - passed),
+            # The article each share rests on (NĐ 152/2025 Art 33.5, or the province's rule).
+            "can_cu_ty_le": (" (" + "; ".join(dict.fromkeys(for_print(r.source) for r in results
+                                                            if r.source)) + ")")
+            if any(r.source for r in results) else "",
             "ket_qua": [{"stt": str(i), "ten": r.subject_name, "hinh_thuc": r.award_name,
                          "dong_y": str(r.yes_votes), "tong_so": str(r.total_members),
                          "ty_le": percent(r.percent), "ket_luan": "Đạt" if r.passed
@@ -722,6 +727,12 @@ _GROUP_NAMES = {SubjectKind.COLLECTIVE: "Tập thể", SubjectKind.INDIVIDUAL: "
 _QUOTES = "“”\"'"
 _LEVEL_SHORT = {"nha_nuoc": "Nhà nước", "tinh": "Tỉnh, bộ, ngành", "co_so": "Cơ sở"}
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def for_print(citation: str) -> str:
+    """A citation as a signed paper prints it: the app's "– chưa chắc chắn" (a note to the
+    officer that the province should confirm the rule) stays on screen, off the paper."""
+    return re.sub(r"\s*[–-]\s*chưa chắc chắn\s*$", "", citation)
 
 
 def _join_and(items: list[str]) -> str:

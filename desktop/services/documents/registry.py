@@ -142,6 +142,8 @@ TEMPLATES: tuple[TemplateSpec, ...] = (
          _f("vang", "Số thành viên vắng"),
          _f("so_dat", "Số trường hợp đạt tỷ lệ phiếu"),
          _f("so_khong_dat", "Số trường hợp không đạt"),
+         _f("can_cu_ty_le", "Căn cứ của tỷ lệ phiếu (điều khoản), trong ngoặc; trống nếu "
+            "không có"),
          _f("ket_qua", "Kết quả bỏ phiếu từng trường hợp",
             _f("stt", "Số thứ tự"), _f("ten", "Tên cá nhân, tập thể"),
             _f("hinh_thuc", "Hình thức đề nghị"), _f("dong_y", "Số phiếu đồng ý"),

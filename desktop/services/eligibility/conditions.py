@@ -12,6 +12,7 @@ from desktop.domain.enums import (
     ConditionStatus,
     DisciplineStatus,
     InitiativeScope,
+    LeaveKind,
     NominationStatus,
     RatingLevel,
 )
@@ -21,6 +22,7 @@ MET, NOT_MET, CHECK = ConditionStatus.MET, ConditionStatus.NOT_MET, ConditionSta
 
 RATING_ORDER = {RatingLevel.NOT_COMPLETED: 0, RatingLevel.COMPLETED: 1, RatingLevel.GOOD: 2,
                 RatingLevel.EXCELLENT: 3}
+LEAVE_KINDS = frozenset(k.value for k in LeaveKind)
 SCOPE_ORDER = {InitiativeScope.UNIT: 1, InitiativeScope.PROVINCE: 2, InitiativeScope.NATIONAL: 3}
 # Nominations that no longer stand (they neither count as evidence nor as duplicates).
 DEAD_STATUSES = {NominationStatus.RETURNED.value, NominationStatus.REJECTED.value,
@@ -360,14 +362,54 @@ def members_no_discipline(f: NominationFacts, source: str) -> Condition:
                      "lên", source)
 
 
-def bloc_leader(f: NominationFacts, source: str) -> Condition:
+def bloc_leader(f: NominationFacts, source: str, flags: int = 1) -> Condition:
+    """The leading unit of its bloc; where the bloc proposes ``flags`` Cờ thi đua (a large bloc,
+    as far as the province allows: ``flags_per_bloc``), any of the first ``flags`` ranks."""
     if f.bloc_rank is None:
         return Condition("bloc_leader", CHECK, "Chưa có kết quả xếp hạng khối, cụm thi đua; cần "
                          "xác nhận là đơn vị dẫn đầu", source)
     if f.bloc_rank == 1:
         return Condition("bloc_leader", MET, "Dẫn đầu khối, cụm thi đua", source)
+    if flags > 1:
+        many = f"khối, cụm được đề nghị {count_text(flags)} Cờ thi đua"
+        if f.bloc_rank <= flags:
+            return Condition("bloc_leader", MET, f"Xếp thứ {f.bloc_rank} trong khối, cụm; {many} "
+                             f"cho {count_text(flags)} đơn vị dẫn đầu", source)
+        return Condition("bloc_leader", NOT_MET, f"Xếp thứ {f.bloc_rank} trong khối, cụm; {many} "
+                         f"cho {count_text(flags)} đơn vị dẫn đầu", source)
     return Condition("bloc_leader", NOT_MET, f"Xếp thứ {f.bloc_rank} trong khối, cụm; Cờ thi đua "
                      "dành cho đơn vị dẫn đầu", source)
+
+
+def months_worked(f: NominationFacts, minimum: int, source: str,
+                  maternity_source: str) -> Condition | None:
+    """At least ``minimum`` months worked in the award year (province parameter
+    ``ldtt_min_months_worked``), maternity leave counted as worked (NĐ 152/2025 Art 4.5).
+
+    Nothing recorded gives no condition: the months rule is an old or provincial practice,
+    not a criterion of the Law (TDKT-reference §2.1), and a rating for the year is given for
+    the whole year; where the months are written, they decide."""
+    w = f.work_months
+    if w is None or minimum <= 0:
+        return None
+    leave = w.leave_months or 0
+    maternity = leave if w.leave_kind == LeaveKind.MATERNITY.value else 0
+    total = w.worked + maternity
+    parts = [f"Năm {f.year} làm việc {w.worked} tháng"]
+    if leave:
+        kind = LeaveKind(w.leave_kind).label.lower() if w.leave_kind in LEAVE_KINDS else \
+            "nghỉ dài ngày"
+        counted = (" (được tính là thời gian công tác)" if maternity else
+                   " (không tính là thời gian công tác)")
+        parts.append(f"{kind} {leave} tháng{counted}")
+    text = ", ".join(parts)
+    if maternity:
+        text += f": tổng {total} tháng"
+        source = f"{source}; {maternity_source}"
+    need = f"cần ít nhất {minimum} tháng công tác trong năm"
+    if total >= minimum:
+        return Condition("months_worked", MET, f"{text}; {need} — đạt", source)
+    return Condition("months_worked", NOT_MET, f"{text}; {need} — chưa đủ", source)
 
 
 def manual(code: str, text: str, source: str) -> Condition:

@@ -112,6 +112,24 @@ class SiblingNomination:
     status: str
 
 
+@dataclass(frozen=True, slots=True)
+class WorkMonths:
+    """Time worked in the award year as recorded with the yearly rating: months at work and
+    months of long leave with its kind. Maternity leave counts as time worked (NĐ 152/2025
+    Art 4.5). ``months_worked`` None: only the leave was written; the rest of the year is
+    taken as worked."""
+
+    months_worked: int | None
+    leave_months: int | None
+    leave_kind: str = ""  # LeaveKind value, "" when no leave
+
+    @property
+    def worked(self) -> int:
+        if self.months_worked is not None:
+            return self.months_worked
+        return max(0, 12 - (self.leave_months or 0))
+
+
 @dataclass(slots=True)
 class NominationFacts:
     """Everything the rules read about one nomination. Treated as read-only; not frozen only
@@ -139,6 +157,8 @@ class NominationFacts:
     head_targets_text: str = ""  # names the directive and the missed targets
     head_directive: str = ""  # "Chỉ thị số 05/CT-UBND"
     bloc_rank: int | None = None
+    bloc_flags: int = 1  # Cờ thi đua the unit's bloc may propose (bloc count within the cap)
+    work_months: WorkMonths | None = None  # None: nothing recorded for the award year
     quota_used: int | None = None  # CSTĐCS nominations of the unit in this round
     quota_base: int | None = None  # LĐTT of the unit for the year
     quota_candidates: tuple[QuotaCandidate, ...] = ()  # the unit's CSTĐCS nominations here

@@ -50,16 +50,21 @@ from desktop.services.eligibility.facts import (
     NominationFacts,
     QuotaCandidate,
     SiblingNomination,
+    WorkMonths,
 )
 
 # Province parameters the rules read, with the value used when a database predates them.
 PARAMETER_DEFAULTS: dict[str, object] = {"cstdcs_quota_percent": 15,
-                                         "cstdcs_quota_rounding": "down"}
+                                         "cstdcs_quota_rounding": "down",
+                                         "ldtt_min_months_worked": 10,
+                                         "flags_per_bloc": 1}
 HISTORY_YEARS = 12  # awards: Art 33.7 intervals and two CSTĐ tỉnh periods reach far back
 RATING_YEARS = 5  # the longest run of ratings a rule asks for (Bằng khen Thủ tướng)
 LONG_RATING_LINEAGES = ("BK_TTG", "HCLD3", "HCLD2", "HCLD1")
 # LĐTT is most of the history but no rule counts runs of it: only its award year matters.
 YEAR_ONLY_LINEAGES = ("LDTT",)
+# Titles whose rules read the months worked in the award year (ldtt_min_months_worked).
+MONTHS_LINEAGES = ("LDTT",)
 # Titles whose rules ask for the unit's rank in its emulation bloc or cluster.
 BLOC_LINEAGES = frozenset({"CO_TD_TINH", "CO_TD_CP", "XA_TB"})
 _RATING = {m.value: m for m in RatingLevel}
@@ -164,11 +169,14 @@ def load_round_facts(s: Session, round_id: int,
     members = _member_stats(c, unit_ids, year, round_id)
     # Bloc ranks and the heads' targets come from the blocs' data, read only when a rule
     # will ask (a handful of units, not the whole round); the bloc code loads on first use.
-    from desktop.services.blocs.loading import bloc_ranks, targets_met
+    from desktop.services.blocs.loading import bloc_places, targets_met
 
     checked = [n for n in noms if only_ids is None or n.id in only_ids]
-    ranks = bloc_ranks(s, year, {n.unit_id for n in checked
-                                 if n.unit_id is not None and n.lineage in BLOC_LINEAGES})
+    places = bloc_places(s, year, {n.unit_id for n in checked
+                                   if n.unit_id is not None and n.lineage in BLOC_LINEAGES},
+                         _int(params["flags_per_bloc"], 1))
+    months = _work_months(c, and_(wanted, Nomination.award_kind_id.in_(
+        select(AwardKind.id).where(AwardKind.lineage.in_(MONTHS_LINEAGES)))), year)
     head_units = _head_units(c, person_ids, year, people) if head_rule else {}
     heads_met = targets_met(s, year, {unit for n in checked if n.person_id in head_units
                                       for unit in head_units[n.person_id]})
@@ -208,13 +216,34 @@ def load_round_facts(s: Session, round_id: int,
             head_targets_met=_all_met(heads_met, head_units.get(n.person_id, ())),
             head_targets_text=combine_verdicts(head_texts, head_units.get(n.person_id, ())),
             head_directive=head_directive,
-            bloc_rank=ranks.get(n.unit_id) if n.unit_id is not None else None,
+            bloc_rank=places[n.unit_id][0] if n.unit_id in places else None,
+            bloc_flags=places[n.unit_id][1] if n.unit_id in places else 1,
+            work_months=months.get(n.person_id) if n.person_id is not None else None,
             quota_used=quota_used.get(home_unit) if is_cstdcs else None,
             quota_base=quota_base.get(home_unit, 0) if is_cstdcs and home_unit else None,
             quota_candidates=quota_people.get(home_unit, ()) if is_cstdcs else (),
             award_legal=_legal(n.legal_basis, n.legal_article),
             params=params))
     return out
+
+
+def _int(value: object, default: int) -> int:
+    """A whole-number province parameter; a value edited into something else is the default."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def _work_months(c: Connection, wanted: Any, year: int) -> dict[int, WorkMonths]:
+    """Months worked and leave recorded with the award year's rating of the nominated people
+    (only rows where something was written)."""
+    people = select(Nomination.person_id).where(wanted, Nomination.person_id.is_not(None))
+    return {pid: WorkMonths(worked, leave, kind or "")
+            for pid, worked, leave, kind in c.execute(
+                select(Rating.person_id, Rating.months_worked, Rating.leave_months,
+                       Rating.leave_kind)
+                .where(Rating.person_id.in_(people), Rating.year == year,
+                       Rating.deleted_at.is_(None),
+                       or_(Rating.months_worked.is_not(None), Rating.leave_months.is_not(None))))
+            if pid is not None}
 
 
 def _legal(basis: str | None, article: str | None) -> str:

@@ -69,7 +69,21 @@ Rule = Callable[[NominationFacts, RuleSet], list[Condition]]
 
 # -- per award lineage ---------------------------------------------------------------------------
 def _ldtt(f: NominationFacts, rs: RuleSet) -> list[Condition]:
-    return [c.rating_at_least(f, RatingLevel.GOOD, rs.law_art(24))]
+    out = [c.rating_at_least(f, RatingLevel.GOOD, rs.law_art(24))]
+    value = f.params.get("ldtt_min_months_worked", 10)
+    minimum = value if isinstance(value, int) else 10  # an edited non-number: the default
+    months = c.months_worked(f, minimum, _months_source(rs), rs.decree_art("4 khoản 5"))
+    if months is not None:
+        out.append(months)
+    return out
+
+
+def _months_source(rs: RuleSet) -> str:
+    """The months rule is the province's (old practice: TT 12/2019/TT-BNV), not the Law's."""
+    old = "Thông tư 12/2019/TT-BNV (quy định cũ)"
+    if "152" in rs.decree:
+        return f"Quy định của tỉnh theo {rs.decree_art('6 khoản 2')}; {old}{UNSURE}"
+    return f"Quy định của tỉnh; {old}{UNSURE}"
 
 
 def _cstdcs(f: NominationFacts, rs: RuleSet) -> list[Condition]:
@@ -175,7 +189,13 @@ def _ttldxs(f: NominationFacts, rs: RuleSet) -> list[Condition]:
 
 
 def _co_tinh(f: NominationFacts, rs: RuleSet) -> list[Condition]:
-    return [c.bloc_leader(f, rs.law_art(26)),
+    """The leading unit; a bloc allowed several flags (its own count within the province's
+    ``flags_per_bloc``) takes its first ``bloc_flags`` ranked units."""
+    source = rs.law_art(26)
+    if f.bloc_flags > 1:
+        source += (f"; số Cờ thi đua của khối, cụm theo quy định của tỉnh "
+                   f"({rs.decree_art('6 khoản 2')}){UNSURE}")
+    return [c.bloc_leader(f, source, f.bloc_flags),
             c.rating_at_least(f, RatingLevel.EXCELLENT, rs.law_art(26))]
 
 
@@ -323,6 +343,7 @@ def evaluate(f: NominationFacts) -> EligibilityResult:
                                        f"thi đua: đăng ký thi đua){UNSURE}"))
     if f.head_rule and f.is_unit_head:
         general.append(c.head_of_unit_targets(
-            f, f.head_directive or "Chỉ thị phát động phong trào thi đua của tỉnh"))
+            f, f.head_directive or "Chỉ thị phát động phong trào thi đua của tỉnh (phong trào chưa "
+            "ghi số chỉ thị)"))
     conditions = tuple(specific + general)
     return EligibilityResult(f.nomination_id, rs.key, conditions, overall(conditions))

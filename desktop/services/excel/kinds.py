@@ -28,6 +28,7 @@ from desktop.domain.enums import (
     DisciplineStatus,
     Gender,
     InitiativeScope,
+    LeaveKind,
     RatingLevel,
     UnitKind,
 )
@@ -62,6 +63,7 @@ from desktop.services.records import (
     DisciplineService,
     InitiativeService,
     RatingService,
+    WorkTime,
 )
 from desktop.services.rounds import RegistrationService
 from desktop.services.units import UnitService
@@ -560,8 +562,19 @@ class RatingsKind(_RecordKind):
                Column("level", "Xếp loại", ENUM, required=True, enum=RatingLevel,
                       aliases=("Mức xếp loại", "Kết quả xếp loại"),
                       example="Hoàn thành tốt nhiệm vụ", width=30),
-               Column("note", "Ghi chú", width=24))
-    fields = {"subject": "person", "level": "level", "year": "year"}  # noqa: RUF012
+               Column("note", "Ghi chú", width=24),
+               # Time worked in the year (LĐTT reads the province's minimum months; maternity
+               # leave counts as worked, NĐ 152/2025 Art 4.5). Blank: left as recorded.
+               Column("months_worked", "Số tháng công tác", INT,
+                      aliases=("Số tháng làm việc",), help="0–12; để trống nếu không ghi",
+                      width=10),
+               Column("leave_months", "Số tháng nghỉ", INT, aliases=("Số tháng nghỉ dài ngày",),
+                      help="0–12, nghỉ dài ngày trong năm", width=10),
+               Column("leave_kind", "Loại nghỉ", ENUM, enum=LeaveKind,
+                      help="nghỉ thai sản được tính là thời gian công tác", width=16))
+    fields = {"subject": "person", "level": "level", "year": "year",  # noqa: RUF012
+              "months_worked": "months_worked", "leave_months": "leave_months",
+              "leave_kind": "leave_kind"}
 
     def load(self, ctx: Context) -> None:
         self.service = ctx.services(RatingService)
@@ -574,15 +587,23 @@ class RatingsKind(_RecordKind):
         key = (subject.person_id, subject.unit_id, v["year"])
         self.claim(key, row, "year", "đối tượng và năm")
         level, note = v["level"], normalize(v["note"] or "")
+        months = (v.get("months_worked"), v.get("leave_months"), v.get("leave_kind"))
+        work = None if months == (None, None, None) else WorkTime(
+            months[0], months[1], months[2] or "")
         current = self.existing.get(key)
         if current is not None:
-            if (current.level, current.note) == (getattr(level, "value", level), note):
+            same_work = work is None or (current.months_worked, current.leave_months,
+                                         current.leave_kind) == (
+                work.months_worked, work.leave_months, getattr(months[2], "value", ""))
+            if (current.level, current.note) == (getattr(level, "value", level), note) \
+                    and same_work:
                 return "unchanged"
             if not ctx.update_existing:
                 return "existing"
-            self.service.set(subject, v["year"], level or "", note)
+            self.service.set(subject, v["year"], level or "", note, work)
             return "updated"
-        self.service.set(subject, v["year"] if v["year"] is not None else 0, level or "", note)
+        self.service.set(subject, v["year"] if v["year"] is not None else 0, level or "", note,
+                         work)
         return "new"
 
     def export_rows(self, s: Session, flt: ExportFilter) -> Iterator[dict[str, Any]]:
@@ -593,7 +614,9 @@ class RatingsKind(_RecordKind):
         for r in s.scalars(query.order_by(Rating.year, Rating.id)):
             if _in_scope(r.person_id, r.unit_id, scope):
                 yield {**subject_cells(s, r.person_id, r.unit_id, cache, codes),
-                       "year": r.year, "level": RatingLevel(r.level), "note": r.note}
+                       "year": r.year, "level": RatingLevel(r.level), "note": r.note,
+                       "months_worked": r.months_worked, "leave_months": r.leave_months,
+                       "leave_kind": LeaveKind(r.leave_kind) if r.leave_kind else None}
 
 
 def _people_cache(s: Session) -> dict[int, Person]:

@@ -161,7 +161,7 @@ class MovementDialog(_FormDialog):
             self.year_spin.value(), self.number_edit.text().strip(), self.date_edit.date(),
             self.issuer_edit.text(), self.theme_edit.toPlainText(), self.start_edit.date(),
             self.end_edit.date(), r.organiser_unit_id if r else None,
-            r.head_target_rule if r else False, targets=None if r else [])
+            r.head_target_rule if r else None, targets=None if r else [])
 
     def work(self) -> Callable[[], object]:
         data, movements, row = self.input(), self._services.movements, self._row

@@ -33,12 +33,14 @@ from desktop.api.records import (
     InitiativeRow,
     RatingRow,
     Subject,
+    WorkTime,
 )
 from desktop.domain.enums import (
     AchievementKind,
     DisciplineForm,
     DisciplineStatus,
     InitiativeScope,
+    LeaveKind,
     RatingLevel,
     SubjectKind,
 )
@@ -63,6 +65,20 @@ def year_box(parent: QWidget, value: int | None) -> QSpinBox:
     box.setValue(value or date.today().year)
     box.setMaximumWidth(100)
     return box
+
+
+def months_box(parent: QWidget, unknown_text: str) -> QSpinBox:
+    """0–12 months, or "not recorded" (the minimum, shown as ``unknown_text``)."""
+    box = QSpinBox(parent)
+    box.setRange(-1, 12)
+    box.setSpecialValueText(unknown_text)
+    box.setValue(-1)
+    box.setMaximumWidth(140)
+    return box
+
+
+def months_value(box: QSpinBox) -> int | None:
+    return None if box.value() < 0 else box.value()
 
 
 def choose(combo: QComboBox, value: object) -> None:
@@ -210,15 +226,29 @@ class RatingEditor(RecordEditor[RatingRow]):
         self.level = QComboBox(self)
         add_enum_items(self.level, RatingLevel, none_text=translate("RecordEditor", "— choose —"))
         self.note_edit = QLineEdit(self)
+        # Time worked in the year (Lao động tiên tiến: the province's minimum months; maternity
+        # leave counts as worked, NĐ 152/2025 Art 4.5). Left "not recorded" by default.
+        not_recorded = translate("RecordEditor", "Not recorded")
+        self.months_worked = months_box(self, not_recorded)
+        self.leave_months = months_box(self, not_recorded)
+        self.leave_kind = QComboBox(self)
+        add_enum_items(self.leave_kind, LeaveKind,
+                       none_text=translate("RecordEditor", "— no long leave —"))
         f = self.form
         f.add_row("year", translate("RecordEditor", "Year *"), self.year)
         f.add_row("level", translate("RecordEditor", "Rating *"), self.level)
+        f.add_row("months_worked", translate("RecordEditor", "Months worked"), self.months_worked)
+        f.add_row("leave_months", translate("RecordEditor", "Months of leave"), self.leave_months)
+        f.add_row("leave_kind", translate("RecordEditor", "Kind of leave"), self.leave_kind)
         f.add_row("note", translate("RecordEditor", "Note"), self.note_edit)
 
     def load(self, row: RatingRow) -> None:
         self.year.setValue(row.year)
         choose(self.level, row.level)
         self.note_edit.setText(row.note)
+        self.months_worked.setValue(-1 if row.months_worked is None else row.months_worked)
+        self.leave_months.setValue(-1 if row.leave_months is None else row.leave_months)
+        choose(self.leave_kind, row.leave_kind)
 
     def work(self) -> Callable[[], object] | None:
         year, note = self.year.value(), self.note_edit.text()
@@ -231,10 +261,12 @@ class RatingEditor(RecordEditor[RatingRow]):
                           "that row instead").replace("%1", str(year)))])
             return None
         chosen: RatingLevel | str = level or ""
+        work = WorkTime(months_value(self.months_worked), months_value(self.leave_months),
+                        enum_data(self.leave_kind, LeaveKind) or "")
         if row is not None:
-            return lambda: ratings.update(row.id, year, chosen, note)
+            return lambda: ratings.update(row.id, year, chosen, note, work)
         subject = Subject(person_id=self.person.id)
-        return lambda: ratings.set(subject, year, chosen, note)
+        return lambda: ratings.set(subject, year, chosen, note, work)
 
 
 class InitiativeEditor(RecordEditor[InitiativeRow]):

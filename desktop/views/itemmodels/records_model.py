@@ -46,8 +46,20 @@ def rating_columns() -> list[Column[RatingRow]]:
     return [
         Column(translate("RecordColumns", "Year"), lambda r: str(r.year), lambda r: r.year),
         Column(translate("RecordColumns", "Rating"), lambda r: r.level.label),
+        Column(translate("RecordColumns", "Months worked"),
+               lambda r: "" if r.months_worked is None else str(r.months_worked),
+               lambda r: -1 if r.months_worked is None else r.months_worked),
+        Column(translate("RecordColumns", "Leave"), _leave_text),
         Column(translate("RecordColumns", "Note"), lambda r: r.note),
     ]
+
+
+def _leave_text(r: RatingRow) -> str:
+    """"2 tháng (Nghỉ thai sản)"; empty when no leave is recorded."""
+    if not r.leave_months:
+        return ""
+    months = translate("RecordColumns", "%1 months").replace("%1", str(r.leave_months))
+    return f"{months} ({r.leave_kind.label})" if r.leave_kind is not None else months
 
 
 def initiative_columns() -> list[Column[InitiativeRow]]:

@@ -156,12 +156,18 @@ class ProposeDialog(QDialog):
                 self.round_combo.addItem(f"{row.name} — {row.year}", row)
                 if row.year == bloc.year and self.round_combo.currentData().year != bloc.year:
                     self.round_combo.setCurrentIndex(self.round_combo.count() - 1)
+        # The province caps how many each bloc may propose (flags_per_bloc, bk_tinh_per_bloc).
+        flags_cap, merits_cap = services.blocs.proposals.caps()
         self.flag_spin = QSpinBox(self)
-        self.flag_spin.setRange(0, 50)
-        self.flag_spin.setValue(bloc.flag_count)
+        self.flag_spin.setRange(0, flags_cap)
+        self.flag_spin.setValue(min(bloc.flag_count, flags_cap))
+        self.flag_spin.setToolTip(translate("BlocsPage", "At most %1 per bloc (province setting)")
+                                  .replace("%1", str(flags_cap)))
         self.merit_spin = QSpinBox(self)
-        self.merit_spin.setRange(0, 50)
-        self.merit_spin.setValue(bloc.merit_count)
+        self.merit_spin.setRange(0, merits_cap)
+        self.merit_spin.setValue(min(bloc.merit_count, merits_cap))
+        self.merit_spin.setToolTip(translate("BlocsPage", "At most %1 per bloc (province "
+                                                          "setting)").replace("%1", str(merits_cap)))
         hint = QLabel(translate(
             "BlocsPage", "The first units of the bloc's ranking (bloc's scores) are proposed for "
             "the provincial emulation flag, the next ones for the certificate of merit, with "

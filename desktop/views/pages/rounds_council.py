@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -143,6 +144,8 @@ class VoteModel(QAbstractTableModel):
             return QBrush(QColor("#f9d6d5"))
         if role == Qt.ItemDataRole.ToolTipRole and problem:
             return problem
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3 and row.source:
+            return translate("RoundsPage", "Legal basis: %1").replace("%1", row.source)
         return None
 
     @staticmethod
@@ -340,6 +343,15 @@ class DecisionTab(QWidget):
         self.signed_on = _today_edit(self)
         self.create_button = QPushButton(translate("RoundsPage", "Draft decision from voted nominations"),
                                          self)
+        self.per_award = QCheckBox(translate("RoundsPage", "One decision per award"), self)
+        self.per_award.setToolTip(translate(
+            "RoundsPage", "Draft a separate decision for each award (how most offices issue "
+                          "them) instead of one decision listing every award."))
+        self.decision_combo = QComboBox(self)  # the round's decisions (several when per award)
+        self.warning_label = QLabel(self)
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet("color: #8a4b00;")
+        self.warning_label.setVisible(False)
         self.sign_button = QPushButton(translate("RoundsPage", "Sign decision"), self)
         self.document_button = menu_button(translate("RoundsPage", "Create document"), self)
         menu = QMenu(self.document_button)
@@ -368,6 +380,7 @@ class DecisionTab(QWidget):
         self.table.setColumnWidth(0, 140)
         self.table.setColumnWidth(2, 240)
         form = QFormLayout()
+        form.addRow(translate("RoundsPage", "Decision"), self.decision_combo)
         form.addRow(translate("RoundsPage", "Issuing authority"), self.issuer)
         form.addRow(translate("RoundsPage", "Subject line"), self.subject_line)
         form.addRow(translate("RoundsPage", "Signer"), self.signer)
@@ -375,14 +388,17 @@ class DecisionTab(QWidget):
         form.addRow(translate("RoundsPage", "Signing date"), self.signed_on)
         buttons = QHBoxLayout()
         buttons.addWidget(self.create_button)
+        buttons.addWidget(self.per_award)
         buttons.addWidget(self.sign_button)
         buttons.addWidget(self.document_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addWidget(self.warning_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.total_label)
+        self.decision_combo.currentIndexChanged.connect(lambda *_: self._on_decision_chosen())
         self.create_button.clicked.connect(self.create_decision)
         self.sign_button.clicked.connect(self.sign)
         self.signed_on.dateChanged.connect(lambda *_: self.refresh())
@@ -397,8 +413,29 @@ class DecisionTab(QWidget):
             return
         if not self.issuer.text():
             self.issuer.setText(round_row.office_name or "")
-        drafts = [d for d in self.page.services.decisions.list(round_row.id)]
-        self.decision = drafts[-1] if drafts else None
+        # The decision the officer was looking at stays chosen when the round is reloaded.
+        keep = self.decision.id if self.decision is not None and \
+            self.decision.round_id == round_row.id else None
+        self._fill_decisions(self.page.services.decisions.list(round_row.id), keep)
+
+    def _fill_decisions(self, decisions: list[DecisionRow], chosen: int | None = None) -> None:
+        """The round's decisions in the chooser, the given one (else the latest) selected."""
+        self.decision_combo.blockSignals(True)
+        self.decision_combo.clear()
+        for d in decisions:
+            awards = ", ".join(dict.fromkeys(line.award_name for line in d.lines))
+            head = (translate("RoundsPage", "No. %1").replace("%1", d.number) if d.signed
+                    else translate("RoundsPage", "Draft %1").replace("%1", str(d.id)))
+            self.decision_combo.addItem(f"{head} — {awards}", d)
+        index = next((i for i, d in enumerate(decisions) if d.id == chosen), len(decisions) - 1)
+        self.decision_combo.setCurrentIndex(index)
+        self.decision_combo.blockSignals(False)
+        self.decision_combo.setEnabled(len(decisions) > 1)
+        self.decision = decisions[index] if decisions else None
+        self.refresh()
+
+    def _on_decision_chosen(self) -> None:
+        self.decision = self.decision_combo.currentData()
         self.refresh()
 
     def refresh(self) -> None:
@@ -406,12 +443,17 @@ class DecisionTab(QWidget):
         self.document_button.setEnabled(self.decision is not None)
         if self.decision is None:
             self.lines.set_rows([])
+            self.warning_label.setVisible(False)
             self.total_label.setText(translate("RoundsPage", "No decision drafted yet."))
             return
         on = picked(self.signed_on)
         d = self.page.services.decisions.get(self.decision.id, preview_on=on)
         self.decision = d
         self.lines.set_rows(list(d.lines))
+        # Who may award what: a warning, the officer may still sign (the law names the
+        # authority; a province may delegate).
+        self.warning_label.setText("\n".join(f"⚠ {w}" for w in d.warnings))
+        self.warning_label.setVisible(bool(d.warnings))
         parts = [f"{GROUP_TITLES[k]}: {n} — {format_money(a)} đ" for k, (n, a) in d.totals().items()]
         head = (translate("RoundsPage", "Decision No. %1").replace("%1", d.number) if d.signed
                 else translate("RoundsPage", "Draft, priced for %1").replace("%1", f"{on:%d/%m/%Y}"))
@@ -435,26 +477,36 @@ class DecisionTab(QWidget):
                              signer_capacity=enum_data(self.capacity, SignerCapacity)
                              or SignerCapacity.CHAIRMAN)
         nominations, decisions = self.page.services.nominations, self.page.services.decisions
+        per_award = self.per_award.isChecked()
 
-        def work() -> DecisionRow:
+        def work() -> list[DecisionRow]:
             voted = nominations.page(NominationQuery(round_id, status=NominationStatus.VOTED),
                                      0, 100_000)
-            return decisions.create(data, [n.id for n in voted])
+            ids = [n.id for n in voted]
+            return decisions.create_per_award(data, ids) if per_award \
+                else [decisions.create(data, ids)]
 
         write_in_background(self.page, self, work, self._on_drafted, self.create_button)
 
-    def _on_drafted(self, decision: DecisionRow) -> None:
-        self.decision = decision
-        self.refresh()
+    def _on_drafted(self, made: list[DecisionRow]) -> None:
+        if len(made) > 1:
+            self.page.ctx.host.notify(translate("RoundsPage", "%1 draft decisions, one per award")
+                                      .replace("%1", str(len(made))))
+        if self.round is not None:
+            self._fill_decisions(self.page.services.decisions.list(self.round.id),
+                                 made[0].id if made else None)
 
     @Slot()
     def sign(self) -> None:
         if self.decision is None:
             return
         on = picked(self.signed_on)
-        if not Messages.confirm(self, translate("RoundsPage", "Sign the decision dated %1? The award "
-                                                     "history of every line will be written.")
-                                .replace("%1", f"{on:%d/%m/%Y}")):
+        question = translate("RoundsPage", "Sign the decision dated %1? The award history of "
+                                           "every line will be written.").replace(
+            "%1", f"{on:%d/%m/%Y}")
+        if self.decision.warnings:
+            question = "\n\n".join([*(f"⚠ {w}" for w in self.decision.warnings), question])
+        if not Messages.confirm(self, question):
             return
         decision_id, signer = self.decision.id, self.signer.text()
         capacity = enum_data(self.capacity, SignerCapacity) or SignerCapacity.CHAIRMAN
@@ -464,8 +516,8 @@ class DecisionTab(QWidget):
                             refused=self._on_sign_refused)
 
     def _on_signed(self, decision: DecisionRow) -> None:
-        self.decision = decision
-        self.refresh()
+        if self.round is not None:
+            self._fill_decisions(self.page.services.decisions.list(self.round.id), decision.id)
         self.page.reload_nominations()
 
     def _on_sign_refused(self, error: DomainError) -> None:
