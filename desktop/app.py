@@ -221,6 +221,8 @@ def run(args: argparse.Namespace, paths: AppPaths, handler: crash.CrashHandler) 
     previous_qt_handler = qInstallMessageHandler(_qt_message)
     guard: Any = None
     try:
+        if args.smoke_test and (code := _check_resources()) is not None:
+            return code
         if not (args.smoke_test or args.report_startup):
             guard, code = _single_instance(args, paths)
             if code is not None:
@@ -278,6 +280,33 @@ def _single_instance(args: argparse.Namespace, paths: AppPaths) -> tuple[Any, in
         return None, 1
     guard.activate_requested.connect(bring_forward)
     return guard, None
+
+
+def _check_resources() -> int | None:
+    """--smoke-test: every file the program reads (translations, templates, catalog, migrations,
+    icons) is in the bundle, and every page module (and the single-instance guard a normal start
+    needs) imports: a page that failed to import would otherwise show an error dialog, which
+    nobody closes in a headless check. 1 after naming what is missing, None when all is well."""
+    import importlib
+
+    from desktop import resources_check
+    from desktop.views.pages import PAGES
+
+    missing = resources_check.missing_resources(
+        resources_check.bundle_root(),
+        resources_check.default_spec(spec.icon for spec in PAGES))
+    modules = [spec.module for spec in PAGES if spec.module] + ["desktop.views.single_instance"]
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except ImportError as exc:
+            missing.append(resources_check.Missing(resources_check.KIND_MODULE, f"{module} ({exc})"))
+    if missing:
+        text = resources_check.message(missing)
+        log.error("%s", text)
+        _say(sys.stderr, text)
+        return 1
+    return None
 
 
 def _show_startup_error(text: str) -> None:
