@@ -302,3 +302,21 @@ def test_minutes_cite_the_rule_of_the_vote_share_without_the_apps_doubt(
     assert ("không đạt tỷ lệ phiếu đồng ý theo quy định (Quy định của tỉnh về tỷ lệ phiếu, "
             "theo NĐ 152/2025/NĐ-CP, Điều 6 khoản 2).") in text
     assert "chưa chắc chắn" not in text
+
+
+def test_report_lists_only_what_was_decided_by_its_date(commune: tuple[Services, Any],
+                                                         tmp_path: Path) -> None:
+    """Hường's LĐTT and CSTĐ cơ sở are signed on 06/7/2026: a report dated 05/7 does not
+    list them yet, one dated 20/7 does (her 2024 LĐTT is in both)."""
+    services, world = commune
+    add_mixed_decision(services, world, sign_on=date(2026, 7, 6))
+
+    def titles(on: date) -> list[tuple[str, str]]:
+        out = services.documents.render("bao_cao_thanh_tich_ca_nhan", world.person_nomination,
+                                        tmp_path / f"bctt-{on:%d}.docx", RenderOptions(on=on))
+        table = Document(str(out)).tables[-3]  # 1. Danh hiệu thi đua
+        return [(row.cells[0].text, row.cells[1].text) for row in table.rows[1:]]
+
+    assert titles(date(2026, 7, 5)) == [("2024", "Lao động tiên tiến")]
+    assert titles(ON) == [("2024", "Lao động tiên tiến"), ("2026", "Lao động tiên tiến"),
+                          ("2026", "Chiến sĩ thi đua cơ sở")]

@@ -438,7 +438,8 @@ class ContextBuilder:
             context.update({"hinh_thuc_de_nghi": kind.name, "giai_doan": period,
                             "thanh_tich": n.achievement_summary or "…"})
             context.update(_history(s, n.person_id, n.unit_id,
-                                    proposed=(n.award_kind_id, round_.year)))
+                                    proposed=(n.award_kind_id, round_.year),
+                                    until=options.on or date.today()))
             if n.person_id is not None:
                 p = s.get(Person, n.person_id)
                 assert p is not None
@@ -506,7 +507,7 @@ class ContextBuilder:
         merits = [r.unit_name for r in rows[bloc.flag_count:bloc.flag_count + bloc.merit_count]]
         context = self._header(spec, bloc.year, options)
         kind = bloc.kind.label
-        context.update({"co_quan_cap_tren": header_name(expand_agency(bloc.organiser_name)),
+        context.update({"co_quan_cap_tren": header_name(expand_agency(bloc.organiser_name), parent=True),
                         "co_quan": f"{kind} {_strip_kind(bloc.name, kind)}".upper()})
         context.update(self._signature(options.signer_name, options.signer_capacity))
         if options.signer_capacity is None:  # signed for the bloc by its head unit
@@ -823,9 +824,10 @@ def without_parent_place(name: str, parent: str) -> str:
 
 
 def _history(s: Session, person_id: int | None, unit_id: int | None, *,
-             proposed: tuple[int, int] | None = None) -> Context:
-    """Section III: titles and awards already received, oldest first — never the award the
-    report proposes (that kind in that year), even once its decision is signed and recorded."""
+             proposed: tuple[int, int] | None = None, until: date | None = None) -> Context:
+    """Section III: titles and awards already received by the report's date, oldest first —
+    never the award the report proposes (that kind in that year), even once its decision is
+    signed and recorded, nor one decided after the day the report is dated."""
     query = (select(AwardRecord, AwardKind).join(AwardKind, AwardKind.id ==
                                                  AwardRecord.award_kind_id)
              .where(AwardRecord.deleted_at.is_(None)))
@@ -833,6 +835,10 @@ def _history(s: Session, person_id: int | None, unit_id: int | None, *,
         kind_id, year = proposed
         query = query.where(~((AwardRecord.award_kind_id == kind_id)
                               & (AwardRecord.year == year)))
+    if until is not None:
+        query = query.where(AwardRecord.year <= until.year,
+                            AwardRecord.decision_date.is_(None)
+                            | (AwardRecord.decision_date <= until))
     query = query.where(AwardRecord.person_id == person_id) if person_id is not None \
         else query.where(AwardRecord.unit_id == unit_id)
     titles: list[dict[str, str]] = []
