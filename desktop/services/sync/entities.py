@@ -27,6 +27,8 @@ from desktop.models import (
     DecisionLine,
     Discipline,
     Initiative,
+    Movement,
+    MovementTarget,
     Nomination,
     NominationEvent,
     NominationEvidence,
@@ -106,6 +108,12 @@ SUBJECT_REFS = {"person_id": "people", "unit_id": "units"}
 ENTITIES: tuple[EntitySpec, ...] = (
     EntitySpec("units", "Đơn vị", Unit, {"parent_id": "units"}, derived=("search_key", "sort_key"),
                optional_refs=("parent_id",)),
+    # A movement (phong trào thi đua) and its appendix of targets travel with what names them
+    # (a round, a unit's target): without them the link was dropped on the way.
+    EntitySpec("movements", "Phong trào thi đua", Movement, {"organiser_unit_id": "units"},
+               optional_refs=("organiser_unit_id",)),
+    EntitySpec("movement_targets", "Chỉ tiêu của phong trào", MovementTarget,
+               {"movement_id": "movements"}),
     EntitySpec("people", "Cá nhân", Person, {"unit_id": "units"},
                derived=("search_key", "sort_key")),
     EntitySpec("person_positions", "Chức vụ", PersonPosition,

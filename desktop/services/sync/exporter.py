@@ -46,6 +46,7 @@ from desktop.models import (
     DecisionLine,
     Discipline,
     Initiative,
+    MovementTarget,
     Nomination,
     NominationEvent,
     NominationEvidence,
@@ -219,10 +220,12 @@ def select_downward(s: Session, sel: DownwardSelection) -> Selection:
     rounds = sorted({d.round_id for d in decisions})
     events = _in_chunks(s, NominationEvent.nomination_id, nominations,
                         lambda cond: select(NominationEvent.id).where(cond))
+    movements = set(s.scalars(select(Round.movement_id).where(Round.id.in_(rounds))))
     return Selection(ids={
         "award_records": sorted(records), "rounds": rounds,
         "nominations": sorted(nominations), "nomination_events": events,
         "decisions": sorted(d.id for d in decisions), "decision_lines": sorted(lines),
+        **_movements_with_appendix(s, {m for m in movements if m}),
     }, source={"decisions": [d.uuid for d in decisions]})
 
 
@@ -299,7 +302,8 @@ def select_bloc_down(s: Session, sel: BlocDownSelection, recipient_unit_code: st
         "blocs": [bloc.id],
         "bloc_members": _ids(s, select(BlocMember.id).where(BlocMember.bloc_id == bloc.id)),
         "bloc_criteria": _ids(s, select(Criterion.id).where(Criterion.bloc_id == bloc.id)),
-        "unit_targets": _targets(s, shared, bloc.year, _bloc_indicators(s, bloc.id)),
+        "unit_targets": (targets := _targets(s, shared, bloc.year,
+                                             _bloc_indicators(s, bloc.id))),
         "bloc_score_sheets": sheets,
         "bloc_sheet_events": _in_chunks(s, BlocSheetEvent.sheet_id, sheets,
                                         lambda cond: select(BlocSheetEvent.id).where(cond)),
@@ -307,9 +311,31 @@ def select_bloc_down(s: Session, sel: BlocDownSelection, recipient_unit_code: st
         "bloc_score_attachments": attachments,
         "bloc_votes": _ids(s, select(BlocVote.id).where(BlocVote.bloc_id == bloc.id)),
     }
+    out.ids.update(_movements_of_targets(s, targets))
     if sel.include_attachments:  # the recipient has its own files already
         out.attachments = _score_files(s, attachments, recipient_installation)
     return out
+
+
+def _movements_with_appendix(s: Session, movement_ids: set[int]) -> dict[str, list[int]]:
+    """The movements named and every line of their appendix (tombstones too: a line deleted
+    here is deleted there)."""
+    movement_ids = {m for m in movement_ids if m}
+    if not movement_ids:
+        return {}
+    return {"movements": sorted(movement_ids),
+            "movement_targets": _in_chunks(s, MovementTarget.movement_id, movement_ids,
+                                           lambda cond: select(MovementTarget.id).where(cond))}
+
+
+def _movements_of_targets(s: Session, unit_target_ids: list[int]) -> dict[str, list[int]]:
+    """The movements whose appendix lines the unit targets were assigned from."""
+    lines = {line for line in _in_chunks(
+        s, UnitTarget.id, unit_target_ids,
+        lambda cond: select(UnitTarget.movement_target_id).where(cond)) if line}
+    movements = set(_in_chunks(s, MovementTarget.id, lines,
+                               lambda cond: select(MovementTarget.movement_id).where(cond)))
+    return _movements_with_appendix(s, movements)
 
 
 def select_bloc_up(s: Session, sel: BlocUpSelection, unit_id: int | None,

@@ -49,6 +49,7 @@ from desktop.domain.enums import (
     BlocKind,
     CriterionKind,
     Gender,
+    MovementKind,
     NominationStatus,
     SheetStatus,
     TargetDirection,
@@ -849,7 +850,17 @@ def _target_rules(f: dict[str, Any]) -> list[str]:
                    "chiều so sánh")
 
 
+def _movement_rules(f: dict[str, Any]) -> list[str]:
+    problems = _one_of(f.get("kind"), frozenset(k.value for k in MovementKind),
+                       "loại phong trào")
+    if not str(f.get("name") or "").strip():
+        problems.append("phong trào chưa có tên")
+    return problems
+
+
 BLOC_RULES: dict[str, Callable[[dict[str, Any]], list[str]]] = {
+    "movements": _movement_rules,
+    "movement_targets": _target_rules,
     "blocs": _bloc_rules,
     "bloc_criteria": _criterion_rules,
     "unit_targets": _target_rules,

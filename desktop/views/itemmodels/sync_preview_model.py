@@ -34,6 +34,8 @@ Index = QModelIndex | QPersistentModelIndex
 # Entities of a package in the order they travel (docs/package-format.md), with their titles.
 ENTITY_TITLES: dict[str, str] = {
     "units": QT_TRANSLATE_NOOP("SyncEntities", "Units"),
+    "movements": QT_TRANSLATE_NOOP("SyncEntities", "Emulation movements"),
+    "movement_targets": QT_TRANSLATE_NOOP("SyncEntities", "Movement targets"),
     "people": QT_TRANSLATE_NOOP("SyncEntities", "People"),
     "person_positions": QT_TRANSLATE_NOOP("SyncEntities", "Positions held"),
     "ratings": QT_TRANSLATE_NOOP("SyncEntities", "Performance ratings"),
@@ -86,6 +88,13 @@ FIELD_TITLES: dict[str, str] = {
     "title": QT_TRANSLATE_NOOP("SyncEntities", "Title"),
     "decision_number": QT_TRANSLATE_NOOP("SyncEntities", "Decision number"),
     "decision_date": QT_TRANSLATE_NOOP("SyncEntities", "Decision date"),
+    "directive_number": QT_TRANSLATE_NOOP("SyncEntities", "Directive number"),
+    "directive_date": QT_TRANSLATE_NOOP("SyncEntities", "Directive date"),
+    "issuer": QT_TRANSLATE_NOOP("SyncEntities", "Issued by"),
+    "indicator": QT_TRANSLATE_NOOP("SyncEntities", "Indicator"),
+    "measure_unit": QT_TRANSLATE_NOOP("SyncEntities", "Unit of measure"),
+    "planned_value": QT_TRANSLATE_NOOP("SyncEntities", "Planned value"),
+    "direction": QT_TRANSLATE_NOOP("SyncEntities", "Comparison"),
 }
 
 # Conflicts first: they are what the officer has to look at.
