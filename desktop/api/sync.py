@@ -102,6 +102,20 @@ class BlocUpSelection:
 
 
 @dataclass(frozen=True)
+class MovementDownSelection:
+    """From the office that launched a movement to a unit below it: the movement (directive,
+    period, head-of-unit rule), its appendix of targets and the targets assigned to the
+    recipient's unit and the units under it, with their planned figures.
+
+    The recipient is an installation of the trust list, or a unit's code (the package then
+    opens at the office whose unit has that code)."""
+
+    movement_id: int
+    recipient_installation_uuid: str = ""
+    recipient_unit_code: str = ""
+
+
+@dataclass(frozen=True)
 class Recipient:
     office_name: str
     unit_code: str
@@ -155,6 +169,8 @@ class PackageHeader:
     # an emulation bloc's package: the bloc it is about (empty for dossiers and decisions)
     bloc_uuid: str = ""
     bloc_name: str = ""
+    # a movement's package: the movement it launches down (empty otherwise)
+    movement_name: str = ""
 
 
 @dataclass(frozen=True)

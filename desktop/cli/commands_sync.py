@@ -27,11 +27,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                            "  tdkt package export --decision 3 --to UUID_ĐƠN_VỊ --out xuong.tdkt\n"
                            "  tdkt package export --bloc 2 --to STC --out khoi_xuong.tdkt\n"
                            "  tdkt package export --bloc 2 --up --out bang_diem.tdkt\n"
+                           "  tdkt package export --movement 4 --to XBL --out phong_trao.tdkt\n"
                            "Không có --nomination: gửi mọi đề nghị “Đã gửi” của đợt.\n"
                            "--bloc với --to: trưởng khối gửi khối, tiêu chí, điểm khối chấm, kết "
                            "quả suy tôn cho một thành viên (mã cài đặt trong danh sách tin cậy, "
                            "hoặc mã đơn vị thành viên khi đơn vị đó chưa gửi gói nào); --bloc "
-                           "với --up: thành viên gửi bảng tự chấm và minh chứng cho trưởng khối.")
+                           "với --up: thành viên gửi bảng tự chấm và minh chứng cho trưởng khối; "
+                           "--movement với --to: gửi phong trào thi đua (chỉ thị, phụ lục chỉ "
+                           "tiêu) và chỉ tiêu đã giao cho đơn vị nhận cùng các đơn vị trực thuộc.")
     p.add_argument("--round", type=int, metavar="ĐỢT", help="đợt có các đề nghị gửi lên")
     p.add_argument("--nomination", type=int, action="append", default=[], metavar="ID",
                    help="chỉ gửi đề nghị này (lặp lại được)")
@@ -45,6 +48,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--bloc", type=int, metavar="ID",
                    help="khối, cụm thi đua (xem “tdkt bloc-list”): gửi xuống với --to, gửi lên "
                         "với --up")
+    p.add_argument("--movement", type=int, metavar="ID",
+                   help="phong trào thi đua (xem “tdkt movements list”) gửi xuống đơn vị --to "
+                        "(mã cài đặt hoặc mã đơn vị)")
     p.add_argument("--up", action="store_true",
                    help="với --bloc: gửi bảng tự chấm của đơn vị này cho đơn vị trưởng khối")
     p.add_argument("--out", type=Path, metavar="TỆP", help="tệp gói sẽ ghi (.tdkt)")
@@ -148,20 +154,38 @@ def _bloc_export(services: Any, args: Any) -> tuple[Any, Any, Any]:
             lambda out: services.sync.export_bloc_down(down, out, part_mb=args.part_mb))
 
 
+def _movement_export(services: Any, args: Any) -> tuple[Any, Any, Any]:
+    """(plan, kind, write) of a movement sent down to the office named by --to."""
+    from desktop.api.sync import MovementDownSelection, PackageKind
+
+    to = (args.to or "").strip()
+    if not to:
+        raise ValidationError.single("to", "--to", "chưa chọn đơn vị nhận phong trào (mã cài "
+                                     "đặt trong “tdkt keys list” hoặc mã đơn vị)")
+    down = (MovementDownSelection(args.movement, to.lower(), "") if _UUID.fullmatch(to)
+            else MovementDownSelection(args.movement, "", to))
+    return (services.sync.plan_movement_down(down), PackageKind.DOWNWARD,
+            lambda out: services.sync.export_movement_down(down, out, part_mb=args.part_mb))
+
+
 def cmd_export(ctx: Context) -> int:
     from desktop.api.sync import DownwardSelection, PackageKind, UpwardSelection
 
     args = ctx.args
     services = ctx.open()
-    chosen = sum((args.round is not None, bool(args.decision), args.bloc is not None))
+    chosen = sum((args.round is not None, bool(args.decision), args.bloc is not None,
+                  args.movement is not None))
     if chosen != 1:
         raise ValidationError.single("round", "Gói", "chọn --round (gửi lên), --decision "
-                                     "(gửi xuống) hoặc --bloc (khối thi đua), một trong ba")
+                                     "(gửi xuống), --bloc (khối thi đua) hoặc --movement (phong "
+                                     "trào thi đua), một trong bốn")
     if args.up and args.bloc is None:
         raise ValidationError.single("up", "--up", "--up chỉ dùng với --bloc")
     bloc_write = None
     if args.bloc is not None:
         plan, kind, bloc_write = _bloc_export(services, args)
+    elif args.movement is not None:
+        plan, kind, bloc_write = _movement_export(services, args)
     elif args.round is not None:
         up = UpwardSelection(args.round, tuple(args.nomination), not args.no_attachments,
                              args.since_receipt)
@@ -178,9 +202,10 @@ def cmd_export(ctx: Context) -> int:
                             "recipient_installation_uuid": plan.recipient.installation_uuid,
                             "counts": plan.counts, "estimated_bytes": size,
                             "attachments": plan.attachment_count}
-    what = kind.label if args.bloc is None else (
-        "Bảng điểm khối thi đua gửi lên" if kind is PackageKind.UPWARD
-        else "Khối thi đua gửi xuống")
+    what = ("Phong trào thi đua gửi xuống" if args.movement is not None
+            else kind.label if args.bloc is None else (
+                "Bảng điểm khối thi đua gửi lên" if kind is PackageKind.UPWARD
+                else "Khối thi đua gửi xuống"))
     summary = (f"{what} cho “{plan.recipient.office_name or plan.recipient.unit_code}”: "
                f"{fmt_int(plan.total)} bản ghi, {fmt_int(plan.attachment_count)} tệp đính kèm, "
                f"khoảng {_size(size)}.")
@@ -224,7 +249,8 @@ def _header_dict(h: PackageHeader) -> dict[str, Any]:
                        "fingerprint": h.fingerprint},
             "recipient": h.recipient.office_name, "counts": h.counts, "trust": h.trust.value,
             "already_imported": h.already_imported,
-            "bloc": {"uuid": h.bloc_uuid, "name": h.bloc_name} if h.bloc_uuid else None}
+            "bloc": {"uuid": h.bloc_uuid, "name": h.bloc_name} if h.bloc_uuid else None,
+            "movement": h.movement_name or None}
 
 
 def _header_text(h: PackageHeader) -> str:
@@ -232,7 +258,8 @@ def _header_text(h: PackageHeader) -> str:
 
     what = (f"khối thi đua “{h.bloc_name}” "
             f"({'gửi lên trưởng khối' if h.kind is PackageKind.UPWARD else 'gửi xuống thành viên'})"
-            if h.bloc_uuid else h.kind.label.lower())
+            if h.bloc_uuid else f"phong trào thi đua “{h.movement_name}” gửi xuống"
+            if h.movement_name else h.kind.label.lower())
     return (f"Gói {what} tạo lúc {h.created_at:%H:%M ngày %d/%m/%Y}\n"
             f"Đơn vị gửi: {h.sender_office_name} (mã {h.sender_unit_code or '—'})\n"
             f"Mã nhận diện: {h.fingerprint} — {h.trust.label}\n"

@@ -457,6 +457,10 @@
         <translation>Đề nghị khen thưởng</translation>
     </message>
     <message>
+        <source>At most %1 per bloc (province setting)</source>
+        <translation>Tối đa %1 cho mỗi khối, cụm (theo cài đặt của tỉnh)</translation>
+    </message>
+    <message>
         <source>The first units of the bloc&apos;s ranking (bloc&apos;s scores) are proposed for the provincial emulation flag, the next ones for the certificate of merit, with their scores attached as evidence. Proposing again brings them up to date.</source>
         <translation>Các đơn vị dẫn đầu bảng xếp hạng (theo điểm khối chấm) được đề nghị Cờ thi đua của tỉnh, các đơn vị tiếp theo được đề nghị Bằng khen, kèm kết quả chấm điểm làm minh chứng. Đề nghị lại sẽ cập nhật các đề nghị đã có.</translation>
     </message>
@@ -2129,16 +2133,8 @@ Dữ liệu hiện tại sẽ được sao lưu vào thư mục sao lưu trướ
         <translation>cá nhân</translation>
     </message>
     <message>
-        <source>items in the trash</source>
-        <translation>mục trong thùng rác</translation>
-    </message>
-    <message>
         <source>Data</source>
         <translation>Dữ liệu</translation>
-    </message>
-    <message>
-        <source>Open backups</source>
-        <translation>Mở danh sách sao lưu</translation>
     </message>
     <message>
         <source>Database file</source>
@@ -2153,12 +2149,140 @@ Dữ liệu hiện tại sẽ được sao lưu vào thư mục sao lưu trướ
         <translation>Lần sao lưu gần nhất</translation>
     </message>
     <message>
-        <source>Open units</source>
-        <translation>Mở danh sách đơn vị</translation>
+        <source>billion ₫</source>
+        <translation>tỷ đồng</translation>
     </message>
     <message>
-        <source>Open people</source>
-        <translation>Mở danh sách cá nhân</translation>
+        <source>million ₫</source>
+        <translation>triệu đồng</translation>
+    </message>
+    <message>
+        <source>%1: not set</source>
+        <translation>%1: chưa đặt hạn</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 days late)</source>
+        <translation>%1: %2 (quá hạn %3 ngày)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (closed %3 days ago)</source>
+        <translation>%1: %2 (đã hết hạn %3 ngày)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (today)</source>
+        <translation>%1: %2 (hôm nay)</translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 days left)</source>
+        <translation>%1: %2 (còn %3 ngày)</translation>
+    </message>
+    <message>
+        <source>Open the round&apos;s nominations</source>
+        <translation>Mở danh sách đề nghị của đợt</translation>
+    </message>
+    <message>
+        <source>%1 nominations</source>
+        <translation>%1 đề nghị</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>Hạn đăng ký</translation>
+    </message>
+    <message>
+        <source>Submission</source>
+        <translation>Hạn nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>No nomination in this round yet.</source>
+        <translation>Đợt này chưa có đề nghị nào.</translation>
+    </message>
+    <message>
+        <source>Click a status to list its nominations</source>
+        <translation>Bấm vào một trạng thái để xem các đề nghị đó</translation>
+    </message>
+    <message>
+        <source>%1 to check</source>
+        <translation>%1 đề nghị cần kiểm tra</translation>
+    </message>
+    <message>
+        <source>%1 not checked yet</source>
+        <translation>%1 đề nghị chưa kiểm tra điều kiện</translation>
+    </message>
+    <message>
+        <source>Open the round and press “Check eligibility”</source>
+        <translation>Mở đợt xét và bấm “Kiểm tra điều kiện”</translation>
+    </message>
+    <message>
+        <source>Finding out why…</source>
+        <translation>Đang tìm lý do…</translation>
+    </message>
+    <message>
+        <source>Eligibility “Cần kiểm tra”</source>
+        <translation>Điều kiện “Cần kiểm tra”</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>%1 awaiting signature</source>
+        <translation>%1 quyết định chờ ký</translation>
+    </message>
+    <message>
+        <source>Check eligibility again to see why.</source>
+        <translation>Hãy kiểm tra điều kiện lại để xem lý do.</translation>
+    </message>
+    <message>
+        <source>nominations to check</source>
+        <translation>đề nghị cần kiểm tra</translation>
+    </message>
+    <message>
+        <source>bloc score sheets not done</source>
+        <translation>bảng điểm khối chưa xong</translation>
+    </message>
+    <message>
+        <source>decisions to sign</source>
+        <translation>quyết định chờ ký</translation>
+    </message>
+    <message>
+        <source>packages awaiting a receipt</source>
+        <translation>gói chờ biên nhận</translation>
+    </message>
+    <message>
+        <source>Award rounds in progress</source>
+        <translation>Các đợt xét đang thực hiện</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <source>Emulation blocs</source>
+        <translation>Khối, cụm thi đua</translation>
+    </message>
+    <message>
+        <source>Data packages</source>
+        <translation>Gói dữ liệu</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Thùng rác</translation>
+    </message>
+    <message>
+        <source>No award history yet.</source>
+        <translation>Chưa có lịch sử khen thưởng.</translation>
+    </message>
+    <message>
+        <source>No award money recorded yet.</source>
+        <translation>Chưa có tiền thưởng nào được ghi.</translation>
+    </message>
+    <message>
+        <source>Awards per year, by level</source>
+        <translation>Khen thưởng theo năm và cấp</translation>
+    </message>
+    <message>
+        <source>Award money per year</source>
+        <translation>Tiền thưởng theo năm</translation>
     </message>
     <message>
         <source>Overview</source>
@@ -2173,8 +2297,60 @@ Dữ liệu hiện tại sẽ được sao lưu vào thư mục sao lưu trướ
         <translation>Cơ quan cấp trên: {name}</translation>
     </message>
     <message>
-        <source>No backup yet – use File › Back up data…</source>
-        <translation>Chưa có bản sao lưu – dùng Tệp › Sao lưu dữ liệu…</translation>
+        <source>The figures could not be read: %1</source>
+        <translation>Không đọc được số liệu: %1</translation>
+    </message>
+    <message>
+        <source>%1 sent upward, awaiting the receipt</source>
+        <translation>%1 gói đã gửi lên, chờ biên nhận</translation>
+    </message>
+    <message>
+        <source>%1 imported this year</source>
+        <translation>%1 gói đã nhập trong năm nay</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 mục</translation>
+    </message>
+    <message>
+        <source>Kept by the database server</source>
+        <translation>Do máy chủ cơ sở dữ liệu đảm nhận</translation>
+    </message>
+    <message>
+        <source>No round in progress. Open the award rounds page to start one.</source>
+        <translation>Không có đợt xét nào đang thực hiện. Mở trang Đợt xét khen thưởng để tạo đợt mới.</translation>
+    </message>
+    <message>
+        <source>Emulation blocs %1</source>
+        <translation>Khối, cụm thi đua năm %1</translation>
+    </message>
+    <message>
+        <source>No bloc this year.</source>
+        <translation>Năm nay chưa có khối, cụm thi đua.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 blocs have every sheet reviewed.</source>
+        <translation>%1/%2 khối, cụm đã chấm xong mọi bảng điểm.</translation>
+    </message>
+    <message>
+        <source>%1 not sent</source>
+        <translation>%1 chưa gửi</translation>
+    </message>
+    <message>
+        <source>%1 to review</source>
+        <translation>%1 chờ khối chấm</translation>
+    </message>
+    <message>
+        <source>%1 member units</source>
+        <translation>%1 đơn vị thành viên</translation>
+    </message>
+    <message>
+        <source>Money paid with the awards</source>
+        <translation>Tiền thưởng kèm theo khen thưởng</translation>
+    </message>
+    <message>
+        <source>None yet</source>
+        <translation>Chưa có</translation>
     </message>
     <message>
         <source>There is no backup of this data yet. Back it up now (File › Back up data…) and keep a copy on another disk.</source>
@@ -2344,6 +2520,10 @@ Dữ liệu hiện tại sẽ được sao lưu vào thư mục sao lưu trướ
     <message>
         <source>Edit</source>
         <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Award timeline…</source>
+        <translation>Quá trình khen thưởng…</translation>
     </message>
     <message>
         <source>Unit:</source>
@@ -2743,6 +2923,18 @@ Có thể khôi phục lại từ Thùng rác.</translation>
         <translation>Xếp loại</translation>
     </message>
     <message>
+        <source>Months worked</source>
+        <translation>Số tháng làm việc</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Nghỉ dài ngày</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1 tháng</translation>
+    </message>
+    <message>
         <source>Initiative</source>
         <translation>Tên sáng kiến</translation>
     </message>
@@ -2866,12 +3058,32 @@ Có thể khôi phục lại từ Thùng rác.</translation>
         <translation>— chọn —</translation>
     </message>
     <message>
+        <source>Not recorded</source>
+        <translation>Chưa ghi</translation>
+    </message>
+    <message>
+        <source>— no long leave —</source>
+        <translation>— không nghỉ dài ngày —</translation>
+    </message>
+    <message>
         <source>Year *</source>
         <translation>Năm *</translation>
     </message>
     <message>
         <source>Rating *</source>
         <translation>Mức xếp loại *</translation>
+    </message>
+    <message>
+        <source>Months worked</source>
+        <translation>Số tháng công tác</translation>
+    </message>
+    <message>
+        <source>Months of leave</source>
+        <translation>Số tháng nghỉ</translation>
+    </message>
+    <message>
+        <source>Kind of leave</source>
+        <translation>Loại nghỉ</translation>
     </message>
     <message>
         <source>Year</source>
@@ -3105,6 +3317,14 @@ Có thể khôi phục lại từ Thùng rác.</translation>
         <translation>Thư mục</translation>
     </message>
     <message>
+        <source> and %1 more</source>
+        <translation> và %1 người khác</translation>
+    </message>
+    <message>
+        <source>Will print %1 %2 sheet(s), one for each: %3.</source>
+        <translation>Sẽ in %1 tờ %2, mỗi người/tập thể một tờ: %3.</translation>
+    </message>
+    <message>
         <source>signed %1</source>
         <translation>đã ký ngày %1</translation>
     </message>
@@ -3199,6 +3419,196 @@ Có thể khôi phục lại từ Thùng rác.</translation>
     <message>
         <source>Stopped. The documents already created stay in the folder.</source>
         <translation>Đã dừng. Các văn bản đã tạo xong vẫn được giữ trong thư mục.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Cannot be filled: {why}</source>
+        <translation>Không điền được: {why}</translation>
+    </message>
+    <message>
+        <source>Cells the app cannot fill (—):</source>
+        <translation>Ô không điền được (—):</translation>
+    </message>
+    <message>
+        <source>Nothing to chart.</source>
+        <translation>Không có số liệu để vẽ biểu đồ.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>(none)</source>
+        <translation>(không)</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Tính</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Lưu báo cáo…</translation>
+    </message>
+    <message>
+        <source>Delete saved</source>
+        <translation>Xóa báo cáo đã lưu</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>Xuất Excel</translation>
+    </message>
+    <message>
+        <source>Export Word</source>
+        <translation>Xuất Word</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Whole province</source>
+        <translation>Toàn tỉnh</translation>
+    </message>
+    <message>
+        <source>All awards</source>
+        <translation>Mọi danh hiệu, hình thức</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>Mọi cấp</translation>
+    </message>
+    <message>
+        <source>All subjects</source>
+        <translation>Mọi đối tượng</translation>
+    </message>
+    <message>
+        <source>Both</source>
+        <translation>Cả nam và nữ</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <source>Ethnic minorities</source>
+        <translation>Dân tộc thiểu số</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Mọi loại</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <source>Report:</source>
+        <translation>Báo cáo:</translation>
+    </message>
+    <message>
+        <source>Years:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Đơn vị:</translation>
+    </message>
+    <message>
+        <source>Award:</source>
+        <translation>Khen thưởng:</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Cấp:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Đối tượng:</translation>
+    </message>
+    <message>
+        <source>Gender:</source>
+        <translation>Giới tính:</translation>
+    </message>
+    <message>
+        <source>Ethnicity:</source>
+        <translation>Dân tộc:</translation>
+    </message>
+    <message>
+        <source>Direct worker:</source>
+        <translation>Người trực tiếp:</translation>
+    </message>
+    <message>
+        <source>Achievement:</source>
+        <translation>Thành tích:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Nguồn:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Trạng thái:</translation>
+    </message>
+    <message>
+        <source>Group by:</source>
+        <translation>Nhóm theo:</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Custom report (filters and grouping)</source>
+        <translation>Báo cáo tự chọn (lọc, nhóm)</translation>
+    </message>
+    <message>
+        <source>Saved: {name}</source>
+        <translation>Đã lưu: {name}</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Đang tính…</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>Name of the report:</source>
+        <translation>Tên báo cáo:</translation>
+    </message>
+    <message>
+        <source>Saved the report “{name}”.</source>
+        <translation>Đã lưu báo cáo “{name}”.</translation>
+    </message>
+    <message>
+        <source>Delete the saved report “{name}”?</source>
+        <translation>Xóa báo cáo đã lưu “{name}”?</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Xuất báo cáo</translation>
+    </message>
+    <message>
+        <source>Exported the report to {path}.</source>
+        <translation>Đã xuất báo cáo ra {path}.</translation>
     </message>
 </context>
 <context>
@@ -3449,6 +3859,10 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
         <translation>Kết quả</translation>
     </message>
     <message>
+        <source>Legal basis: %1</source>
+        <translation>Căn cứ: %1</translation>
+    </message>
+    <message>
         <source>Type a whole number of votes</source>
         <translation>Hãy nhập số phiếu là số nguyên</translation>
     </message>
@@ -3509,6 +3923,14 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
         <translation>Lập dự thảo quyết định từ các đề nghị đã xét</translation>
     </message>
     <message>
+        <source>One decision per award</source>
+        <translation>Mỗi hình thức một quyết định</translation>
+    </message>
+    <message>
+        <source>Draft a separate decision for each award (how most offices issue them) instead of one decision listing every award.</source>
+        <translation>Lập riêng một quyết định cho mỗi danh hiệu, hình thức (cách phần lớn cơ quan ban hành) thay vì một quyết định ghi mọi hình thức.</translation>
+    </message>
+    <message>
         <source>Sign decision</source>
         <translation>Ký quyết định</translation>
     </message>
@@ -3557,6 +3979,14 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
         <translation>Ngày ký</translation>
     </message>
     <message>
+        <source>No. %1</source>
+        <translation>Số %1</translation>
+    </message>
+    <message>
+        <source>Draft %1</source>
+        <translation>Dự thảo %1</translation>
+    </message>
+    <message>
         <source>No decision drafted yet.</source>
         <translation>Chưa lập quyết định.</translation>
     </message>
@@ -3571,6 +4001,10 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
     <message>
         <source>Total</source>
         <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <source>%1 draft decisions, one per award</source>
+        <translation>Đã lập %1 dự thảo quyết định, mỗi hình thức một quyết định</translation>
     </message>
     <message>
         <source>Sign the decision dated %1? The award history of every line will be written.</source>
@@ -3681,6 +4115,14 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
     <message>
         <source>Units</source>
         <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Emulation movements</source>
+        <translation>Phong trào thi đua</translation>
+    </message>
+    <message>
+        <source>Movement targets</source>
+        <translation>Chỉ tiêu của phong trào</translation>
     </message>
     <message>
         <source>People</source>
@@ -3835,6 +4277,34 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
         <translation>Ngày quyết định</translation>
     </message>
     <message>
+        <source>Directive number</source>
+        <translation>Số văn bản phát động</translation>
+    </message>
+    <message>
+        <source>Directive date</source>
+        <translation>Ngày văn bản phát động</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Cơ quan ban hành</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Unit of measure</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <source>Planned value</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>Cách so sánh</translation>
+    </message>
+    <message>
         <source>Emulation blocs</source>
         <translation>Khối, cụm thi đua</translation>
     </message>
@@ -3884,6 +4354,10 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
     <message>
         <source>Emulation bloc</source>
         <translation>Khối, cụm thi đua</translation>
+    </message>
+    <message>
+        <source>Emulation movement</source>
+        <translation>Phong trào thi đua</translation>
     </message>
     <message>
         <source>Every nomination with the status “%1”</source>
@@ -3962,6 +4436,18 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
         <translation>Thành viên:</translation>
     </message>
     <message>
+        <source>The office below receives the movement (directive, period, the head-of-unit rule), its appendix of targets, and the targets assigned to it and to the units under it, with their planned figures. Assign the targets first on the “Emulation movements” page.</source>
+        <translation>Đơn vị cấp dưới nhận phong trào (văn bản phát động, thời gian, quy tắc người đứng đầu), phụ lục chỉ tiêu và các chỉ tiêu đã giao cho đơn vị đó cùng các đơn vị trực thuộc, kèm số kế hoạch. Hãy giao chỉ tiêu trước ở trang “Phong trào thi đua”.</translation>
+    </message>
+    <message>
+        <source>Movement:</source>
+        <translation>Phong trào:</translation>
+    </message>
+    <message>
+        <source>To the office of:</source>
+        <translation>Gửi đơn vị:</translation>
+    </message>
+    <message>
         <source>Record type</source>
         <translation>Loại bản ghi</translation>
     </message>
@@ -4004,6 +4490,26 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
     <message>
         <source>— choose the recipient —</source>
         <translation>— chọn đơn vị nhận —</translation>
+    </message>
+    <message>
+        <source>— choose a movement —</source>
+        <translation>— chọn phong trào —</translation>
+    </message>
+    <message>
+        <source>— no emulation movement here yet —</source>
+        <translation>— chưa có phong trào thi đua nào —</translation>
+    </message>
+    <message>
+        <source>— choose the office —</source>
+        <translation>— chọn đơn vị nhận —</translation>
+    </message>
+    <message>
+        <source>Choose the emulation movement.</source>
+        <translation>Hãy chọn phong trào thi đua.</translation>
+    </message>
+    <message>
+        <source>Choose the office that receives the movement.</source>
+        <translation>Hãy chọn đơn vị nhận phong trào.</translation>
     </message>
     <message>
         <source>— choose a bloc —</source>
@@ -4666,6 +5172,53 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
     </message>
 </context>
 <context>
+    <name>TimelineDialog</name>
+    <message>
+        <source>Award timeline</source>
+        <translation>Quá trình khen thưởng</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>Đang tính…</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>Xuất Excel</translation>
+    </message>
+    <message>
+        <source>Export Word</source>
+        <translation>Xuất Word</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>The timeline could not be made.</source>
+        <translation>Không lập được quá trình khen thưởng.</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Word document (*.docx)</source>
+        <translation>Văn bản Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Export the timeline</source>
+        <translation>Xuất quá trình khen thưởng</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Đã lưu vào {path}.</translation>
+    </message>
+</context>
+<context>
     <name>TrashPage</name>
     <message>
         <source>Kind</source>
@@ -4944,6 +5497,10 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
     <message>
         <source>Edit</source>
         <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Award timeline…</source>
+        <translation>Quá trình khen thưởng…</translation>
     </message>
     <message>
         <source>Selected unit</source>

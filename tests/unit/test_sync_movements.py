@@ -8,11 +8,19 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from bloc_world import INDICATOR
 from sqlalchemy import select
 
-from desktop.api.sync import Action, BlocDownSelection, DownwardSelection, UpwardSelection
+from desktop.api.sync import (
+    Action,
+    BlocDownSelection,
+    DownwardSelection,
+    MovementDownSelection,
+    UpwardSelection,
+)
 from desktop.domain.enums import Gender, MovementKind, RoundKind, SignerCapacity, UnitKind
+from desktop.domain.errors import ValidationError
 from desktop.models import Registration
 from desktop.services.council import MeetingInput
 from desktop.services.decisions import DecisionInput
@@ -20,6 +28,7 @@ from desktop.services.movements import MovementInput, TargetInput
 from desktop.services.nominations import NominationQuery
 from desktop.services.records import Subject
 from desktop.services.rounds import RoundInput
+from desktop.services.units import UnitInput
 from tests.unit.sync_world import (
     PROVINCE,
     S,
@@ -112,3 +121,43 @@ def test_decision_down_carries_the_movement_and_a_registration_up_keeps_it(
     with p.db.read() as s:
         linked = s.scalars(select(Registration.movement_id).where(Registration.year == 2027))
         assert list(linked) == [movement]
+
+
+def test_the_province_sends_a_movement_down_with_the_commune_s_targets(tmp_path: Path) -> None:
+    """What the seeds' directives launch each year: the province's movement, its appendix and
+    the figures it assigned to the commune and the villages under it — and nothing of another
+    commune."""
+    province = open_office(tmp_path, *PROVINCE, UnitKind.PROVINCE)
+    commune = open_office(tmp_path, "Ủy ban nhân dân xã Bình Lư", "XBL", UnitKind.COMMUNE,
+                          parent=PROVINCE)
+    p, c = province.services, commune.services
+    root = p.units.children(None)[0].id
+    xbl = p.units.create(UnitInput("Ủy ban nhân dân xã Bình Lư", "XBL", UnitKind.COMMUNE,
+                                   root)).id
+    village = p.units.create(UnitInput("Bản Thẳm", "BTHAM", UnitKind.VILLAGE, xbl)).id
+    other = p.units.create(UnitInput("Ủy ban nhân dân xã Bản Bo", "XBB", UnitKind.COMMUNE,
+                                     root)).id
+    movement = p.movements.create(MovementInput(
+        "Phong trào thi đua “Cả nước chung tay vì người nghèo”", MovementKind.THEMATIC, 2026,
+        "12/KH-UBND", date(2026, 3, 2), "UBND tỉnh Lai Châu", head_target_rule=True,
+        targets=APPENDIX)).id
+    p.movements.figures.assign(movement, [xbl, village, other], 2026)
+    with pytest.raises(ValidationError, match="không có đơn vị mã “XYZ”"):
+        p.sync.plan_movement_down(MovementDownSelection(movement, recipient_unit_code="XYZ"))
+    plan = p.sync.plan_movement_down(MovementDownSelection(movement, recipient_unit_code="XBL"))
+    assert plan.counts["movements"] == 1 and plan.counts["movement_targets"] == 2
+    assert plan.counts["unit_targets"] == 4  # two lines × the commune and its village
+    package = p.sync.export_movement_down(MovementDownSelection(movement,
+                                                                recipient_unit_code="XBL"),
+                                          tmp_path / "usb").path
+    header = trust_sender(commune, package)
+    assert header.movement_name == "Phong trào thi đua “Cả nước chung tay vì người nghèo”"
+    c.sync.import_package(package)
+
+    [received] = c.movements.list()
+    assert received.head_target_rule and received.directive_number == "12/KH-UBND"
+    targets = c.blocs.targets.list(2026)
+    assert sorted({t.unit_name for t in targets}) == ["Bản Thẳm", "Ủy ban nhân dân xã Bình Lư"]
+    assert all(t.movement_target_id is not None for t in targets) and len(targets) == 4
+    own = next(u.id for u in c.units.children(None) if u.code == "XBL")
+    assert {t.unit_id for t in targets if t.unit_name.startswith("Ủy ban")} == {own}

@@ -27,6 +27,7 @@ from desktop.api.sync import (
     ImportPreview,
     ImportReport,
     KeyInfo,
+    MovementDownSelection,
     PackageHeader,
     PackageKind,
     PackageLogRow,
@@ -67,6 +68,7 @@ from desktop.services.sync.exporter import (
     select_bloc_down,
     select_bloc_up,
     select_downward,
+    select_movement_down,
     select_upward,
     write_package,
 )
@@ -209,6 +211,44 @@ class SyncService:
             recipient = self._bloc_head(s, selection.bloc_id)
             return self._write(s, chosen, PackageKind.UPWARD, recipient, target, None,
                                part_mb=part_mb)
+
+    # -- emulation movements (phong trào thi đua) -------------------------------------------------
+    def plan_movement_down(self, selection: MovementDownSelection) -> ExportPlan:
+        with self._db.read() as s:
+            recipient = self._movement_recipient(s, selection)
+            chosen = select_movement_down(s, selection.movement_id, recipient.unit_code)
+            return estimate(s, chosen, PackageKind.DOWNWARD, recipient, None)
+
+    def export_movement_down(self, selection: MovementDownSelection, target: Path, *,
+                             part_mb: int | None = None) -> ExportResult:
+        """A movement launched here, for one office below (see ``MovementDownSelection``)."""
+        self.key_info()
+        with self._db.read() as s:
+            recipient = self._movement_recipient(s, selection)
+            chosen = select_movement_down(s, selection.movement_id, recipient.unit_code)
+            return self._write(s, chosen, PackageKind.DOWNWARD, recipient, target, None,
+                               part_mb=part_mb)
+
+    def _movement_recipient(self, s: Session, sel: MovementDownSelection) -> Recipient:
+        if sel.recipient_installation_uuid:
+            return self._recipient_from_trust(s, sel.recipient_installation_uuid)
+        code = sel.recipient_unit_code.strip()
+        if not code:
+            raise ValidationError.single("recipient", "Đơn vị nhận", "chưa chọn đơn vị nhận gói")
+        unit = s.scalars(select(Unit).where(func.lower(Unit.code) == code.casefold(),
+                                            Unit.deleted_at.is_(None))).first()
+        if unit is None:
+            raise ValidationError.single("recipient", "Đơn vị nhận",
+                                         f"không có đơn vị mã “{code}” ở đây")
+        if unit.code.casefold() == self._me(s).unit_code.casefold():
+            raise ValidationError.single("recipient", "Đơn vị nhận",
+                                         "đơn vị nhận là chính đơn vị này")
+        trusted = s.scalars(select(TrustedSender).where(
+            func.lower(TrustedSender.unit_code) == code.casefold(),
+            TrustedSender.revoked_at.is_(None)).order_by(TrustedSender.id.desc())).first()
+        if trusted is not None:
+            return Recipient(trusted.office_name, trusted.unit_code, trusted.installation_uuid)
+        return Recipient(unit.name, unit.code)
 
     def _bloc_recipient(self, s: Session, sel: BlocDownSelection) -> Recipient:
         live_bloc(s, sel.bloc_id)

@@ -46,6 +46,7 @@ from desktop.models import (
     DecisionLine,
     Discipline,
     Initiative,
+    Movement,
     MovementTarget,
     Nomination,
     NominationEvent,
@@ -336,6 +337,43 @@ def _movements_of_targets(s: Session, unit_target_ids: list[int]) -> dict[str, l
     movements = set(_in_chunks(s, MovementTarget.id, lines,
                                lambda cond: select(MovementTarget.movement_id).where(cond)))
     return _movements_with_appendix(s, movements)
+
+
+def select_movement_down(s: Session, movement_id: int, recipient_unit_code: str) -> Selection:
+    """A movement, every line of its appendix, and the targets assigned from it to the
+    recipient's unit and the units under it (with those units and their parents)."""
+    movement = s.get(Movement, movement_id)
+    if movement is None or movement.deleted_at is not None:
+        raise NotFoundError(f"Không tìm thấy phong trào thi đua (mã {movement_id}).")
+    out = Selection(source={"movement": {"uuid": movement.uuid, "name": movement.name,
+                                         "year": movement.year}})
+    out.ids = _movements_with_appendix(s, {movement.id})
+    top = s.scalars(select(Unit.id).where(func.lower(Unit.code) == recipient_unit_code.casefold(),
+                                          Unit.deleted_at.is_(None))).first() \
+        if recipient_unit_code else None
+    if top is not None:
+        below = _with_descendants(s, {top})
+        targets = _ids(s, select(UnitTarget.id).where(
+            UnitTarget.unit_id.in_(below),
+            UnitTarget.movement_target_id.in_(out.ids["movement_targets"] or [0])))
+        units = set(s.scalars(select(UnitTarget.unit_id).where(UnitTarget.id.in_(targets)))) \
+            if targets else set()
+        out.ids["units"] = sorted(_with_ancestors(s, units | {top}))
+        out.ids["unit_targets"] = targets
+    if movement.organiser_unit_id:
+        out.ids["units"] = sorted(set(out.ids.get("units", [])) | _with_ancestors(
+            s, {movement.organiser_unit_id}))
+    return out
+
+
+def _with_descendants(s: Session, units: set[int]) -> set[int]:
+    found, frontier = set(units), set(units)
+    while frontier:
+        children = set(s.scalars(select(Unit.id).where(Unit.parent_id.in_(frontier),
+                                                       Unit.deleted_at.is_(None))))
+        frontier = children - found
+        found |= frontier
+    return found
 
 
 def select_bloc_up(s: Session, sel: BlocUpSelection, unit_id: int | None,

@@ -69,6 +69,7 @@ def read_header(zf: zipfile.ZipFile, path: Path, s: Session, me: Me) -> PackageH
     sender_uuid = _text(sender, "installation_uuid")
     source = manifest.get("source")
     bloc = source.get("bloc") if isinstance(source, dict) else None
+    movement = source.get("movement") if isinstance(source, dict) else None
     header = PackageHeader(
         path=path, package_uuid=package_uuid, kind=kind, format_version=version,
         created_at=created, sender_installation_uuid=sender_uuid,
@@ -80,6 +81,7 @@ def read_header(zf: zipfile.ZipFile, path: Path, s: Session, me: Me) -> PackageH
             SyncPackage.package_uuid == package_uuid, SyncPackage.direction == "received")),
         bloc_uuid=_text(bloc, "uuid") if isinstance(bloc, dict) else "",
         bloc_name=_text(bloc, "name") if isinstance(bloc, dict) else "",
+        movement_name=_text(movement, "name") if isinstance(movement, dict) else "",
     )
     _check_recipient(header, me)
     if header.trust is TrustState.REVOKED:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 from desktop.api.blocs import BlocRow, MemberRow
 from desktop.api.decisions import DecisionRow
 from desktop.api.installation import InstallationInfo
+from desktop.api.movements import MovementRow
 from desktop.api.nominations import NominationQuery, NominationRow
 from desktop.api.rounds import RoundRow
 from desktop.api.sync import (
@@ -47,10 +49,12 @@ from desktop.api.sync import (
     ExportPlan,
     ExportResult,
     KeyInfo,
+    MovementDownSelection,
     PackageKind,
     TrustedSenderRow,
     UpwardSelection,
 )
+from desktop.api.units import UnitRow
 from desktop.domain.enums import NominationStatus
 from desktop.domain.errors import DatabaseBusyError, DomainError
 from desktop.i18n import translate
@@ -67,8 +71,9 @@ if TYPE_CHECKING:
 
 PLAN_DELAY_MS = 300  # the estimate waits for the officer to stop clicking
 NOMINATIONS_SHOWN = 5000  # a commune's round is far smaller; a province never sends these up
-Selection = UpwardSelection | DownwardSelection | BlocDownSelection | BlocUpSelection
-UP, DOWN, BLOC = 0, 1, 2  # the pages of the stack
+Selection = (UpwardSelection | DownwardSelection | BlocDownSelection | BlocUpSelection
+             | MovementDownSelection)
+UP, DOWN, BLOC, MOVEMENT = 0, 1, 2, 3  # the pages of the stack
 # Record types of a bloc package (the preview's titles cover dossiers and decisions).
 class ExportTab(QWidget):
     def __init__(self, page: SyncPage) -> None:
@@ -90,10 +95,12 @@ class ExportTab(QWidget):
         self.down_radio = QRadioButton(translate("SyncExport", "Signed decisions sent down to "
                                                                "a lower office"), self)
         self.bloc_radio = QRadioButton(translate("SyncExport", "Emulation bloc"), self)
+        self.movement_radio = QRadioButton(translate("SyncExport", "Emulation movement"), self)
         kinds = QButtonGroup(self)
         kinds.addButton(self.up_radio)
         kinds.addButton(self.down_radio)
         kinds.addButton(self.bloc_radio)
+        kinds.addButton(self.movement_radio)
         self.up_radio.setChecked(True)
 
         # -- upward -------------------------------------------------------------------------------
@@ -234,10 +241,40 @@ class ExportTab(QWidget):
         bloc_layout.addWidget(bloc_hint)
         bloc_layout.addStretch(1)
 
+        # -- emulation movement -----------------------------------------------------------------
+        self._movements_loaded = False
+        self.movement_combo = QComboBox(self)
+        self.movement_combo.setMinimumContentsLength(30)
+        self.movement_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.movement_unit_combo = QComboBox(self)
+        self.movement_unit_combo.setMinimumContentsLength(30)
+        self.movement_unit_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        movement_hint = QLabel(translate(
+            "SyncExport", "The office below receives the movement (directive, period, the "
+            "head-of-unit rule), its appendix of targets, and the targets assigned to it and to "
+            "the units under it, with their planned figures. Assign the targets first on the "
+            "“Emulation movements” page."), self)
+        movement_hint.setWordWrap(True)
+        movement_hint.setStyleSheet("color: #505050;")
+        movement_page = QWidget(self)
+        movement_form = QFormLayout()
+        movement_form.setContentsMargins(0, 0, 0, 0)
+        movement_form.addRow(translate("SyncExport", "Movement:"), self.movement_combo)
+        movement_form.addRow(translate("SyncExport", "To the office of:"),
+                             self.movement_unit_combo)
+        movement_layout = QVBoxLayout(movement_page)
+        movement_layout.setContentsMargins(0, 0, 0, 0)
+        movement_layout.addLayout(movement_form)
+        movement_layout.addWidget(movement_hint)
+        movement_layout.addStretch(1)
+
         self.stack = QStackedWidget(self)
         self.stack.addWidget(up)
         self.stack.addWidget(down)
         self.stack.addWidget(bloc)
+        self.stack.addWidget(movement_page)
 
         # -- estimate and result ------------------------------------------------------------------
         self.counts_model: RecordTableModel[tuple[str, int]] = RecordTableModel([
@@ -301,12 +338,14 @@ class ExportTab(QWidget):
         result_layout.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignRight)
         self.result_box.hide()
 
-        kind_row = QHBoxLayout()
-        kind_row.addWidget(QLabel(translate("SyncExport", "Send:"), self))
-        kind_row.addWidget(self.up_radio)
-        kind_row.addWidget(self.down_radio)
-        kind_row.addWidget(self.bloc_radio)
-        kind_row.addStretch(1)
+        # Four choices in two rows: one row of four clipped the longer Vietnamese labels.
+        kind_row = QGridLayout()
+        kind_row.addWidget(QLabel(translate("SyncExport", "Send:"), self), 0, 0)
+        kind_row.addWidget(self.up_radio, 0, 1)
+        kind_row.addWidget(self.down_radio, 0, 2)
+        kind_row.addWidget(self.bloc_radio, 1, 1)
+        kind_row.addWidget(self.movement_radio, 1, 2)
+        kind_row.setColumnStretch(3, 1)
         left = QVBoxLayout()
         left.addLayout(kind_row)
         left.addWidget(self.stack, 1)
@@ -326,6 +365,9 @@ class ExportTab(QWidget):
         self._plan_timer.timeout.connect(self.estimate)
         self.up_radio.toggled.connect(self._on_kind_changed)
         self.bloc_radio.toggled.connect(self._on_kind_changed)
+        self.movement_radio.toggled.connect(self._on_kind_changed)
+        self.movement_combo.currentIndexChanged.connect(self._changed)
+        self.movement_unit_combo.currentIndexChanged.connect(self._changed)
         self.bloc_combo.currentIndexChanged.connect(self._load_members)
         self.bloc_up_radio.toggled.connect(self._on_bloc_direction)
         self.member_combo.currentIndexChanged.connect(self._changed)
@@ -391,6 +433,48 @@ class ExportTab(QWidget):
         up = self.up_radio.isChecked() or (self.bloc_radio.isChecked()
                                            and self.bloc_up_radio.isChecked())
         return PackageKind.UPWARD if up else PackageKind.DOWNWARD
+
+    # -- emulation movements ------------------------------------------------------------------------
+    def load_movements(self) -> None:
+        """The movements of this database and the offices directly under this one, read when
+        the movement choice is first shown."""
+        self._movements_loaded = True
+        services = self.page.services
+
+        def work(_p: object, _c: object) -> tuple[list[MovementRow], list[UnitRow]]:
+            roots = services.units.children(None)
+            below = [u for root in roots for u in services.units.children(root.id)]
+            return services.movements.list(), below
+
+        (self.page.ctx.runner.task(work, self)
+         .success(lambda found: self._show_movements(*found))
+         .run())
+
+    def _show_movements(self, movements: list[MovementRow], units: list[UnitRow]) -> None:
+        for combo, empty, items in (
+                (self.movement_combo,
+                 translate("SyncExport", "— choose a movement —") if movements else
+                 translate("SyncExport", "— no emulation movement here yet —"),
+                 [(f"{m.name} ({m.year})", m.id) for m in movements]),
+                (self.movement_unit_combo, translate("SyncExport", "— choose the office —"),
+                 [(f"{u.name} ({u.code})", u.code) for u in units if u.code])):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(empty, None)
+            for text, data in items:
+                combo.addItem(text, data)
+            combo.blockSignals(False)
+        self._changed()
+
+    def _movement_selection(self) -> tuple[Selection | None, str]:
+        movement_id = self.movement_combo.currentData()
+        if not isinstance(movement_id, int):
+            return None, translate("SyncExport", "Choose the emulation movement.")
+        code = self.movement_unit_combo.currentData()
+        if not isinstance(code, str) or not code:
+            return None, translate("SyncExport", "Choose the office that receives the "
+                                                 "movement.")
+        return MovementDownSelection(movement_id, recipient_unit_code=code), ""
 
     # -- emulation blocs ----------------------------------------------------------------------------
     def load_blocs(self) -> None:
@@ -605,9 +689,12 @@ class ExportTab(QWidget):
     @Slot()
     def _on_kind_changed(self, *_args: object) -> None:
         self.stack.setCurrentIndex(UP if self.up_radio.isChecked() else
-                                   BLOC if self.bloc_radio.isChecked() else DOWN)
+                                   BLOC if self.bloc_radio.isChecked() else
+                                   MOVEMENT if self.movement_radio.isChecked() else DOWN)
         if self.bloc_radio.isChecked() and not self._blocs_loaded:
             self.load_blocs()
+        if self.movement_radio.isChecked() and not self._movements_loaded:
+            self.load_movements()
         self._changed()
 
     @Slot()
@@ -631,6 +718,8 @@ class ExportTab(QWidget):
         """What the form asks for, or None and what is missing."""
         if self.bloc_radio.isChecked():
             return self._bloc_selection()
+        if self.movement_radio.isChecked():
+            return self._movement_selection()
         if self.kind is PackageKind.UPWARD:
             round_id = self.up_round.currentData()
             if not isinstance(round_id, int):
@@ -669,6 +758,8 @@ class ExportTab(QWidget):
                 plan = sync.plan_downward(selection)
             elif isinstance(selection, BlocDownSelection):
                 plan = sync.plan_bloc_down(selection)
+            elif isinstance(selection, MovementDownSelection):
+                plan = sync.plan_movement_down(selection)
             else:
                 plan = sync.plan_bloc_up(selection)
             return plan, sync.default_file_name(kind)
@@ -737,6 +828,8 @@ class ExportTab(QWidget):
                 result = sync.export_downward(selection, target, part_mb=part_mb)
             elif isinstance(selection, BlocDownSelection):
                 result = sync.export_bloc_down(selection, target, part_mb=part_mb)
+            elif isinstance(selection, MovementDownSelection):
+                result = sync.export_movement_down(selection, target, part_mb=part_mb)
             else:
                 result = sync.export_bloc_up(selection, target, part_mb=part_mb)
             return result, sync.key_info()
