@@ -172,6 +172,18 @@ class PackageHeader:
     # a movement's package: the movement it launches down (empty otherwise)
     movement_name: str = ""
 
+    @property
+    def title(self) -> str:
+        """What the package is, as the officer calls it: a bloc's and a movement's packages
+        are not "hồ sơ đề nghị" or "quyết định" although they travel as up or down."""
+        if self.bloc_uuid:
+            way = ("gửi lên trưởng khối" if self.kind is PackageKind.UPWARD
+                   else "gửi xuống thành viên")
+            return f"Khối, cụm thi đua “{self.bloc_name}” ({way})"
+        if self.movement_name:
+            return f"Phong trào thi đua “{self.movement_name}” (gửi xuống)"
+        return self.kind.label
+
 
 @dataclass(frozen=True)
 class PreviewItem:

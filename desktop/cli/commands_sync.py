@@ -254,13 +254,7 @@ def _header_dict(h: PackageHeader) -> dict[str, Any]:
 
 
 def _header_text(h: PackageHeader) -> str:
-    from desktop.api.sync import PackageKind
-
-    what = (f"khối thi đua “{h.bloc_name}” "
-            f"({'gửi lên trưởng khối' if h.kind is PackageKind.UPWARD else 'gửi xuống thành viên'})"
-            if h.bloc_uuid else f"phong trào thi đua “{h.movement_name}” gửi xuống"
-            if h.movement_name else h.kind.label.lower())
-    return (f"Gói {what} tạo lúc {h.created_at:%H:%M ngày %d/%m/%Y}\n"
+    return (f"Gói: {h.title}, tạo lúc {h.created_at:%H:%M ngày %d/%m/%Y}\n"
             f"Đơn vị gửi: {h.sender_office_name} (mã {h.sender_unit_code or '—'})\n"
             f"Mã nhận diện: {h.fingerprint} — {h.trust.label}\n"
             f"Gửi cho: {h.recipient.office_name or h.recipient.unit_code}\n"

@@ -37,7 +37,7 @@ from tests.unit.sync_world import (
     open_office,
     trust_sender,
 )
-from tests.unit.test_sync_blocs import head_with_bloc
+from tests.unit.test_sync_blocs import MEMBER, head_with_bloc
 
 APPENDIX = [TargetInput(INDICATOR, "tỷ đồng", 2000.0),
             TargetInput("Tỷ lệ hộ nghèo giảm", "%", 3.1)]
@@ -161,3 +161,13 @@ def test_the_province_sends_a_movement_down_with_the_commune_s_targets(tmp_path:
     assert all(t.movement_target_id is not None for t in targets) and len(targets) == 4
     own = next(u.id for u in c.units.children(None) if u.code == "XBL")
     assert {t.unit_id for t in targets if t.unit_name.startswith("Ủy ban")} == {own}
+
+
+def test_a_package_says_what_it_is_not_only_which_way_it_goes(tmp_path: Path) -> None:
+    head, h = head_with_bloc(tmp_path)
+    member = open_office(tmp_path, *MEMBER, UnitKind.AGENCY)
+    package = head.services.sync.export_bloc_down(
+        BlocDownSelection(h["bloc"], recipient_unit_code="STC"), tmp_path / "usb").path
+    header = member.services.sync.inspect(package)
+    assert header.title == ("Khối, cụm thi đua “Khối các cơ quan tổng hợp năm 2026” "
+                            "(gửi xuống thành viên)")

@@ -50,7 +50,7 @@ def outcome_text(outcome: ImportOutcome) -> str:
         return "\n".join(lines)
     header = report.header
     lines.append("  " + translate("SyncReportDialog", "%1 from “%2” (code %3), made %4").replace(
-        "%1", header.kind.label).replace("%2", header.sender_office_name).replace(
+        "%1", header.title).replace("%2", header.sender_office_name).replace(
         "%3", header.sender_unit_code or "—").replace("%4", format_utc(header.created_at)))
     lines.append("  " + report.message)
     for entity, counts in report.counts.items():

@@ -73,7 +73,7 @@ class TrustDialog(QDialog):
         form.addRow(translate("SyncTrustDialog", "Unit code:"),
                     QLabel(header.sender_unit_code or "—", self))
         form.addRow(translate("SyncTrustDialog", "Package:"),
-                    QLabel(f"{header.kind.label} — {header.path.name}", self))
+                    QLabel(f"{header.title} — {header.path.name}", self))
 
         code_frame = QFrame(self)
         code_frame.setObjectName("fingerprintFrame")

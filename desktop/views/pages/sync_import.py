@@ -663,7 +663,7 @@ class ImportTab(QWidget):
             return esc(translate("SyncImport", "Checking %1…").replace("%1", entry.path.name))
         total = sum(header.counts.values())
         lines = [translate("SyncImport", "<b>%1</b> from <b>%2</b> (code %3), made %4, %5 "
-                                         "records").replace("%1", esc(header.kind.label))
+                                         "records").replace("%1", esc(header.title))
                  .replace("%2", esc(header.sender_office_name))
                  .replace("%3", esc(header.sender_unit_code or "—"))
                  .replace("%4", format_utc(header.created_at)).replace("%5", format_int(total))]
