@@ -23,6 +23,7 @@ from desktop.cli import (
     commands_excel,
     commands_movements,
     commands_records,
+    commands_reports,
     commands_rounds,
     commands_sync,
     commands_unit_year,
@@ -101,6 +102,8 @@ Tóm tắt các lệnh và thao tác:
   registrations list|set|clear
                        đăng ký thi đua của đơn vị và từng người theo năm
   grid show|paste      bảng xếp loại, đăng ký, kết quả LĐTT/CSTĐ của một đơn vị trong năm
+  report KIND          báo cáo, thống kê: tổng hợp năm, biểu 0601–0605, quá trình khen thưởng,
+                       báo cáo tự chọn (lọc, nhóm), báo cáo đã lưu; --out .xlsx/.docx
 
 Xem chi tiết từng lệnh: tdkt LỆNH --help (ví dụ: tdkt people add --help).
 
@@ -149,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands_unit_year.register(sub, common)
     commands_records.register(sub, common)
     commands_movements.register(sub, common)
+    commands_reports.register(sub, common)
     return parser
 
 

@@ -17,6 +17,7 @@ from desktop.services.eligibility import EligibilityService
 from desktop.services.excel import ExcelService
 from desktop.services.movements import MovementService
 from desktop.services.nominations import NominationService
+from desktop.services.overview import OverviewService
 from desktop.services.people import PersonService
 from desktop.services.positions import PositionService
 from desktop.services.records import (
@@ -25,6 +26,8 @@ from desktop.services.records import (
     InitiativeService,
     RatingService,
 )
+from desktop.services.reports import ReportService
+from desktop.services.reports.saved import FILE_NAME as SAVED_REPORTS_FILE
 from desktop.services.rounds import RegistrationService, RoundService
 from desktop.services.setup import SetupService
 from desktop.services.sync import SyncService
@@ -80,6 +83,16 @@ class Services:
     def excel(self) -> ExcelService:
         """Excel templates, imports (dry run, apply) and exports of every list."""
         return ExcelService(self.db, self.nominations, self.eligibility, self.decisions)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        """Reports and statistics; saved report definitions in the user's data folder."""
+        return ReportService(self.db, self.paths.data / SAVED_REPORTS_FILE)
+
+    @cached_property
+    def overview(self) -> OverviewService:
+        """The overview page's figures (SQL counts and sums) and the reasons left to check."""
+        return OverviewService(self.db, self.eligibility, self.paths.backups)
 
     def close(self) -> None:
         self.db.close()

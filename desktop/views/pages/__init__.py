@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # never run; lets PyInstaller and type checkers see the lazil
         movements,
         overview,
         people,
+        reports,
         rounds,
         settings_page,
         sync_page,
@@ -70,7 +71,7 @@ PAGES: tuple[PageSpec, ...] = (
              "desktop.views.pages.sync_page",
              QT_TRANSLATE_NOOP("Pages", "Send and receive data packages with the upper and "
                                "lower levels by USB stick or e-mail."), "sync.svg"),
-    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), None,
+    PageSpec("reports", QT_TRANSLATE_NOOP("Pages", "Reports"), "desktop.views.pages.reports",
              QT_TRANSLATE_NOOP("Pages", "Statistics of awards by kind, unit, year, gender and "
                                "ethnicity, with charts."), "reports.svg"),
     PageSpec("trash", QT_TRANSLATE_NOOP("Pages", "Trash"), "desktop.views.pages.trash",

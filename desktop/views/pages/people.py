@@ -102,6 +102,8 @@ class PeoplePage(Page):
         self.delete_action = self._action(translate("PeoplePage", "Delete"),
                                           [QKeySequence(QKeySequence.StandardKey.Delete)],
                                           self.delete_people)
+        self.timeline_action = self._action(translate("PeoplePage", "Award timeline…"), [],
+                                            self.show_timeline)
         self.add_button.clicked.connect(self.add_person)
         self.edit_button.clicked.connect(self.edit_person)
         self.delete_button.clicked.connect(self.delete_people)
@@ -314,11 +316,25 @@ class PeoplePage(Page):
         menu.addAction(self.add_action)
         menu.addAction(self.edit_action)
         menu.addAction(self.delete_action)
+        menu.addSeparator()
+        menu.addAction(self.timeline_action)
+        self.timeline_action.setEnabled(self.current_person() is not None)
         self.edit_action.setEnabled(self.edit_button.isEnabled())
         self.delete_action.setEnabled(self.delete_button.isEnabled())
         menu.exec(self.table.viewport().mapToGlobal(pos))
         self.edit_action.setEnabled(True)
         self.delete_action.setEnabled(True)
+        self.timeline_action.setEnabled(True)
+
+    @Slot()
+    def show_timeline(self) -> None:
+        """Every award, rating and initiative of the chosen person, by year (printable)."""
+        from desktop.views.dialogs.timeline_dialog import TimelineDialog
+
+        person = self.current_person()
+        if person is not None:
+            TimelineDialog.show_for(self, self.services, person_id=person.id,
+                                    runner=self.ctx.runner)
 
     def save_state(self) -> None:
         self.ctx.settings.save_header("people", self.table.horizontalHeader())

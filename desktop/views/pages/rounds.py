@@ -216,6 +216,36 @@ class RoundsPage(Page):
         self._reload_rounds()
         self.reload_nominations()
 
+    def activated(self, **options: object) -> None:
+        """A link elsewhere (the overview) opens ``round_id`` with the ``status`` and
+        ``eligibility`` filters it names (any other filter cleared) and optionally its
+        ``tab`` ("decision")."""
+        super().activated(**options)
+        round_id = options.get("round_id")
+        if not isinstance(round_id, int):
+            return
+        index = next((i for i in range(self.round_combo.count())
+                      if getattr(self.round_combo.itemData(i), "id", None) == round_id), -1)
+        if index < 0:
+            self._reload_rounds()  # created since the combo was filled
+            index = next((i for i in range(self.round_combo.count())
+                          if getattr(self.round_combo.itemData(i), "id", None) == round_id), -1)
+        widgets = (self.round_combo, self.status_filter, self.eligibility_filter)
+        for widget in widgets:
+            widget.blockSignals(True)
+        if index >= 0:
+            self.round_combo.setCurrentIndex(index)
+        for combo, key in ((self.status_filter, "status"),
+                           (self.eligibility_filter, "eligibility")):
+            value = options.get(key)
+            combo.setCurrentIndex(max(combo.findData(str(value)), 0) if value else 0)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.search.clear()  # read at once below; its own delayed signal then changes nothing
+        self.reload_nominations()
+        self.tabs.setCurrentIndex(self.tabs.indexOf(self.decision)
+                                  if options.get("tab") == "decision" else 0)
+
     def _reload_rounds(self) -> None:
         current = self.round.id if self.round else None
         self.round_combo.blockSignals(True)

@@ -332,6 +332,12 @@ class SyncPage(Page):
         run_write(self.ctx.runner, self, sync.key_info, saved=self.keys_tab.show_key,
                   refused=lambda error: self.keys_tab.show_missing_key(str(error)))
 
+    def activated(self, **options: object) -> None:
+        """``tab="history"`` (a link from the overview) shows the package log."""
+        super().activated(**options)
+        if options.get("tab") == "history":
+            self.tabs.setCurrentWidget(self.history_tab)
+
     def trust_changed(self) -> None:
         self.ctx.events.changed.emit("sync")
 

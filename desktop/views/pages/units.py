@@ -99,6 +99,8 @@ class UnitsPage(Page):
         self.delete_action = self._action(translate("UnitsPage", "Delete"),
                                           [QKeySequence(QKeySequence.StandardKey.Delete)],
                                           self.delete_unit)
+        self.timeline_action = self._action(translate("UnitsPage", "Award timeline…"), [],
+                                            self.show_timeline)
         self.add_button.clicked.connect(self.add_unit)
         self.edit_button.clicked.connect(self.edit_unit)
         self.delete_button.clicked.connect(self.delete_unit)
@@ -377,11 +379,25 @@ class UnitsPage(Page):
         menu.addAction(self.add_action)
         menu.addAction(self.edit_action)
         menu.addAction(self.delete_action)
+        menu.addSeparator()
+        menu.addAction(self.timeline_action)
+        self.timeline_action.setEnabled(has_unit)
         self.edit_action.setEnabled(has_unit)
         self.delete_action.setEnabled(has_unit)
         menu.exec(view.viewport().mapToGlobal(pos))
         self.edit_action.setEnabled(True)
         self.delete_action.setEnabled(True)
+        self.timeline_action.setEnabled(True)
+
+    @Slot()
+    def show_timeline(self) -> None:
+        """Every award, rating and initiative of the chosen unit as a collective, by year."""
+        from desktop.views.dialogs.timeline_dialog import TimelineDialog
+
+        unit = self.current_unit()
+        if unit is not None:
+            TimelineDialog.show_for(self, self.services, unit_id=unit.id,
+                                    runner=self.ctx.runner)
 
     def save_state(self) -> None:
         self.ctx.settings.save_splitter("units", self.splitter)
