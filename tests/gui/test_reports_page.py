@@ -105,6 +105,17 @@ def test_summary_shows_the_services_figures_with_a_chart(qtbot: Any, window: Mai
     assert "Năm: " + str(year) in page.view.notes.text()
     image = _screenshot(window, tmp_path, "reports_summary.png")
     assert image.width() == SCREEN.width()
+    # No figure is cut ("509.240.0…"): the bold total rows fit their columns too.
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    header = page.view.table.horizontalHeader()
+    bold = QFont(page.view.table.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    clipped = [cell.text for row in expected.rows
+               for column, cell in enumerate(row.cells) if column >= expected.numeric_from
+               and metrics.horizontalAdvance(cell.text) + 12 > header.sectionSize(column)]
+    assert clipped == []
 
 
 def test_form_cells_the_app_cannot_fill_say_why(qtbot: Any, window: MainWindow,

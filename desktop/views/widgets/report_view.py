@@ -268,11 +268,14 @@ class ReportView(QWidget):
         lines to fit; text columns as wide as their text, up to a cap (then they wrap)."""
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
+        bold_font = QFont(self.table.font())
+        bold_font.setBold(True)
+        bold = QFontMetrics(bold_font)  # subtotal and total rows are bold, hence wider
         titles: list[str] = []
         self._planned = 0
         widest = 220 if len(report.headers) > 8 else 300
         for column, title in enumerate(report.headers):
-            values = max((metrics.horizontalAdvance(r.cells[column].text)
+            values = max((bold.horizontalAdvance(r.cells[column].text)
                           for r in report.rows if column < len(r.cells)), default=30)
             words = max((metrics.horizontalAdvance(w) for w in title.split()), default=30)
             if column < report.numeric_from:
