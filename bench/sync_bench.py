@@ -67,7 +67,8 @@ def phase_export(source: Path, package: Path) -> dict[str, Any]:
         ids = tuple(s.scalars(select(Nomination.id).where(Nomination.round_id == round_id,
                                                           Nomination.deleted_at.is_(None))))
     limit = int(os.environ.get("SYNC_BENCH_LIMIT", "0"))  # a smaller package, for profiling
-    selection = UpwardSelection(round_id, ids[:limit] if limit else ids, include_attachments=False)
+    selection = UpwardSelection(round_id, ids[:limit] if limit else ids, include_attachments=False,
+                                include_documents=False)  # rendering: bench/documents.py
     t0 = time.perf_counter()
     result = services.sync.export_upward(selection, package)
     seconds = time.perf_counter() - t0

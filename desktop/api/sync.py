@@ -68,6 +68,11 @@ class UpwardSelection:
     nomination_ids: tuple[int, ...] = ()
     include_attachments: bool = True
     incremental: bool = False  # only what changed since the recipient's last receipt
+    # the round's tờ trình and the minutes of its closed council meetings, rendered from the
+    # templates in use, travel with the nominations so the receiver reads what was decided
+    include_documents: bool = True
+    # files the officer adds (the signed scan of the tờ trình…), attached as they are
+    extra_files: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,6 +128,17 @@ class Recipient:
 
 
 @dataclass(frozen=True)
+class PackageDocument:
+    """A document travelling with a package (manifest ``documents``): the rendered tờ trình,
+    a council's minutes, or a file the sender added; stored as ``files/<sha256>``."""
+
+    sha256: str
+    file_name: str  # a display name, no folders ("Tờ trình - Đợt 2026.docx")
+    title: str
+    size: int
+
+
+@dataclass(frozen=True)
 class ExportPlan:
     kind: PackageKind
     recipient: Recipient
@@ -131,10 +147,19 @@ class ExportPlan:
     attachment_bytes: int
     attachment_count: int
     since: datetime | None = None
+    documents: tuple[PackageDocument, ...] = ()
+    document_bytes: int = 0  # of the documents not already among the attachments
+    # what could not be attached (a template that cannot be rendered…): the package is
+    # still written, without it
+    warnings: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+    @property
+    def document_count(self) -> int:
+        return len(self.documents)
 
 
 @dataclass(frozen=True)
@@ -146,6 +171,8 @@ class ExportResult:
     # when the package was cut into parts of at most N MB: every part, in order (``path``
     # itself no longer exists then); empty when it is one file
     parts: tuple[Path, ...] = ()
+    documents: tuple[PackageDocument, ...] = ()
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -171,6 +198,8 @@ class PackageHeader:
     bloc_name: str = ""
     # a movement's package: the movement it launches down (empty otherwise)
     movement_name: str = ""
+    # the documents it carries (tờ trình, minutes, signed scans), checked against its entries
+    documents: tuple[PackageDocument, ...] = ()
 
     @property
     def title(self) -> str:
@@ -239,3 +268,5 @@ class PackageLogRow:
     file_name: str
     counts: dict[str, int]
     acknowledged_at: datetime | None
+    # the documents it carried, kept in this office's attachment store
+    documents: tuple[PackageDocument, ...] = ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +14,7 @@ from desktop.cli.output import fmt_int, table
 from desktop.domain.errors import DomainError, ValidationError
 
 if TYPE_CHECKING:
-    from desktop.api.sync import ImportPreview, PackageHeader, Resolution
+    from desktop.api.sync import ImportPreview, PackageDocument, PackageHeader, Resolution
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -24,11 +25,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                          "hoặc khối thi đua (trưởng khối ↔ thành viên)",
                     epilog="Ví dụ:\n  tdkt package export --round 1 --out goi_len.tdkt\n"
                            "  tdkt package export --round 1 --since-receipt --out goi_bo_sung.tdkt\n"
+                           "  tdkt package export --round 1 --attach to_trinh_da_ky.pdf --out goi_len.tdkt\n"
                            "  tdkt package export --decision 3 --to UUID_ĐƠN_VỊ --out xuong.tdkt\n"
                            "  tdkt package export --bloc 2 --to STC --out khoi_xuong.tdkt\n"
                            "  tdkt package export --bloc 2 --up --out bang_diem.tdkt\n"
                            "  tdkt package export --movement 4 --to XBL --out phong_trao.tdkt\n"
                            "Không có --nomination: gửi mọi đề nghị “Đã gửi” của đợt.\n"
+                           "Gói gửi lên kèm tờ trình của đợt và biên bản các cuộc họp Hội đồng "
+                           "đã kết thúc (tạo từ mẫu đang dùng; --no-documents: không kèm), và "
+                           "các tệp --attach (bản chụp tờ trình đã ký…).\n"
                            "--bloc với --to: trưởng khối gửi khối, tiêu chí, điểm khối chấm, kết "
                            "quả suy tôn cho một thành viên (mã cài đặt trong danh sách tin cậy, "
                            "hoặc mã đơn vị thành viên khi đơn vị đó chưa gửi gói nào); --bloc "
@@ -41,6 +46,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--since-receipt", action="store_true",
                    help="chỉ những gì thay đổi từ gói đã được cấp trên gửi biên nhận")
     p.add_argument("--no-attachments", action="store_true", help="không kèm tệp đính kèm")
+    p.add_argument("--no-documents", action="store_true",
+                   help="với --round: không kèm tờ trình và biên bản họp Hội đồng")
+    p.add_argument("--attach", type=Path, action="append", default=[], metavar="TỆP",
+                   help="với --round: kèm tệp này (bản chụp tờ trình đã ký…; tối đa 50 MB; "
+                        "lặp lại được)")
     p.add_argument("--decision", type=int, action="append", default=[], metavar="ID",
                    help="quyết định đã ký gửi xuống (lặp lại được)")
     p.add_argument("--to", metavar="UUID", help="đơn vị nhận quyết định hoặc gói khối (mã cài "
@@ -181,6 +191,9 @@ def cmd_export(ctx: Context) -> int:
                                      "trào thi đua), một trong bốn")
     if args.up and args.bloc is None:
         raise ValidationError.single("up", "--up", "--up chỉ dùng với --bloc")
+    if (args.attach or args.no_documents) and args.round is None:
+        raise ValidationError.single("attach", "--attach", "--attach và --no-documents chỉ "
+                                     "dùng với --round (hồ sơ đề nghị gửi lên)")
     bloc_write = None
     if args.bloc is not None:
         plan, kind, bloc_write = _bloc_export(services, args)
@@ -188,7 +201,7 @@ def cmd_export(ctx: Context) -> int:
         plan, kind, bloc_write = _movement_export(services, args)
     elif args.round is not None:
         up = UpwardSelection(args.round, tuple(args.nomination), not args.no_attachments,
-                             args.since_receipt)
+                             args.since_receipt, not args.no_documents, tuple(args.attach))
         plan = services.sync.plan_upward(up)
         kind = PackageKind.UPWARD
     else:
@@ -197,11 +210,13 @@ def cmd_export(ctx: Context) -> int:
         down = DownwardSelection(tuple(args.decision), args.to)
         plan = services.sync.plan_downward(down)
         kind = PackageKind.DOWNWARD
-    size = plan.data_bytes + plan.attachment_bytes
+    size = plan.data_bytes + plan.attachment_bytes + plan.document_bytes
     data: dict[str, Any] = {"kind": kind.value, "recipient": plan.recipient.office_name,
                             "recipient_installation_uuid": plan.recipient.installation_uuid,
                             "counts": plan.counts, "estimated_bytes": size,
-                            "attachments": plan.attachment_count}
+                            "attachments": plan.attachment_count,
+                            "documents": [_document_dict(d) for d in plan.documents],
+                            "warnings": list(plan.warnings)}
     what = ("Phong trào thi đua gửi xuống" if args.movement is not None
             else kind.label if args.bloc is None else (
                 "Bảng điểm khối thi đua gửi lên" if kind is PackageKind.UPWARD
@@ -209,6 +224,10 @@ def cmd_export(ctx: Context) -> int:
     summary = (f"{what} cho “{plan.recipient.office_name or plan.recipient.unit_code}”: "
                f"{fmt_int(plan.total)} bản ghi, {fmt_int(plan.attachment_count)} tệp đính kèm, "
                f"khoảng {_size(size)}.")
+    if plan.documents or plan.warnings:
+        summary += "\n" + _documents_text(plan.documents)
+    for warning in plan.warnings:
+        summary += f"\nLưu ý: {warning}"
     if args.dry_run:
         ctx.console.emit(data, summary + "\n" + _counts_table(plan.counts))
         return 0
@@ -242,6 +261,17 @@ def _counts_table(counts: dict[str, int]) -> str:
                  right=(1,))
 
 
+def _document_dict(d: PackageDocument) -> dict[str, Any]:
+    return {"title": d.title, "file_name": d.file_name, "size": d.size, "sha256": d.sha256}
+
+
+def _documents_text(documents: Sequence[PackageDocument]) -> str:
+    if not documents:
+        return "Văn bản kèm theo: không có."
+    return "Văn bản kèm theo:\n" + "\n".join(
+        f"  {d.title} — {d.file_name} ({_size(d.size)})" for d in documents)
+
+
 def _header_dict(h: PackageHeader) -> dict[str, Any]:
     return {"package_uuid": h.package_uuid, "kind": h.kind.value, "created_at": h.created_at,
             "sender": {"office_name": h.sender_office_name, "unit_code": h.sender_unit_code,
@@ -250,7 +280,8 @@ def _header_dict(h: PackageHeader) -> dict[str, Any]:
             "recipient": h.recipient.office_name, "counts": h.counts, "trust": h.trust.value,
             "already_imported": h.already_imported,
             "bloc": {"uuid": h.bloc_uuid, "name": h.bloc_name} if h.bloc_uuid else None,
-            "movement": h.movement_name or None}
+            "movement": h.movement_name or None,
+            "documents": [_document_dict(d) for d in h.documents]}
 
 
 def _header_text(h: PackageHeader) -> str:
@@ -260,7 +291,8 @@ def _header_text(h: PackageHeader) -> str:
             f"Gửi cho: {h.recipient.office_name or h.recipient.unit_code}\n"
             + (f"Đã nhập lúc {h.already_imported:%H:%M ngày %d/%m/%Y}.\n"
                if h.already_imported else "")
-            + _counts_table(h.counts))
+            + _counts_table(h.counts)
+            + (f"\n{_documents_text(h.documents)}" if h.documents else ""))
 
 
 def cmd_inspect(ctx: Context) -> int:

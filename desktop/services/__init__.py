@@ -70,13 +70,13 @@ class Services:
         nominations = NominationService(db, paths.attachments)
         council, decisions = CouncilService(db, nominations), DecisionService(db)
         blocs = BlocService(db, paths.attachments, nominations)
+        documents = DocumentService(db, paths.templates, nominations, council, decisions, blocs)
         return cls(db, paths, SetupService(db), UnitService(db), PersonService(db),
                    RatingService(db), DisciplineService(db), InitiativeService(db),
                    AwardHistoryService(db), CatalogService(db), MovementService(db),
                    TrashService(db), RoundService(db), RegistrationService(db), nominations,
-                   EligibilityService(db), council, decisions,
-                   DocumentService(db, paths.templates, nominations, council, decisions, blocs),
-                   blocs, SyncService(db, paths), PositionService(db),
+                   EligibilityService(db), council, decisions, documents,
+                   blocs, SyncService(db, paths, documents), PositionService(db),
                    UnitYearService(db))
 
     @cached_property

@@ -4111,6 +4111,25 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
     </message>
 </context>
 <context>
+    <name>SyncDocuments</name>
+    <message>
+        <source>Documents attached</source>
+        <translation>Văn bản kèm theo</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Open a copy of %1</source>
+        <translation>Mở một bản sao của %1</translation>
+    </message>
+    <message>
+        <source>No program on this computer opens %1. The copy is in %2.</source>
+        <translation>Máy này không có chương trình mở được %1. Bản sao nằm ở %2.</translation>
+    </message>
+</context>
+<context>
     <name>SyncEntities</name>
     <message>
         <source>Units</source>
@@ -4388,6 +4407,26 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
         <translation>Chỉ những gì thay đổi từ biên nhận gần nhất của cấp trên</translation>
     </message>
     <message>
+        <source>Include the submission (tờ trình) and the council minutes</source>
+        <translation>Kèm tờ trình và biên bản họp hội đồng</translation>
+    </message>
+    <message>
+        <source>Made from the templates in use: the round&apos;s submission and the minutes of every council meeting already closed.</source>
+        <translation>Tạo từ mẫu đang dùng: tờ trình của đợt và biên bản mọi cuộc họp Hội đồng đã kết thúc.</translation>
+    </message>
+    <message>
+        <source>Add attached files…</source>
+        <translation>Thêm tệp đính kèm…</translation>
+    </message>
+    <message>
+        <source>Files sent as they are with the package, e.g. the signed scan of the submission (at most 50 MB each).</source>
+        <translation>Tệp gửi nguyên trạng kèm gói, ví dụ bản chụp tờ trình đã ký (mỗi tệp tối đa 50 MB).</translation>
+    </message>
+    <message>
+        <source>Remove the chosen file</source>
+        <translation>Bỏ tệp đã chọn</translation>
+    </message>
+    <message>
         <source>To:</source>
         <translation>Gửi tới:</translation>
     </message>
@@ -4572,6 +4611,10 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
         <translation>%1 bản ghi, %2 tệp đính kèm, khoảng %3.</translation>
     </message>
     <message>
+        <source>Documents attached: %1.</source>
+        <translation>Văn bản kèm theo: %1.</translation>
+    </message>
+    <message>
         <source>For: %1</source>
         <translation>Gửi cho: %1</translation>
     </message>
@@ -4686,6 +4729,14 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
         <translation>Chọn thư mục chứa các gói dữ liệu</translation>
     </message>
     <message>
+        <source>Choose files to attach</source>
+        <translation>Chọn tệp đính kèm</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.docx *.doc *.jpg *.jpeg *.png);;All files (*)</source>
+        <translation>Văn bản (*.pdf *.docx *.doc *.jpg *.jpeg *.png);;Mọi tệp (*)</translation>
+    </message>
+    <message>
         <source>Save the data package</source>
         <translation>Lưu gói dữ liệu</translation>
     </message>
@@ -4768,6 +4819,10 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
     <message>
         <source>Record type</source>
         <translation>Loại bản ghi</translation>
+    </message>
+    <message>
+        <source>The tờ trình, the council&apos;s minutes and the files the sender added; they are kept here with the package once it is imported.</source>
+        <translation>Tờ trình, biên bản họp Hội đồng và các tệp đơn vị gửi kèm theo; được lưu lại ở đây cùng gói khi nhập.</translation>
     </message>
     <message>
         <source>Every action</source>

@@ -179,3 +179,45 @@ def test_bloc_packages_through_the_command_line(tmp_path: Path) -> None:
     assert done["packages"][0]["counts"]["bloc_scores"] == {"new": 1}
     assert done["packages"][0]["receipt"] == ""
     assert khoi.count("bloc_scores") == 1
+
+
+def test_export_attaches_documents_and_inspect_lists_them(tmp_path: Path) -> None:
+    """--attach adds the signed scan, the round's tờ trình and minutes are rendered (the
+    council passed both nominations), --no-documents leaves them all out; ``package inspect``
+    lists them as text and as JSON."""
+    from tests.unit.test_sync_documents import council_passed
+
+    commune, round_id, ids = commune_with_nominations(tmp_path, "Ủy ban nhân dân xã Bình Lư",
+                                                      "XBL", [("Lò Văn Đức", Gender.MALE, None)])
+    council_passed(commune, round_id, ids)
+    commune.services.close()
+    province = open_office(tmp_path, *PROVINCE, UnitKind.PROVINCE)
+    province.services.close()
+    xa, tinh = Cli(commune.home), Cli(province.home)
+    scan = tmp_path / "To trinh 12 da ky.pdf"
+    scan.write_bytes(b"%PDF-1.4 " + b"x" * 4000)
+
+    package = tmp_path / "len.tdkt"
+    out = xa.ok("package", "export", "--round", str(round_id), "--nomination", str(ids[0]),
+                "--attach", str(scan), "--out", str(package))
+    assert "Văn bản kèm theo:" in out.stdout and "To trinh 12 da ky.pdf" in out.stdout
+    fingerprint = xa.ok("keys", "show", "--json").json()["fingerprint"]
+    tinh.ok("keys", "trust", str(package), "--fingerprint", fingerprint)
+    text = tinh.ok("package", "inspect", str(package)).stdout
+    assert "Văn bản kèm theo:" in text
+    assert "To trinh 12 da ky — To trinh 12 da ky.pdf" in text
+    assert "Tờ trình đề nghị khen thưởng — Tờ trình - Đề nghị khen thưởng năm 2026" in text
+    assert "Biên bản họp Hội đồng Thi đua - Khen thưởng ngày 20/11/2026" in text
+    listed = tinh.ok("package", "inspect", str(package), "--json").json()["documents"]
+    assert len(listed) == 3
+    pdf = next(d for d in listed if d["file_name"] == scan.name)
+    assert pdf["size"] == scan.stat().st_size
+    assert pdf["sha256"] == hashlib.sha256(scan.read_bytes()).hexdigest()
+
+    bare = xa.ok("package", "export", "--round", str(round_id), "--nomination", str(ids[0]),
+                 "--no-documents", "--dry-run", "--json").json()
+    assert bare["documents"] == [] and bare["warnings"] == []
+    wrong = xa.run("package", "export", "--round", str(round_id), "--nomination", str(ids[0]),
+                   "--attach", str(tmp_path), "--dry-run")
+    assert wrong.returncode == 1 and "không phải một tệp thông thường" in wrong.stderr
+    assert "Traceback" not in wrong.stderr

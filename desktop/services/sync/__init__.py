@@ -4,6 +4,7 @@ this service only."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import tempfile
@@ -12,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,6 +29,7 @@ from desktop.api.sync import (
     ImportReport,
     KeyInfo,
     MovementDownSelection,
+    PackageDocument,
     PackageHeader,
     PackageKind,
     PackageLogRow,
@@ -53,12 +55,26 @@ from desktop.models import (
     Unit,
 )
 from desktop.models.base import utcnow
-from desktop.paths import AppPaths
+from desktop.paths import AppPaths, private_dir
 from desktop.services import backups
+from desktop.services.attachments import export_file, store_file, stored_path
 from desktop.services.database import Database
 from desktop.services.nominations import current_actor
 from desktop.services.sync import keys
-from desktop.services.sync.archive import DATA_PREFIX, open_package, read_limited, refusal
+from desktop.services.sync.archive import (
+    DATA_PREFIX,
+    open_package,
+    read_limited,
+    refusal,
+)
+from desktop.services.sync.documents import (
+    SUMMARY_KEY,
+    PreparedDocument,
+    extract,
+    from_summary,
+    prepared_documents,
+    summary_value,
+)
 from desktop.services.sync.exporter import (
     SUFFIX,
     Selection,
@@ -76,14 +92,50 @@ from desktop.services.sync.importer import Applier, Plan, Planner, preview_of
 from desktop.services.sync.parts import assemble, part_info, split
 from desktop.services.sync.verify import Me, read_header
 
+if TYPE_CHECKING:
+    from desktop.services.documents import DocumentService
+
 RECEIPT_ENTRY = "receipt.json"
 PART_NAME = re.compile(r"\.phan-\d+-cua-\d+\.tdkt$", re.IGNORECASE)
+OPENED_DOCUMENTS = "van-ban-kem-theo"  # copies of documents opened from packages or the log
 
 
 class SyncService:
-    def __init__(self, db: Database, paths: AppPaths) -> None:
+    def __init__(self, db: Database, paths: AppPaths,
+                 documents: DocumentService | None = None) -> None:
         self._db = db
         self._paths = paths
+        self._document_service = documents
+
+    def _documents(self) -> DocumentService:
+        """Renders the tờ trình and minutes an upward package carries (built on first use when
+        the service was made without one)."""
+        if self._document_service is None:
+            from desktop.services.blocs import BlocService
+            from desktop.services.council import CouncilService
+            from desktop.services.decisions import DecisionService
+            from desktop.services.documents import DocumentService
+            from desktop.services.nominations import NominationService
+            nominations = NominationService(self._db, self._paths.attachments)
+            self._document_service = DocumentService(
+                self._db, self._paths.templates, nominations,
+                CouncilService(self._db, nominations), DecisionService(self._db),
+                BlocService(self._db, self._paths.attachments, nominations))
+        return self._document_service
+
+    @contextmanager
+    def _upward_documents(self, selection: UpwardSelection
+                          ) -> Iterator[tuple[list[PreparedDocument], list[str]]]:
+        """The documents an upward package carries, rendered into a temporary folder that
+        lives as long as the ``with``."""
+        if not selection.include_documents and not selection.extra_files:
+            yield [], []
+            return
+        with (self._db.read() as s,
+              prepared_documents(s, self._documents() if selection.include_documents else None,
+                                 selection.round_id, selection.include_documents,
+                                 selection.extra_files) as found):
+            yield found
 
     # -- identity and trust ------------------------------------------------------------------
     def key_info(self) -> KeyInfo:
@@ -142,22 +194,33 @@ class SyncService:
 
     # -- export ------------------------------------------------------------------------------
     def plan_upward(self, selection: UpwardSelection) -> ExportPlan:
+        """Counts and sizes, the documents included (rendered to be measured, not kept)."""
         with self._db.read() as s:
             since = self._since(s) if selection.incremental else None
             chosen = select_upward(s, selection, since)
             if not selection.include_attachments:
                 chosen.attachments.clear()
-            return estimate(s, chosen, PackageKind.UPWARD, self._parent(s), since)
+            recipient = self._parent(s)
+        with self._upward_documents(selection) as (documents, warnings), \
+                self._db.read() as s:
+            chosen.documents, chosen.warnings = documents, warnings
+            return estimate(s, chosen, PackageKind.UPWARD, recipient, since)
 
     def export_upward(self, selection: UpwardSelection, target: Path, *,
                       part_mb: int | None = None) -> ExportResult:
-        """Write the package (cut into parts of at most ``part_mb`` MB when asked)."""
+        """Write the package (cut into parts of at most ``part_mb`` MB when asked), with the
+        round's tờ trình, its council minutes and the officer's files (``documents``)."""
         self.key_info()
-        with self._db.read() as s, without_memory_map(s.connection()):
+        with self._db.read() as s:
+            select_upward(s, selection, self._since(s) if selection.incremental else None)
+            self._parent(s)  # refused before anything is rendered
+        with (self._upward_documents(selection) as (documents, warnings),
+              self._db.read() as s, without_memory_map(s.connection())):
             since = self._since(s) if selection.incremental else None
             chosen = select_upward(s, selection, since)
             if not selection.include_attachments:
                 chosen.attachments.clear()
+            chosen.documents, chosen.warnings = documents, warnings
             return self._write(s, chosen, PackageKind.UPWARD, self._parent(s), target, since,
                                part_mb=part_mb)
 
@@ -320,14 +383,32 @@ class SyncService:
             raise ValidationError.single("file", "Tệp gói",
                                          f"không ghi được {target}: {os_error_reason(exc)}") from exc
         counts = chosen.counts()
+        documents = tuple(d.info for d in chosen.documents)
+        kept = self._keep_sent_documents(chosen.documents)
         with self._db.session() as w:
             w.add(SyncPackage(package_uuid=package_uuid, direction="sent", kind=kind.value,
                               peer_installation_uuid=recipient.installation_uuid,
                               peer_office_name=recipient.office_name, created_at=utcnow(),
                               file_name=str(target), counts=json.dumps(counts),
+                              summary=json.dumps({SUMMARY_KEY: summary_value(kept)}
+                                                 if kept else {}, ensure_ascii=False),
                               actor=current_actor(w)))
         return ExportResult(target, package_uuid, counts, size,
-                            tuple(parts) if len(parts) > 1 else ())
+                            tuple(parts) if len(parts) > 1 else (), documents,
+                            tuple(chosen.warnings))
+
+    def _keep_sent_documents(self, documents: Sequence[PreparedDocument]
+                             ) -> list[PackageDocument]:
+        """A copy of each document sent, in the attachment store (by hash), for the log: the
+        package is written already, so a copy that cannot be kept is only left out of it."""
+        kept: list[PackageDocument] = []
+        for doc in documents:
+            try:
+                store_file(doc.path, self._paths.attachments)
+            except (OSError, ValidationError):
+                continue
+            kept.append(doc.info)
+        return kept
 
     def _since(self, s: Session) -> datetime | None:
         return s.scalar(select(func.max(SyncPackage.created_at)).where(
@@ -456,6 +537,7 @@ class SyncService:
                             f"Còn {plan.unresolved} xung đột chưa giải quyết; hãy chọn cách xử "
                             "lý từng xung đột trong bảng xem trước rồi nhập lại.")
                     applier.finish()
+                    self._store_documents(zf, header.documents)
                 except BaseException:
                     # nothing was imported (the transaction rolls back): no backup to keep
                     if backup_path is not None:
@@ -468,13 +550,81 @@ class SyncService:
                               peer_office_name=header.sender_office_name,
                               created_at=header.created_at, file_name=str(path),
                               counts=json.dumps(header.counts),
-                              summary=json.dumps({e: {a.value: n for a, n in c.items()}
-                                                  for e, c in counts.items()}),
+                              summary=json.dumps(self._summary(counts, header.documents),
+                                                 ensure_ascii=False),
                               actor=current_actor(s)))
         receipt = None
         if header.kind is PackageKind.UPWARD and not header.bloc_uuid:  # blocs: no receipts
             receipt = self._write_receipt(header, receipt_dir or path.parent)
         return ImportReport(header, counts, True, _summary_text(counts), backup_path, receipt)
+
+    @staticmethod
+    def _summary(counts: dict[str, dict[Action, int]],
+                 documents: Sequence[PackageDocument]) -> dict[str, Any]:
+        """What the import did per entity, and the documents it kept (a key no entity has)."""
+        summary: dict[str, Any] = {e: {a.value: n for a, n in c.items()}
+                                   for e, c in counts.items()}
+        if documents:
+            summary[SUMMARY_KEY] = summary_value(documents)
+        return summary
+
+    def _store_documents(self, zf: zipfile.ZipFile, documents: Sequence[PackageDocument]) -> None:
+        """The package's documents into the attachment store, by hash (a file already there is
+        the same file). Written before the commit: harmless if the import rolls back."""
+        for doc in documents:
+            target = stored_path(self._paths.attachments, doc.sha256)
+            if target.exists():
+                continue
+            try:
+                extract(zf, doc, target)
+            except OSError as exc:
+                raise ValidationError.single(
+                    "documents", "Văn bản kèm theo",
+                    f"không lưu được “{doc.title}” vào thư mục dữ liệu: {os_error_reason(exc)}"
+                ) from exc
+
+    # -- documents carried by packages -------------------------------------------------------------
+    def _opened_copy(self, doc: PackageDocument) -> Path:
+        folder = private_dir(self._paths.data / OPENED_DOCUMENTS / doc.sha256[:16])
+        return folder / doc.file_name
+
+    def document_from_package(self, path: Path, sha256: str,
+                              parts: Sequence[Path] = ()) -> Path:
+        """A copy of one document of a package (checked like the whole package, then against
+        its hash) to open before importing; in the data folder, readable by this user only."""
+        with (self._package_file(path, parts) as real, open_package(real) as zf,
+              self._db.read() as s):
+            header = read_header(zf, path, s, self._me(s))
+            doc = next((d for d in header.documents if d.sha256 == sha256), None)
+            if doc is None:
+                raise NotFoundError("Gói không có văn bản kèm theo này.")
+            target = self._opened_copy(doc)
+            if _same_file(target, doc):
+                return target
+            try:
+                return extract(zf, doc, target)
+            except OSError as exc:
+                raise ValidationError.single(
+                    "documents", "Văn bản kèm theo",
+                    f"không chép được “{doc.title}” ra {target.parent}: {os_error_reason(exc)}"
+                ) from exc
+
+    def stored_document(self, doc: PackageDocument) -> Path:
+        """A copy, under its own name, of a document kept from a package sent or imported."""
+        target = self._opened_copy(doc)
+        if _same_file(target, doc):
+            return target
+        if not stored_path(self._paths.attachments, doc.sha256).exists():
+            raise ValidationError.single(
+                "documents", "Văn bản kèm theo",
+                f"tệp của “{doc.title}” không còn trong thư mục dữ liệu (có thể đã bị xóa)")
+        try:
+            return export_file(self._paths.attachments, doc.sha256, target)
+        except OSError as exc:
+            raise ValidationError.single(
+                "documents", "Văn bản kèm theo",
+                f"không chép được “{doc.title}” ra {target.parent}: {os_error_reason(exc)}"
+            ) from exc
 
     def _backup(self) -> Path | None:
         if self._db.path is None:  # PostgreSQL: the server's own backups apply
@@ -588,7 +738,8 @@ class SyncService:
                                                           SyncPackage.id.desc()))
             return [PackageLogRow(r.id, r.package_uuid, r.direction, PackageKind(r.kind),
                                   r.peer_office_name, r.created_at, r.handled_at, r.file_name,
-                                  json.loads(r.counts or "{}"), r.acknowledged_at) for r in rows]
+                                  json.loads(r.counts or "{}"), r.acknowledged_at,
+                                  from_summary(r.summary)) for r in rows]
 
     # -- who we are --------------------------------------------------------------------------
     @staticmethod
@@ -608,6 +759,20 @@ class SyncService:
     def _me(self, s: Session) -> Me:
         inst = self._installation(s)
         return Me(inst.uuid, inst.office_name, self._unit_code(s, inst))
+
+
+def _same_file(path: Path, doc: PackageDocument) -> bool:
+    """``path`` already holds ``doc`` (opened before): it is used as it is (Word may hold it)."""
+    try:
+        if path.stat().st_size != doc.size:
+            return False
+        digest = hashlib.sha256()
+        with path.open("rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return False
+    return digest.hexdigest() == doc.sha256
 
 
 def _plain_fingerprint(text: str) -> str:

@@ -64,6 +64,7 @@ from desktop.models.base import utcnow
 from desktop.services.attachments import stored_path
 from desktop.services.sync import keys
 from desktop.services.sync.archive import DATA_PREFIX, FILES_PREFIX, MANIFEST, SIGNATURE, PackageWriter
+from desktop.services.sync.documents import MANIFEST_KEY, PreparedDocument, manifest_value
 from desktop.services.sync.entities import AWARD_KIND, BY_NAME, ENTITIES, EntitySpec, plain
 
 FORMAT = "tdkt-package"
@@ -79,6 +80,13 @@ class Selection:
     ids: dict[str, list[int]] = field(default_factory=dict)
     attachments: dict[str, int] = field(default_factory=dict)  # sha256 → size
     source: dict[str, Any] = field(default_factory=dict)
+    # the tờ trình, minutes and files the officer added (manifest ``documents``)
+    documents: list[PreparedDocument] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def document_bytes(self) -> int:
+        """Bytes the documents add (one that is also an attachment is stored once)."""
+        return sum(d.info.size for d in self.documents if d.info.sha256 not in self.attachments)
 
     def counts(self) -> dict[str, int]:
         return {name: len(ids) for name, ids in self.ids.items() if ids}
@@ -557,7 +565,9 @@ def estimate(s: Session, selection: Selection, kind: PackageKind, recipient: Rec
         for record in writer.records(spec, selection.ids.get(spec.name, [])):
             data_bytes += len(_line(record))
     return ExportPlan(kind, recipient, selection.counts(), data_bytes,
-                      sum(selection.attachments.values()), len(selection.attachments), since)
+                      sum(selection.attachments.values()), len(selection.attachments), since,
+                      tuple(d.info for d in selection.documents), selection.document_bytes(),
+                      tuple(selection.warnings))
 
 
 def _line(record: dict[str, Any]) -> bytes:
@@ -594,10 +604,22 @@ def write_package(s: Session, target: Path, selection: Selection, kind: PackageK
                         entry.write(_line(record))
             for name, data in (extra_entries or {}).items():
                 out.write_bytes(f"{DATA_PREFIX}{name}", data)
+            written: set[str] = set()
             for sha in sorted(selection.attachments):
                 source = stored_path(attachment_store, sha)
                 if source.exists():
                     out.copy_file(f"{FILES_PREFIX}{sha}", source)
+                    written.add(sha)
+            for doc in selection.documents:
+                if doc.info.sha256 in written:  # content-addressed: already there
+                    continue
+                name = f"{FILES_PREFIX}{doc.info.sha256}"
+                out.copy_file(name, doc.path)
+                written.add(doc.info.sha256)
+                if out.digests[name].sha256 != doc.info.sha256:
+                    raise ValidationError.single(
+                        "extra_files", "Tệp đính kèm",
+                        f"tệp {doc.info.file_name} đã thay đổi trong khi ghi gói; hãy ghi lại gói")
             manifest = {
                 "format": FORMAT, "format_version": FORMAT_VERSION,
                 "package_uuid": package_uuid, "kind": kind.value,
@@ -616,6 +638,8 @@ def write_package(s: Session, target: Path, selection: Selection, kind: PackageK
                 "entries": {name: {"sha256": d.sha256, "size": d.size}
                             for name, d in sorted(out.digests.items())},
             }
+            if selection.documents:  # an older reader ignores the key (format 1 still)
+                manifest[MANIFEST_KEY] = manifest_value([d.info for d in selection.documents])
             manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
             out.write_bytes(MANIFEST, manifest_bytes)
             signature = {"algorithm": "Ed25519", "public_key": sender.public_key,

@@ -15,7 +15,15 @@ from sqlalchemy.orm import Session
 from desktop.api.sync import PackageHeader, PackageKind, Recipient, TrustState
 from desktop.models import SyncPackage, TrustedSender
 from desktop.services.sync import keys
-from desktop.services.sync.archive import MANIFEST, SIGNATURE, entry_sha256, read_small_json, refusal
+from desktop.services.sync.archive import (
+    FILES_PREFIX,
+    MANIFEST,
+    SIGNATURE,
+    entry_sha256,
+    read_small_json,
+    refusal,
+)
+from desktop.services.sync.documents import read_documents
 from desktop.services.sync.exporter import FORMAT, FORMAT_VERSION
 
 
@@ -52,7 +60,9 @@ def read_header(zf: zipfile.ZipFile, path: Path, s: Session, me: Me) -> PackageH
             or not keys.verify(public_key, manifest_bytes, signature["signature"])):
         raise refusal("chữ ký của gói không hợp lệ: gói đã bị sửa sau khi ký hoặc bị hỏng; "
                       "hãy đề nghị đơn vị gửi xuất lại gói")
-    _check_entries(zf, manifest)
+    documents = read_documents(manifest)
+    _check_entries(zf, manifest, {f"{FILES_PREFIX}{d.sha256}": f"văn bản kèm theo “{d.title}” "
+                                  f"({d.file_name}, mục" for d in documents})
     try:
         kind = PackageKind(str(manifest.get("kind")))
         created = datetime.fromisoformat(str(manifest.get("created_at")))
@@ -82,6 +92,7 @@ def read_header(zf: zipfile.ZipFile, path: Path, s: Session, me: Me) -> PackageH
         bloc_uuid=_text(bloc, "uuid") if isinstance(bloc, dict) else "",
         bloc_name=_text(bloc, "name") if isinstance(bloc, dict) else "",
         movement_name=_text(movement, "name") if isinstance(movement, dict) else "",
+        documents=documents,
     )
     _check_recipient(header, me)
     if header.trust is TrustState.REVOKED:
@@ -92,7 +103,11 @@ def read_header(zf: zipfile.ZipFile, path: Path, s: Session, me: Me) -> PackageH
     return header
 
 
-def _check_entries(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
+def _check_entries(zf: zipfile.ZipFile, manifest: dict[str, Any],
+                   documents: dict[str, str] | None = None) -> None:
+    """Every entry listed, present, of its size and hash. ``documents`` names the entries that
+    are documents, so a refusal says which document (not only ``files/…``) was changed."""
+    documents = documents or {}
     entries = manifest.get("entries")
     if not isinstance(entries, dict):
         raise refusal("manifest.json không liệt kê các mục của gói")
@@ -108,10 +123,12 @@ def _check_entries(zf: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
         if (not isinstance(meta, dict) or not isinstance(meta.get("sha256"), str)
                 or not isinstance(meta.get("size"), int)):
             raise refusal(f"manifest.json: mục “{name}” không hợp lệ")
+        what = (f"{documents[name]} “{name[:18]}…”)" if name in documents
+                else f"mục “{name}”")
         if zf.getinfo(name).file_size != meta["size"]:
-            raise refusal(f"mục “{name}” đã bị sửa (kích thước không khớp manifest)")
+            raise refusal(f"{what} đã bị sửa (kích thước không khớp manifest)")
         if entry_sha256(zf, name, meta["size"]) != meta["sha256"]:
-            raise refusal(f"mục “{name}” đã bị sửa (mã băm SHA-256 không khớp manifest)")
+            raise refusal(f"{what} đã bị sửa (mã băm SHA-256 không khớp manifest)")
 
 
 def trust_state(s: Session, installation_uuid: str, public_key: str, me: Me) -> TrustState:

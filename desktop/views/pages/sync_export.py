@@ -145,6 +145,23 @@ class ExportTab(QWidget):
         self.attachments_check.setChecked(True)
         self.incremental_check = QCheckBox(translate(
             "SyncExport", "Only what changed since the upper level's last receipt"), self)
+        self.documents_check = QCheckBox(translate(
+            "SyncExport", "Include the submission (tờ trình) and the council minutes"), self)
+        self.documents_check.setToolTip(translate(
+            "SyncExport", "Made from the templates in use: the round's submission and the "
+            "minutes of every council meeting already closed."))
+        self.documents_check.setChecked(True)
+        self.extra_files: list[Path] = []
+        self.add_files_button = QPushButton(translate("SyncExport", "Add attached files…"), self)
+        self.add_files_button.setToolTip(translate(
+            "SyncExport", "Files sent as they are with the package, e.g. the signed scan of the "
+            "submission (at most 50 MB each)."))
+        self.remove_file_button = QPushButton(translate("SyncExport", "Remove the chosen file"),
+                                              self)
+        self.extra_list = QListWidget(self)
+        self.extra_list.setMaximumHeight(self.extra_list.fontMetrics().height() * 3 + 16)
+        self.extra_list.hide()
+        self.remove_file_button.hide()
         up = QWidget(self)
         up_form = QFormLayout()
         up_form.setContentsMargins(0, 0, 0, 0)
@@ -159,12 +176,21 @@ class ExportTab(QWidget):
         options_row.addWidget(self.attachments_check)
         options_row.addWidget(self.incremental_check)
         options_row.addStretch(1)
+        documents_row = QHBoxLayout()
+        documents_row.addWidget(self.documents_check)
+        documents_row.addStretch(1)
+        documents_row.addWidget(self.add_files_button)
+        extra_row = QHBoxLayout()
+        extra_row.addWidget(self.extra_list, 1)
+        extra_row.addWidget(self.remove_file_button, 0, Qt.AlignmentFlag.AlignTop)
         up_layout = QVBoxLayout(up)
         up_layout.setContentsMargins(0, 0, 0, 0)
         up_layout.addLayout(up_form)
         up_layout.addLayout(which_row)
         up_layout.addWidget(self.nominations_view, 1)
         up_layout.addLayout(options_row)
+        up_layout.addLayout(documents_row)
+        up_layout.addLayout(extra_row)
 
         # -- downward -----------------------------------------------------------------------------
         self.down_round = QComboBox(self)
@@ -378,6 +404,9 @@ class ExportTab(QWidget):
         self.nominations.itemChanged.connect(self._on_checked)
         self.attachments_check.toggled.connect(self._changed)
         self.incremental_check.toggled.connect(self._changed)
+        self.documents_check.toggled.connect(self._changed)
+        self.add_files_button.clicked.connect(self.add_files)
+        self.remove_file_button.clicked.connect(self.remove_file)
         self.decisions_list.itemChanged.connect(self._changed)
         self.recipient_combo.currentIndexChanged.connect(self._changed)
         self.write_button.clicked.connect(self.write)
@@ -730,7 +759,9 @@ class ExportTab(QWidget):
                 if not ids:
                     return None, translate("SyncExport", "Tick the nominations to send.")
             return UpwardSelection(round_id, ids, self.attachments_check.isChecked(),
-                                   self.incremental_check.isChecked()), ""
+                                   self.incremental_check.isChecked(),
+                                   self.documents_check.isChecked(),
+                                   tuple(self.extra_files)), ""
         round_id = self.down_round.currentData()
         if not isinstance(round_id, int):
             return None, translate("SyncExport", "Choose the round of the decisions.")
@@ -742,6 +773,34 @@ class ExportTab(QWidget):
             return None, translate("SyncExport", "Choose the office that receives the "
                                                  "decisions.")
         return DownwardSelection(decisions, recipient), ""
+
+    # -- files the officer adds to an upward package ---------------------------------------------
+    @Slot()
+    def add_files(self) -> None:
+        settings = self.page.ctx.settings
+        paths = PackageFiles.documents(self, settings.last_folder("sync-documents", Path.home()))
+        if not paths:
+            return
+        settings.set_last_folder("sync-documents", paths[0].parent)
+        self.set_extra_files([*self.extra_files, *(p for p in paths if p not in self.extra_files)])
+
+    @Slot()
+    def remove_file(self) -> None:
+        row = self.extra_list.currentRow()
+        if 0 <= row < len(self.extra_files):
+            self.set_extra_files(self.extra_files[:row] + self.extra_files[row + 1:])
+
+    def set_extra_files(self, paths: Sequence[Path]) -> None:
+        self.extra_files = list(paths)
+        self.extra_list.clear()
+        for path in self.extra_files:
+            item = QListWidgetItem(path.name, self.extra_list)
+            item.setToolTip(str(path))
+        if self.extra_files:
+            self.extra_list.setCurrentRow(len(self.extra_files) - 1)
+        self.extra_list.setVisible(bool(self.extra_files))
+        self.remove_file_button.setVisible(bool(self.extra_files))
+        self._changed()
 
     @Slot()
     def estimate(self) -> None:
@@ -792,15 +851,21 @@ class ExportTab(QWidget):
                       key=lambda kv: ENTITY_ORDER.get(kv[0], 999))
         self.counts_model.set_rows(rows)
         recipient = plan.recipient.office_name or plan.recipient.unit_code
-        size = plan.data_bytes + plan.attachment_bytes
+        size = plan.data_bytes + plan.attachment_bytes + plan.document_bytes
         lines = [translate("SyncExport", "%1 records, %2 attached files, about %3.").replace(
             "%1", format_int(plan.total)).replace("%2", format_int(plan.attachment_count))
             .replace("%3", format_size(size))]
+        if plan.documents:
+            lines.append(translate("SyncExport", "Documents attached: %1.").replace(
+                "%1", "; ".join(d.title for d in plan.documents)))
         lines.append(translate("SyncExport", "For: %1").replace("%1", recipient))
         if plan.since is not None:
             lines.append(translate("SyncExport", "Only changes since %1.").replace(
                 "%1", f"{plan.since:%d/%m/%Y %H:%M}"))
-        self.summary_label.setText("<br>".join(html.escape(line) for line in lines))
+        text = "<br>".join(html.escape(line) for line in lines)
+        for warning in plan.warnings:
+            text += f"<br><span style='color:#8a4b00'>⚠ {html.escape(warning)}</span>"
+        self.summary_label.setText(text)
         self.write_button.setEnabled(plan.total > 0)
 
     # -- writing ------------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ from desktop.api.rounds import RoundRow
 from desktop.api.sync import (
     Action,
     ImportPreview,
+    PackageDocument,
     PackageHeader,
     PackageKind,
     PreviewItem,
@@ -69,6 +70,7 @@ from desktop.views.itemmodels.sync_preview_model import (
     record_label,
 )
 from desktop.views.messages import Messages
+from desktop.views.pages.sync_documents import DocumentsBox, open_copy
 
 if TYPE_CHECKING:
     from desktop.views.pages.sync_page import SyncPage
@@ -93,6 +95,15 @@ class PackageFiles:
         name = QFileDialog.getExistingDirectory(
             parent, translate("SyncImport", "Choose a folder of data packages"), str(folder))
         return Path(name) if name else None
+
+    @classmethod
+    def documents(cls, parent: QWidget, folder: Path) -> list[Path]:
+        """Files to send with an upward package (the signed scan of the tờ trình…)."""
+        names, _ = QFileDialog.getOpenFileNames(
+            parent, translate("SyncImport", "Choose files to attach"), str(folder),
+            translate("SyncImport", "Documents (*.pdf *.docx *.doc *.jpg *.jpeg *.png);;"
+                                    "All files (*)"))
+        return [Path(name) for name in names]
 
     @classmethod
     def save(cls, parent: QWidget, suggested: Path) -> Path | None:
@@ -264,6 +275,11 @@ class ImportTab(QWidget):
                 78, self.counts_view.fontMetrics().horizontalAdvance(list(Action)[column - 1].label)
                 + 18))
 
+        self.documents_box = DocumentsBox(self)
+        self.documents_box.setToolTip(translate(
+            "SyncImport", "The tờ trình, the council's minutes and the files the sender added; "
+            "they are kept here with the package once it is imported."))
+
         self.entity_filter = QComboBox(self)
         self.action_filter = QComboBox(self)
         self.action_filter.addItem(translate("SyncImport", "Every action"), None)
@@ -354,6 +370,8 @@ class ImportTab(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel(translate("SyncImport", "Chosen packages"), left))
         left_layout.addWidget(self.packages_view, 1)
+        # under the list, where there is room: the preview on the right keeps its height
+        left_layout.addWidget(self.documents_box)
 
         details = QWidget(self)
         heading = QHBoxLayout()
@@ -408,6 +426,7 @@ class ImportTab(QWidget):
         self.remove_button.clicked.connect(self.remove_current)
         self.import_button.clicked.connect(self.import_ready)
         self.trust_button.clicked.connect(self._trust_current)
+        self.documents_box.open_requested.connect(self.open_document)
         self.defaults_button.clicked.connect(self.use_suggestions)
         self.round_combo.currentIndexChanged.connect(self._on_round_changed)
         self.entity_filter.currentIndexChanged.connect(self._on_filter_changed)
@@ -565,6 +584,20 @@ class ImportTab(QWidget):
         entry.busy, entry.problem, entry.preview, entry.conflicts = "", str(error), None, []
         self._refresh()
 
+    # -- documents ----------------------------------------------------------------------------------
+    def open_document(self, doc: PackageDocument) -> None:
+        """Open a copy of one document of the chosen package (before or after importing)."""
+        entry = self.current_entry()
+        if entry is None or entry.header is None:
+            return
+        sync, path, parts = self.page.services.sync, entry.path, tuple(self.chosen_files)
+        if entry.header.already_imported is not None or (entry.outcome is not None
+                                                         and entry.outcome.applied):
+            open_copy(self.page.ctx.runner, self, lambda: sync.stored_document(doc))
+        else:
+            open_copy(self.page.ctx.runner, self,
+                      lambda: sync.document_from_package(path, doc.sha256, parts))
+
     # -- trust --------------------------------------------------------------------------------------
     def _ask_trust(self, entry: PackageEntry) -> None:
         if entry not in self._trust_queue:
@@ -629,9 +662,13 @@ class ImportTab(QWidget):
             self._shown = self._shown_preview = None
             self.preview_model.clear()
             self.counts_model.set_rows([])
+            self.documents_box.set_documents(())
             return
         self.header_label.setText(self._header_html(entry))
         self.trust_button.setVisible(entry.needs_trust)
+        documents = entry.header.documents if entry.header is not None else ()
+        if self.documents_box.documents != list(documents):
+            self.documents_box.set_documents(documents)
         preview = entry.preview
         if self._shown is not entry or self._shown_preview is not preview:
             self._shown, self._shown_preview = entry, preview

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api.rounds import RoundRow
-from desktop.api.sync import KeyInfo, PackageKind, PackageLogRow, TrustedSenderRow
+from desktop.api.sync import KeyInfo, PackageDocument, PackageKind, PackageLogRow, TrustedSenderRow
 from desktop.i18n import translate
 from desktop.views import messages
 from desktop.views.dialogs.sync_trust_dialog import fingerprint_font
@@ -33,6 +33,7 @@ from desktop.views.itemmodels.records import Column, RecordTableModel
 from desktop.views.itemmodels.roles import OBJECT_ROLE, SORT_ROLE
 from desktop.views.messages import Messages
 from desktop.views.pages.base import Page, PageContext, page_title
+from desktop.views.pages.sync_documents import DocumentsBox, open_copy
 from desktop.views.pages.sync_export import ExportTab
 from desktop.views.pages.sync_import import ImportTab
 from desktop.views.writes import run_write
@@ -99,6 +100,8 @@ class HistoryTab(QWidget):
         self.folder_button.setEnabled(False)
         self.folder_button.clicked.connect(self.open_folder)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.documents_box = DocumentsBox(self)
+        self.documents_box.open_requested.connect(self.open_document)
         hint = QLabel(translate(
             "SyncHistory", "An upward package is acknowledged when the receipt the upper level "
             "sends back is imported here; the next incremental package then holds only what "
@@ -113,6 +116,7 @@ class HistoryTab(QWidget):
         layout.addWidget(hint)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.documents_box)
 
     def show_rows(self, rows: list[PackageLogRow]) -> None:
         self.model.set_rows(rows)
@@ -128,7 +132,14 @@ class HistoryTab(QWidget):
 
     @Slot()
     def _update_buttons(self, *_args: object) -> None:
-        self.folder_button.setEnabled(self.selected() is not None)
+        row = self.selected()
+        self.folder_button.setEnabled(row is not None)
+        self.documents_box.set_documents(row.documents if row is not None else ())
+
+    def open_document(self, doc: PackageDocument) -> None:
+        """A copy of a document the package carried, kept here when it was sent or imported."""
+        sync = self.page.services.sync
+        open_copy(self.page.ctx.runner, self, lambda: sync.stored_document(doc))
 
     @Slot()
     def open_folder(self) -> None:
