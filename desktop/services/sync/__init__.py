@@ -211,9 +211,12 @@ class SyncService:
         """Write the package (cut into parts of at most ``part_mb`` MB when asked), with the
         round's tờ trình, its council minutes and the officer's files (``documents``)."""
         self.key_info()
-        with self._db.read() as s:
-            select_upward(s, selection, self._since(s) if selection.incremental else None)
-            self._parent(s)  # refused before anything is rendered
+        if selection.include_documents or selection.extra_files:
+            # refused before anything is rendered (no memory map: a province database's pages
+            # would count as this process's memory)
+            with self._db.read() as s, without_memory_map(s.connection()):
+                select_upward(s, selection, self._since(s) if selection.incremental else None)
+                self._parent(s)
         with (self._upward_documents(selection) as (documents, warnings),
               self._db.read() as s, without_memory_map(s.connection())):
             since = self._since(s) if selection.incremental else None

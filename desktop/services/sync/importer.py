@@ -5,6 +5,7 @@ so the package is read and checked once and what is written is what was shown.""
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import uuid as uuid_module
@@ -193,13 +194,19 @@ class Planner:
         self._load_refs(spec, [f for _, _, f, _ in parsed if f is not None])
         local_uuids = [self.local_uuid(spec.name, r["uuid"]) for _, r, _, _ in parsed]
         table = spec.table  # plain rows, not ORM objects: only compared, never changed here
-        locals_by_uuid = {row.uuid: row for part in _chunks(local_uuids) for row in
+        conn = self.s.connection()
+        here = sorted(existing_uuids(conn, table, "uuid", local_uuids))
+        locals_by_uuid = {row.uuid: row for part in _chunks(here) for row in
                           self.s.execute(select(table).where(table.c.uuid.in_(part)))}
         self.writer.prefetch_refs(spec, list(locals_by_uuid.values()))
-        shadows = {row.record_uuid: row for part in _chunks([r["uuid"] for _, r, _, _ in parsed])
+        peer = self.header.sender_installation_uuid
+        shadowed = sorted(existing_uuids(conn, SHADOWS, "record_uuid",
+                                         [r["uuid"] for _, r, _, _ in parsed],
+                                         {"entity": spec.name, "peer_uuid": peer}))
+        shadows = {row.record_uuid: row for part in _chunks(shadowed)
                    for row in self.s.execute(select(SHADOWS).where(
                        SHADOWS.c.entity == spec.name, SHADOWS.c.record_uuid.in_(part),
-                       SHADOWS.c.peer_uuid == self.header.sender_installation_uuid))}
+                       SHADOWS.c.peer_uuid == peer))}
         if spec.name == "people":
             self._prefetch_matches([f for _, _, f, _ in parsed if f is not None])
         typed: list[Typed] = []
@@ -595,6 +602,28 @@ def _batches(lines: Iterator[tuple[int, dict[str, Any]]]) -> Iterator[list[tuple
             batch = []
     if batch:
         yield batch
+
+
+def existing_uuids(conn: Connection, table: Table, column: str, uuids: list[str],
+                   where: dict[str, str] | None = None) -> set[str]:
+    """Which of ``uuids`` the table holds (in ``column``, rows matching ``where``): one cheap
+    indexed query. Most batches of a first import find nothing, and then the full rows are
+    never read. On SQLite the list travels as one JSON parameter, so the statement is the
+    same for every batch (no expanding IN to compile 800 times)."""
+    if not uuids:
+        return set()
+    where = where or {}
+    if conn.dialect.name != "sqlite":
+        found: set[str] = set()
+        for part in _chunks(uuids):
+            found.update(conn.scalars(select(table.c[column]).where(
+                table.c[column].in_(part), *(table.c[k] == v for k, v in where.items()))))
+        return found
+    conditions = "".join(f'"{k}" = ? AND ' for k in where)
+    sql = (f'SELECT "{column}" FROM "{table.name}" WHERE {conditions}"{column}" IN '
+           "(SELECT value FROM json_each(?))")
+    params = (*where.values(), json.dumps(uuids))
+    return {row[0] for row in conn.exec_driver_sql(sql, params)}
 
 
 def _chunks(values: list[str]) -> Iterator[list[str]]:
@@ -1083,8 +1112,9 @@ class Applier:
                  "nomination_id": nid, "from_status": NominationStatus.SUBMITTED.value,
                  "to_status": NominationStatus.RECEIVED.value, "actor": self.actor,
                  "at": self.now, "note": note} for nid in self.received_nominations]
+        conn = self.s.connection()
         for start in range(0, len(rows), 1000):
-            self.s.execute(insert(NominationEvent), rows[start:start + 1000])
+            _bulk_insert(conn, cast(Table, NominationEvent.__table__), rows[start:start + 1000])
 
     def _store_files(self, hashes: list[str]) -> None:
         from desktop.services.attachments import stored_path
