@@ -99,8 +99,21 @@ def rows_of(box: Any) -> list[list[str]]:
     return rows
 
 
+def _save_shot(window: QWidget, tmp_path: Path, name: str) -> None:
+    """The window at the house size, to the test's folder and to ``TDKT_SCREENSHOTS``."""
+    window.resize(SCREEN)
+    QApplication.processEvents()
+    folders = [tmp_path / "shots"]
+    if os.environ.get("TDKT_SCREENSHOTS"):
+        folders.append(Path(os.environ["TDKT_SCREENSHOTS"]))
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)
+        assert window.grab().save(str(folder / f"{name}.png"))
+
+
 def test_export_attaches_the_documents_by_default(qtbot: Any, world: dict[str, Any],
                                                   open_window: Any,  # noqa: F811
+                                                  tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     window = open_window(world["commune"])
     page = sync_page(qtbot, window)
@@ -122,6 +135,9 @@ def test_export_attaches_the_documents_by_default(qtbot: Any, world: dict[str, A
     qtbot.mouseClick(add[0], Qt.MouseButton.LeftButton)
     assert [tab_.extra_list.item(i).text() for i in range(tab_.extra_list.count())] == [
         world["scan"].name]
+    qtbot.waitUntil(lambda: tab_.write_button.isEnabled()
+                    and "To trinh so 12 (ban ky)" in tab_.summary_label.text(), timeout=20_000)
+    _save_shot(window, tmp_path, "sync-export-documents")
     boxes[0].setChecked(False)
     qtbot.waitUntil(lambda: tab_.write_button.isEnabled()
                     and "To trinh so 12 (ban ky)" in tab_.summary_label.text(), timeout=20_000)
@@ -178,12 +194,7 @@ def test_import_preview_lists_and_opens_the_documents(qtbot: Any, world: dict[st
         assert label.isVisible() and label.height() >= label.heightForWidth(label.width())
         assert label.visibleRegion().boundingRect().height() == label.height()
 
-    shots = [tmp_path / "shots"]
-    if os.environ.get("TDKT_SCREENSHOTS"):
-        shots.append(Path(os.environ["TDKT_SCREENSHOTS"]))
-    for folder in shots:
-        folder.mkdir(parents=True, exist_ok=True)
-        assert window.grab().save(str(folder / "sync-import-documents.png"))
+    _save_shot(window, tmp_path, "sync-import-documents")
 
     # "Mở" before importing: a checked copy out of the package, under its own name.
     qtbot.mouseClick(buttons[0], Qt.MouseButton.LeftButton)
@@ -208,6 +219,7 @@ def test_import_preview_lists_and_opens_the_documents(qtbot: Any, world: dict[st
     history.table.selectRow(directions.index("Nhận về"))
     assert history.documents_box.isVisible()
     assert [r[0] for r in rows_of(history.documents_box)] == [r[0] for r in rows]
+    _save_shot(window, tmp_path, "sync-history-documents")
     opened.clear()
     qtbot.mouseClick(history.documents_box.open_buttons()[1], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(opened), timeout=20_000)

@@ -75,6 +75,9 @@ class DocumentsBox(QGroupBox):
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            # rows keep their text's height; the room left over goes below the last row
+            row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
             button = QPushButton(translate("SyncDocuments", "Open"), row)
             button.setToolTip(translate("SyncDocuments", "Open a copy of %1").replace(
                 "%1", doc.file_name))
