@@ -159,6 +159,55 @@ def phase_raw(package: Path) -> dict[str, Any]:
     return {"seconds": seconds, "records": total}
 
 
+def phase_floor(package: Path) -> dict[str, Any]:
+    """What any import of this package must spend besides its inserts, with the importer's own
+    functions and no database: parsing every line; each record's checks (the same converters
+    and rules as ``Planner``); and the content hash its shadow keeps. Then the shadows
+    themselves (one row per record) written by raw ``executemany`` into a fresh copy of the
+    schema. Together with the raw phase this says how close to raw an import can come."""
+    from desktop.paths import app_paths
+    from desktop.services import Services
+    from desktop.services.sync.archive import iter_lines
+    from desktop.services.sync.entities import BY_NAME, content_hash
+    from desktop.services.sync.importer import validated_fields
+
+    parse = check = digest = 0.0
+    shadows: list[tuple[str, str, str, int, str]] = []
+    with zipfile.ZipFile(package) as zf:
+        for name in zf.namelist():
+            if not (name.startswith("data/") and name.endswith(".jsonl")):
+                continue
+            spec = BY_NAME[name[5:-6]]
+            names = spec.content_fields()
+            t0 = time.perf_counter()
+            records = [record for _number, record in iter_lines(zf, name)]
+            t1 = time.perf_counter()
+            typed = [validated_fields(spec, record["fields"])[0] for record in records]
+            t2 = time.perf_counter()
+            hashes = [content_hash(fields or {}, names, record["deleted"])
+                      for fields, record in zip(typed, records, strict=True)]
+            t3 = time.perf_counter()
+            parse, check, digest = parse + t1 - t0, check + t2 - t1, digest + t3 - t2
+            shadows.extend((spec.name, r["uuid"], r["owner"], r["version"], h)
+                           for r, h in zip(records, hashes, strict=True))
+    floor_db = OUT / "floor.db"
+    floor_db.unlink(missing_ok=True)
+    home = OUT / "floor-home"
+    shutil.rmtree(home, ignore_errors=True)
+    Services.open(floor_db, app_paths(home).ensure()).close()
+    conn = sqlite3.connect(floor_db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    t0 = time.perf_counter()
+    conn.executemany("INSERT INTO sync_shadows (entity, record_uuid, peer_uuid, peer_version, "
+                     "content_hash) VALUES (?, ?, ?, ?, ?)", shadows)
+    conn.commit()
+    shadow_s = time.perf_counter() - t0
+    conn.close()
+    n = len(shadows)
+    return {"records": n, "parse_s": parse, "check_s": check, "hash_s": digest,
+            "shadows_s": shadow_s, "check_us": 1e6 * check / n, "hash_us": 1e6 * digest / n}
+
+
 def _run_phase(name: str, *args: str) -> dict[str, Any]:
     out = subprocess.run([sys.executable, __file__, "--phase", name, *args], capture_output=True,
                          text=True, check=False, cwd=ROOT)
@@ -170,7 +219,7 @@ def _run_phase(name: str, *args: str) -> dict[str, Any]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, default=OUT / "province.db")
-    parser.add_argument("--phase", choices=("export", "import", "raw"))
+    parser.add_argument("--phase", choices=("export", "import", "raw", "floor"))
     parser.add_argument("args", nargs="*")
     args = parser.parse_args()
     if args.phase == "export":
@@ -181,6 +230,9 @@ def main() -> int:
         return 0
     if args.phase == "raw":
         print(json.dumps(phase_raw(Path(args.args[0]))))
+        return 0
+    if args.phase == "floor":
+        print(json.dumps(phase_floor(Path(args.args[0]))))
         return 0
     if not args.db.exists():
         from bench.run import build
@@ -197,9 +249,11 @@ def main() -> int:
     imported = _run_phase("import", str(OUT / "sync-receiver.db"), str(package))
     print("import", json.dumps(imported), flush=True)
     raw = _run_phase("raw", str(package))
+    floor = _run_phase("floor", str(package))
     rate = imported["records"] / imported["import_s"]
     raw_rate = raw["records"] / raw["seconds"]
-    print(json.dumps({"export": exported, "import": imported, "raw": raw}, indent=1))
+    print(json.dumps({"export": exported, "import": imported, "raw": raw, "floor": floor},
+                     indent=1))
     print(f"\nexport: {exported['records']:,} records, {exported['bytes'] / 1024**2:.1f} MB in "
           f"{exported['seconds']:.1f} s ({exported['records'] / exported['seconds']:,.0f}/s), "
           f"peak RSS {exported['peak_mb']:.0f} MB")
@@ -208,6 +262,11 @@ def main() -> int:
           f"{imported['preview_s']:.1f} s), peak RSS {imported['peak_mb']:.0f} MB")
     print(f"raw executemany: {raw['records']:,} rows in {raw['seconds']:.1f} s "
           f"({raw_rate:,.0f}/s) → import is {100 * rate / raw_rate:.0f} % of raw")
+    least = raw["seconds"] + floor["check_s"] + floor["hash_s"] + floor["shadows_s"]
+    print(f"floor: checks {floor['check_s']:.1f} s ({floor['check_us']:.1f} µs/record), hashes "
+          f"{floor['hash_s']:.1f} s ({floor['hash_us']:.1f} µs/record), shadows "
+          f"{floor['shadows_s']:.1f} s → raw + these = {least:.1f} s, "
+          f"{100 * raw['seconds'] / least:.0f} % of raw before any planning")
     print(f"second preview (idempotence): {imported['unchanged_on_second_preview']:,} unchanged "
           f"in {imported['second_preview_s']:.1f} s")
     return 0

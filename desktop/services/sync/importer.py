@@ -189,7 +189,7 @@ class Planner:
             problem = _envelope_problem(record)
             if problem:
                 raise refusal(f"{DATA_PREFIX}{spec.name}.jsonl dòng {number}: {problem}")
-            fields, why = self._validated_fields(spec, record["fields"])
+            fields, why = validated_fields(spec, record["fields"])
             parsed.append((number, record, fields, why))
         self._load_refs(spec, [f for _, _, f, _ in parsed if f is not None])
         local_uuids = [self.local_uuid(spec.name, r["uuid"]) for _, r, _, _ in parsed]
@@ -229,25 +229,6 @@ class Planner:
                 typed.append((record, fields, planned, shadow is not None))
         if self.sink is not None and not self.plan.unresolved and typed:
             self.sink(spec, typed)
-
-    def _validated_fields(self, spec: EntitySpec, raw: dict[str, Any]
-                          ) -> tuple[dict[str, Any] | None, str]:
-        """Typed field values, or None and why the record cannot be taken."""
-        out: dict[str, Any] = {}
-        problems: list[str] = []
-        for name, convert in _field_plan(spec):
-            if name not in raw:
-                problems.append(f"thiếu trường “{name}”")
-                continue
-            coerced, problem = convert(raw[name])
-            if problem:
-                problems.append(f"“{name}” {problem}")
-            out[name] = coerced
-        if not problems:
-            problems.extend(_rules(spec.name, out))
-        if problems:
-            return None, "; ".join(problems)
-        return out, ""
 
     def _load_refs(self, spec: EntitySpec, rows: list[dict[str, Any]]) -> None:
         """Which referenced UUIDs exist here (live), read in one query per target entity."""
@@ -593,6 +574,26 @@ class Planner:
 
 
 # -- pure helpers --------------------------------------------------------------------------
+def validated_fields(spec: EntitySpec, raw: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
+    """A record's fields typed as stored here, or None and why the record cannot be taken:
+    each column's converter, then the rules the forms apply (a person's name, CCCD…)."""
+    out: dict[str, Any] = {}
+    problems: list[str] = []
+    for name, convert in _field_plan(spec):
+        if name not in raw:
+            problems.append(f"thiếu trường “{name}”")
+            continue
+        coerced, problem = convert(raw[name])
+        if problem:
+            problems.append(f"“{name}” {problem}")
+        out[name] = coerced
+    if not problems:
+        problems.extend(_rules(spec.name, out))
+    if problems:
+        return None, "; ".join(problems)
+    return out, ""
+
+
 def _batches(lines: Iterator[tuple[int, dict[str, Any]]]) -> Iterator[list[tuple[int, dict[str, Any]]]]:
     batch: list[tuple[int, dict[str, Any]]] = []
     for item in lines:
