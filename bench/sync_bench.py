@@ -115,20 +115,27 @@ def phase_import(target: Path, package: Path) -> dict[str, Any]:
             "second_preview_s": t_again, "peak_mb": _peak_mb(), "anon_mb": _anon_mb()}
 
 
+def _fresh_schema(name: str) -> sqlite3.Connection:
+    """A new database with the app's schema (``bench/out/<name>.db``), opened by plain sqlite3."""
+    from desktop.paths import app_paths
+    from desktop.services import Services
+
+    db = OUT / f"{name}.db"
+    db.unlink(missing_ok=True)
+    home = OUT / f"{name}-home"
+    shutil.rmtree(home, ignore_errors=True)
+    Services.open(db, app_paths(home).ensure()).close()
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    return conn
+
+
 def phase_raw(package: Path) -> dict[str, Any]:
     """The same rows, parsed from the same package, into a fresh copy of the same schema with
     one ``executemany`` per table: the floor of what any import can do."""
-    from desktop.paths import app_paths
-    from desktop.services import Services
     from desktop.services.sync.entities import BY_NAME
 
-    raw_db = OUT / "raw.db"
-    raw_db.unlink(missing_ok=True)
-    home = OUT / "raw-home"
-    shutil.rmtree(home, ignore_errors=True)
-    Services.open(raw_db, app_paths(home).ensure()).close()
-    conn = sqlite3.connect(raw_db)
-    conn.execute("PRAGMA journal_mode=WAL")
+    conn = _fresh_schema("raw")
     total = 0
     t0 = time.perf_counter()
     with zipfile.ZipFile(package) as zf:
@@ -165,8 +172,6 @@ def phase_floor(package: Path) -> dict[str, Any]:
     and rules as ``Planner``); and the content hash its shadow keeps. Then the shadows
     themselves (one row per record) written by raw ``executemany`` into a fresh copy of the
     schema. Together with the raw phase this says how close to raw an import can come."""
-    from desktop.paths import app_paths
-    from desktop.services import Services
     from desktop.services.sync.archive import iter_lines
     from desktop.services.sync.entities import BY_NAME, content_hash
     from desktop.services.sync.importer import validated_fields
@@ -190,13 +195,7 @@ def phase_floor(package: Path) -> dict[str, Any]:
             parse, check, digest = parse + t1 - t0, check + t2 - t1, digest + t3 - t2
             shadows.extend((spec.name, r["uuid"], r["owner"], r["version"], h)
                            for r, h in zip(records, hashes, strict=True))
-    floor_db = OUT / "floor.db"
-    floor_db.unlink(missing_ok=True)
-    home = OUT / "floor-home"
-    shutil.rmtree(home, ignore_errors=True)
-    Services.open(floor_db, app_paths(home).ensure()).close()
-    conn = sqlite3.connect(floor_db)
-    conn.execute("PRAGMA journal_mode=WAL")
+    conn = _fresh_schema("floor")
     t0 = time.perf_counter()
     conn.executemany("INSERT INTO sync_shadows (entity, record_uuid, peer_uuid, peer_version, "
                      "content_hash) VALUES (?, ?, ?, ?, ?)", shadows)
