@@ -107,7 +107,12 @@ class BatchResult:
     seconds: float
 
 
+_RESERVED = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?", re.IGNORECASE)
+
+
 def safe_filename(text: str, limit: int = 120) -> str:
-    """A file name Windows accepts, keeping Vietnamese letters (Word and Explorer show them)."""
+    """A file name Windows accepts, keeping Vietnamese letters (Word and Explorer show them);
+    never a device name ("CON", "nul.docx"), which Windows would open instead of a file."""
     cleaned = re.sub(r'[<>:"/\\|?*\x00-\x1f]+', " ", text).strip(" .")
-    return re.sub(r"\s+", " ", cleaned)[:limit].rstrip(" .") or "van-ban"
+    name = re.sub(r"\s+", " ", cleaned)[:limit].rstrip(" .") or "van-ban"
+    return f"_{name}"[:limit] if _RESERVED.fullmatch(name) else name

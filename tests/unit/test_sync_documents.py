@@ -232,6 +232,11 @@ def test_display_names_lose_folders_and_control_characters() -> None:
     assert len(display_name("a" * 500 + ".docx")) <= 200
     assert name_problem("../x.docx") and name_problem("a\x00b") and name_problem("x" * 201)
     assert name_problem("Tờ trình số 12.pdf") is None
+    # names Windows refuses or opens as a device: a copy opened from a package gets a safe one
+    assert display_name("a<b>|c?.docx") == "a b c.docx"
+    assert display_name("CON.docx") == "_CON.docx" and display_name("nul") == "_nul"
+    assert display_name("com1.pdf") == "_com1.pdf"
+    assert display_name("Console.docx") == "Console.docx"  # only the device names themselves
 
 
 # -- refusals -----------------------------------------------------------------------------------

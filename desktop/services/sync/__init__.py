@@ -70,6 +70,7 @@ from desktop.services.sync.archive import (
 from desktop.services.sync.documents import (
     SUMMARY_KEY,
     PreparedDocument,
+    display_name,
     extract,
     from_summary,
     prepared_documents,
@@ -589,7 +590,8 @@ class SyncService:
     # -- documents carried by packages -------------------------------------------------------------
     def _opened_copy(self, doc: PackageDocument) -> Path:
         folder = private_dir(self._paths.data / OPENED_DOCUMENTS / doc.sha256[:16])
-        return folder / doc.file_name
+        # the sender chose the name: made one Windows accepts (no "a<b>", no device name)
+        return folder / display_name(doc.file_name)
 
     def document_from_package(self, path: Path, sha256: str,
                               parts: Sequence[Path] = ()) -> Path:
