@@ -456,7 +456,6 @@ class Planner:
         inc_hash = content_hash(fields, names, deleted)
         loc_hash = content_hash(local_fields, names, local.deleted_at is not None)
         version = int(record["version"])
-        changes = _changes(spec, names, local_fields, fields, local.deleted_at is not None, deleted)
         if shadow is not None and version < shadow.peer_version:
             return self._add(
                 spec, record, Planned(Action.IGNORED, local.uuid, names, inc_hash),
@@ -466,6 +465,8 @@ class Planner:
                 return self._add(spec, record, Planned(Action.IGNORED, local.uuid, names,
                                                        inc_hash), guard)
             return self._add(spec, record, Planned(Action.UNCHANGED, local.uuid, names, inc_hash))
+        # only a record that differs is told field by field (most of a package sent again is not)
+        changes = _changes(spec, names, local_fields, fields, local.deleted_at is not None, deleted)
         if (spec.upper_wins and self.header.kind is PackageKind.DOWNWARD
                 and (shadow is None or version > shadow.peer_version)
                 and set(changes) <= set(spec.upper_fields)):
