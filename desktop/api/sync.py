@@ -81,6 +81,11 @@ class DownwardSelection:
 
     decision_ids: tuple[int, ...]
     recipient_installation_uuid: str
+    # each decision, rendered from the "quyet_dinh" template in use, travels with its data so
+    # the office below receives the decision itself
+    include_documents: bool = True
+    # files the officer adds (the signed scan of the decision…), attached as they are
+    extra_files: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)

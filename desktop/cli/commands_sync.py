@@ -27,6 +27,8 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                            "  tdkt package export --round 1 --since-receipt --out goi_bo_sung.tdkt\n"
                            "  tdkt package export --round 1 --attach to_trinh_da_ky.pdf --out goi_len.tdkt\n"
                            "  tdkt package export --decision 3 --to UUID_ĐƠN_VỊ --out xuong.tdkt\n"
+                           "  tdkt package export --decision 3 --to UUID_ĐƠN_VỊ --attach "
+                           "qd_da_ky.pdf --out xuong.tdkt\n"
                            "  tdkt package export --bloc 2 --to STC --out khoi_xuong.tdkt\n"
                            "  tdkt package export --bloc 2 --up --out bang_diem.tdkt\n"
                            "  tdkt package export --movement 4 --to XBL --out phong_trao.tdkt\n"
@@ -34,6 +36,9 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                            "Gói gửi lên kèm tờ trình của đợt và biên bản các cuộc họp Hội đồng "
                            "đã kết thúc (tạo từ mẫu đang dùng; --no-documents: không kèm), và "
                            "các tệp --attach (bản chụp tờ trình đã ký…).\n"
+                           "Gói gửi xuống kèm văn bản của từng quyết định (tạo từ mẫu quyết định "
+                           "đang dùng; --no-documents: không kèm) và các tệp --attach (bản chụp "
+                           "quyết định đã ký…).\n"
                            "--bloc với --to: trưởng khối gửi khối, tiêu chí, điểm khối chấm, kết "
                            "quả suy tôn cho một thành viên (mã cài đặt trong danh sách tin cậy, "
                            "hoặc mã đơn vị thành viên khi đơn vị đó chưa gửi gói nào); --bloc "
@@ -47,10 +52,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
                    help="chỉ những gì thay đổi từ gói đã được cấp trên gửi biên nhận")
     p.add_argument("--no-attachments", action="store_true", help="không kèm tệp đính kèm")
     p.add_argument("--no-documents", action="store_true",
-                   help="với --round: không kèm tờ trình và biên bản họp Hội đồng")
+                   help="với --round: không kèm tờ trình và biên bản họp Hội đồng; với "
+                        "--decision: không kèm văn bản quyết định")
     p.add_argument("--attach", type=Path, action="append", default=[], metavar="TỆP",
-                   help="với --round: kèm tệp này (bản chụp tờ trình đã ký…; tối đa 50 MB; "
-                        "lặp lại được)")
+                   help="với --round hoặc --decision: kèm tệp này (bản chụp tờ trình, quyết "
+                        "định đã ký…; tối đa 50 MB; lặp lại được)")
     p.add_argument("--decision", type=int, action="append", default=[], metavar="ID",
                    help="quyết định đã ký gửi xuống (lặp lại được)")
     p.add_argument("--to", metavar="UUID", help="đơn vị nhận quyết định hoặc gói khối (mã cài "
@@ -191,9 +197,10 @@ def cmd_export(ctx: Context) -> int:
                                      "trào thi đua), một trong bốn")
     if args.up and args.bloc is None:
         raise ValidationError.single("up", "--up", "--up chỉ dùng với --bloc")
-    if (args.attach or args.no_documents) and args.round is None:
+    if (args.attach or args.no_documents) and args.round is None and not args.decision:
         raise ValidationError.single("attach", "--attach", "--attach và --no-documents chỉ "
-                                     "dùng với --round (hồ sơ đề nghị gửi lên)")
+                                     "dùng với --round (hồ sơ đề nghị gửi lên) hoặc --decision "
+                                     "(quyết định gửi xuống)")
     bloc_write = None
     if args.bloc is not None:
         plan, kind, bloc_write = _bloc_export(services, args)
@@ -207,7 +214,8 @@ def cmd_export(ctx: Context) -> int:
     else:
         if not args.to:
             raise ValidationError.single("to", "--to", "chưa chọn đơn vị nhận quyết định")
-        down = DownwardSelection(tuple(args.decision), args.to)
+        down = DownwardSelection(tuple(args.decision), args.to, not args.no_documents,
+                                 tuple(args.attach))
         plan = services.sync.plan_downward(down)
         kind = PackageKind.DOWNWARD
     size = plan.data_bytes + plan.attachment_bytes + plan.document_bytes

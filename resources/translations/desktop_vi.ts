@@ -4415,12 +4415,20 @@ Chỉ xóa được đề nghị nháp. Có thể hoàn tác bằng Ctrl+Z.</tra
         <translation>Tạo từ mẫu đang dùng: tờ trình của đợt và biên bản mọi cuộc họp Hội đồng đã kết thúc.</translation>
     </message>
     <message>
+        <source>Include the decision document</source>
+        <translation>Kèm văn bản quyết định</translation>
+    </message>
+    <message>
+        <source>Each chosen decision, made from the decision template in use, so the office below receives the decision itself, not only its data.</source>
+        <translation>Mỗi quyết định đã chọn, tạo từ mẫu quyết định đang dùng, để đơn vị cấp dưới nhận được chính văn bản quyết định, không chỉ dữ liệu.</translation>
+    </message>
+    <message>
         <source>Add attached files…</source>
         <translation>Thêm tệp đính kèm…</translation>
     </message>
     <message>
-        <source>Files sent as they are with the package, e.g. the signed scan of the submission (at most 50 MB each).</source>
-        <translation>Tệp gửi nguyên trạng kèm gói, ví dụ bản chụp tờ trình đã ký (mỗi tệp tối đa 50 MB).</translation>
+        <source>Files sent as they are with the package, e.g. the signed scan of the submission or of the decision (at most 50 MB each).</source>
+        <translation>Tệp gửi nguyên trạng kèm gói, ví dụ bản chụp tờ trình hoặc quyết định đã ký (mỗi tệp tối đa 50 MB).</translation>
     </message>
     <message>
         <source>Remove the chosen file</source>

@@ -221,3 +221,40 @@ def test_export_attaches_documents_and_inspect_lists_them(tmp_path: Path) -> Non
                    "--attach", str(tmp_path), "--dry-run")
     assert wrong.returncode == 1 and "không phải một tệp thông thường" in wrong.stderr
     assert "Traceback" not in wrong.stderr
+
+
+def test_decision_down_carries_its_document_and_the_scan(tmp_path: Path) -> None:
+    """``--decision`` with ``--attach``: the decision, rendered, and the signed scan travel
+    down; ``package inspect`` at the commune lists both; --no-documents leaves the decision
+    document out."""
+    from tests.unit.sync_world import province_signs_for_commune
+
+    down = province_signs_for_commune(tmp_path, ["Lò Văn Đức"])
+    down.province.services.close()
+    down.commune.services.close()
+    tinh, xa = Cli(down.province.home), Cli(down.commune.home)
+    scan = tmp_path / "QD khen thuong da ky.pdf"
+    scan.write_bytes(b"%PDF-1.4 " + b"q" * 3000)
+    package = tmp_path / "xuong.tdkt"
+    title = f"Quyết định khen thưởng số {down.decision_number}"
+    out = tinh.ok("package", "export", "--decision", str(down.decision_id),
+                  "--to", down.commune_uuid, "--attach", str(scan), "--out", str(package))
+    assert title in out.stdout and scan.name in out.stdout
+
+    fingerprint = tinh.ok("keys", "show", "--json").json()["fingerprint"]
+    xa.ok("keys", "trust", str(package), "--fingerprint", fingerprint)
+    text = xa.ok("package", "inspect", str(package)).stdout
+    assert "Văn bản kèm theo:" in text and f"{title} — " in text
+    assert f"QD khen thuong da ky — {scan.name}" in text
+    listed = xa.ok("package", "inspect", str(package), "--json").json()["documents"]
+    assert [d["title"] for d in listed] == [title, "QD khen thuong da ky"]
+    assert listed[0]["file_name"].endswith(".docx")
+    assert listed[1]["sha256"] == hashlib.sha256(scan.read_bytes()).hexdigest()
+
+    bare = tinh.ok("package", "export", "--decision", str(down.decision_id), "--to",
+                   down.commune_uuid, "--no-documents", "--dry-run", "--json").json()
+    assert bare["documents"] == [] and bare["warnings"] == []
+    refused = tinh.run("package", "export", "--bloc", "1", "--to", "XBL", "--no-documents",
+                       "--dry-run")
+    assert refused.returncode != 0 and "--decision (quyết định gửi xuống)" in refused.stderr
+    assert "Traceback" not in refused.stderr

@@ -28,7 +28,14 @@ from desktop.views.messages import Messages, SystemOpener
 from desktop.views.pages.sync_import import PackageFiles
 from desktop.views.pages.sync_page import SyncPage
 from tests.gui.test_sync_page import open_window  # noqa: F401 - fixture
-from tests.unit.sync_world import PROVINCE, Office, commune_with_nominations, open_office, trust_sender
+from tests.unit.sync_world import (
+    PROVINCE,
+    Office,
+    commune_with_nominations,
+    open_office,
+    province_signs_for_commune,
+    trust_sender,
+)
 from tests.unit.test_sync_documents import NOMINEES, ROUND_NAME, council_passed, text_of
 
 pytestmark = pytest.mark.gui
@@ -257,3 +264,60 @@ def test_many_documents_scroll_inside_the_box(qtbot: Any) -> None:
     assert box.shown_texts()[39].startswith("Tờ trình số 39 (bản ký)")
     box.set_documents(docs[:1])
     assert len(box.open_buttons()) == 1 and box.isVisibleTo(box.parentWidget() or box)
+
+
+def test_decisions_down_carry_the_decision_document(qtbot: Any, tmp_path: Path,
+                                                    open_window: Any,  # noqa: F811
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The province's export tab, sending a signed decision down: "Kèm văn bản quyết định"
+    is shown and ticked, the plan lists the decision, the officer adds the signed scan; the
+    commune's import preview lists both."""
+    down = province_signs_for_commune(tmp_path / "offices", NOMINEES)
+    window = open_window(down.province)
+    page = sync_page(qtbot, window)
+    tab_ = page.export_tab
+    page.tabs.setCurrentWidget(tab_)
+    assert tab_.down_radio.isChecked()  # the province has no upper level
+    boxes = widgets_showing(tab_, QCheckBox, "Kèm văn bản quyết định")
+    assert len(boxes) == 1 and boxes[0].isChecked() and boxes[0].isVisible()
+    upward = widgets_showing(tab_, QCheckBox, "Kèm tờ trình và biên bản họp hội đồng")
+    assert len(upward) == 1 and not upward[0].isVisible()
+    tab_.recipient_combo.setCurrentIndex(tab_.recipient_combo.findData(down.commune_uuid))
+    title = f"Quyết định khen thưởng số {down.decision_number}"
+    qtbot.waitUntil(lambda: tab_.write_button.isEnabled(), timeout=20_000)
+    assert f"Văn bản kèm theo: {title}." in tab_.summary_label.text()
+
+    scan = tmp_path / "QD khen thuong (ban ky).pdf"
+    scan.write_bytes(b"%PDF-1.4 signed decision " + b"z" * 3000)
+    monkeypatch.setattr(PackageFiles, "documents", classmethod(lambda _c, _p, _f: [scan]))
+    qtbot.mouseClick(widgets_showing(tab_, QPushButton, "Thêm tệp đính kèm…")[0],
+                     Qt.MouseButton.LeftButton)
+    assert tab_.extra_files == [scan] and tab_.extra_list.isVisible()
+    qtbot.waitUntil(lambda: tab_.write_button.isEnabled()
+                    and "QD khen thuong (ban ky)" in tab_.summary_label.text(), timeout=20_000)
+    assert title in tab_.summary_label.text()
+    _save_shot(window, tmp_path, "sync-export-decision-documents")
+    target = tmp_path / "usb" / "xuong_xbl.tdkt"
+    monkeypatch.setattr(PackageFiles, "save", classmethod(lambda _c, _p, _s: target))
+    qtbot.mouseClick(widgets_showing(tab_, QPushButton, "Ghi gói…")[0],
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab_.result_box.isVisible(), timeout=20_000)
+    with zipfile.ZipFile(target) as zf:
+        listed = json.loads(zf.read("manifest.json"))["documents"]
+    assert [d["title"] for d in listed] == [title, "QD khen thuong (ban ky)"]
+
+    # The scan chosen for the decision does not follow into an upward package.
+    tab_.up_radio.setChecked(True)
+    assert tab_.extra_files == [] and not tab_.extra_list.isVisible()
+    assert upward[0].isVisible() and not boxes[0].isVisible()
+
+    trust_sender(down.commune, target)
+    commune_window = open_window(down.commune)
+    commune_page = sync_page(qtbot, commune_window)
+    it = commune_page.import_tab
+    commune_page.tabs.setCurrentWidget(it)
+    it.add_paths([target])
+    qtbot.waitUntil(lambda: bool(it.entries) and it.entries[0].ready, timeout=20_000)
+    idle(qtbot, commune_window)
+    assert it.documents_box.isVisible()
+    assert [r[0] for r in rows_of(it.documents_box)] == [title, "QD khen thuong (ban ky)"]

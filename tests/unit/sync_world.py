@@ -78,3 +78,52 @@ def trust_sender(receiver: Office, package: Path) -> PackageHeader:
     header = receiver.services.sync.inspect(package)
     receiver.services.sync.trust(header, header.fingerprint)
     return receiver.services.sync.inspect(package)
+
+
+@dataclass
+class SignedDown:
+    """A province that signed a decision for a commune's nominations (imported from the
+    commune's upward package), ready to send it back down."""
+
+    province: Office
+    commune: Office
+    commune_round: int
+    decision_id: int
+    decision_number: str
+    commune_uuid: str
+
+
+def province_signs_for_commune(root: Path, people: list[str]) -> SignedDown:
+    from desktop.services.nominations import NominationQuery
+
+    province = open_office(root, *PROVINCE, UnitKind.PROVINCE)
+    commune, round_id, _ = commune_with_nominations(
+        root, "Ủy ban nhân dân xã Bình Lư", "XBL", [(n, Gender.MALE, None) for n in people])
+    up = commune.services.sync.export_upward(UpwardSelection(round_id, include_documents=False),
+                                             root / "usb" / "len_xbl").path
+    p = province.services
+    p_round = p.rounds.create(RoundInput("Khen thưởng tổng kết năm 2026 (cấp tỉnh)", 2026,
+                                         RoundKind.YEAR_END,
+                                         office_unit_id=p.units.children(None)[0].id)).id
+    commune_uuid = trust_sender(province, up).sender_installation_uuid
+    p.sync.import_package(up, p_round)
+    ids = [n.id for n in p.nominations.page(NominationQuery(p_round), 0, 50)]
+    decision_id = council_passes_and_signs(p, p_round, ids)
+    number = p.decisions.get(decision_id).number
+    return SignedDown(province, commune, round_id, decision_id, number, commune_uuid)
+
+
+def council_passes_and_signs(p: Services, round_id: int, ids: list[int]) -> int:
+    """The province decides on received nominations: eligible, the council votes them all
+    through (9 of 9), the chairman signs one decision for them on 01/12/2026. Its id."""
+    from desktop.domain.enums import SignerCapacity
+    from desktop.services.council import MeetingInput
+    from desktop.services.decisions import DecisionInput
+
+    p.nominations.transition(ids, S.ELIGIBLE)
+    meeting = p.council.create_meeting(MeetingInput(round_id, date(2026, 11, 28), 9, 9))
+    p.council.record_votes(meeting.id, dict.fromkeys(ids, 9))
+    p.council.close_meeting(meeting.id)
+    decision = p.decisions.create(DecisionInput(round_id, "Chủ tịch UBND tỉnh Lai Châu"), ids)
+    p.decisions.sign(decision.id, date(2026, 12, 1), "Lê Văn Lương", SignerCapacity.CHAIRMAN)
+    return decision.id

@@ -10,10 +10,8 @@ from pathlib import Path
 import pytest
 
 from desktop.api.sync import Action, DownwardSelection, PackageKind, Resolution, TrustState
-from desktop.domain.enums import Gender, RoundKind, SignerCapacity, UnitKind
+from desktop.domain.enums import Gender, RoundKind, UnitKind
 from desktop.domain.errors import ConflictError, ValidationError
-from desktop.services.council import MeetingInput
-from desktop.services.decisions import DecisionInput
 from desktop.services.nominations import NominationQuery
 from desktop.services.people import PeopleQuery, PersonInput
 from desktop.services.records import Subject
@@ -22,6 +20,7 @@ from tests.unit.sync_world import (
     PROVINCE,
     S,
     commune_with_nominations,
+    council_passes_and_signs,
     export_up,
     open_office,
     trust_sender,
@@ -90,15 +89,10 @@ def test_dossiers_up_decisions_down_three_databases(tmp_path: Path) -> None:
 
     # The province decides: eligible, council, decision signed.
     ids = [n.id for n in received]
-    p.nominations.transition(ids, S.ELIGIBLE)
-    meeting = p.council.create_meeting(MeetingInput(p_round, date(2026, 11, 28), 9, 9))
-    p.council.record_votes(meeting.id, dict.fromkeys(ids, 9))
-    p.council.close_meeting(meeting.id)
-    decision = p.decisions.create(DecisionInput(p_round, "Chủ tịch UBND tỉnh Lai Châu"), ids)
-    p.decisions.sign(decision.id, date(2026, 12, 1), "Lê Văn Lương", SignerCapacity.CHAIRMAN)
+    decision_id = council_passes_and_signs(p, p_round, ids)
 
     a_uuid = p.sync.inspect(pkg_a).sender_installation_uuid
-    down_a = p.sync.export_downward(DownwardSelection((decision.id,), a_uuid),
+    down_a = p.sync.export_downward(DownwardSelection((decision_id,), a_uuid),
                                     out / "xuong_xbl").path
     with pytest.raises(ValidationError, match="chưa được tin cậy"):
         a.services.sync.preview(down_a)
@@ -112,7 +106,7 @@ def test_dossiers_up_decisions_down_three_databases(tmp_path: Path) -> None:
     assert {n.status for n in got} == {S.AWARDED}
     duc = next(n for n in got if n.subject_name == "Lò Văn Đức")
     history = a.services.awards.for_subject(Subject(person_id=duc.person_id))
-    signed = p.decisions.get(decision.id)
+    signed = p.decisions.get(decision_id)
     line = next(li for li in signed.lines if li.subject_name == "Lò Văn Đức")
     assert [(h.award_code, h.decision_number, h.amount) for h in history] == [
         ("BK_TINH", "01/QĐ-UBND", line.amount)]

@@ -19,11 +19,9 @@ from desktop.api.sync import (
     MovementDownSelection,
     UpwardSelection,
 )
-from desktop.domain.enums import Gender, MovementKind, RoundKind, SignerCapacity, UnitKind
+from desktop.domain.enums import Gender, MovementKind, RoundKind, UnitKind
 from desktop.domain.errors import ValidationError
 from desktop.models import Registration
-from desktop.services.council import MeetingInput
-from desktop.services.decisions import DecisionInput
 from desktop.services.movements import MovementInput, TargetInput
 from desktop.services.nominations import NominationQuery
 from desktop.services.records import Subject
@@ -31,8 +29,8 @@ from desktop.services.rounds import RoundInput
 from desktop.services.units import UnitInput
 from tests.unit.sync_world import (
     PROVINCE,
-    S,
     commune_with_nominations,
+    council_passes_and_signs,
     export_up,
     open_office,
     trust_sender,
@@ -94,14 +92,9 @@ def test_decision_down_carries_the_movement_and_a_registration_up_keeps_it(
     trust_sender(province, up)
     p.sync.import_package(up, p_round)
     ids = [n.id for n in p.nominations.page(NominationQuery(p_round), 0, 10)]
-    p.nominations.transition(ids, S.ELIGIBLE)
-    meeting = p.council.create_meeting(MeetingInput(p_round, date(2026, 11, 28), 9, 9))
-    p.council.record_votes(meeting.id, dict.fromkeys(ids, 9))
-    p.council.close_meeting(meeting.id)
-    decision = p.decisions.create(DecisionInput(p_round, "Chủ tịch UBND tỉnh Lai Châu"), ids)
-    p.decisions.sign(decision.id, date(2026, 12, 1), "Lê Văn Lương", SignerCapacity.CHAIRMAN)
+    decision_id = council_passes_and_signs(p, p_round, ids)
     sender = p.sync.inspect(up).sender_installation_uuid
-    down = p.sync.export_downward(DownwardSelection((decision.id,), sender),
+    down = p.sync.export_downward(DownwardSelection((decision_id,), sender),
                                   tmp_path / "usb" / "xuong").path
     trust_sender(commune, down)
     preview = c.sync.preview(down)

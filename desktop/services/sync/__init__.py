@@ -9,7 +9,7 @@ import json
 import re
 import tempfile
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -70,10 +70,13 @@ from desktop.services.sync.archive import (
 from desktop.services.sync.documents import (
     SUMMARY_KEY,
     PreparedDocument,
+    RenderJob,
+    decision_jobs,
     display_name,
     extract,
     from_summary,
     prepared_documents,
+    round_jobs,
     summary_value,
 )
 from desktop.services.sync.exporter import (
@@ -109,8 +112,8 @@ class SyncService:
         self._document_service = documents
 
     def _documents(self) -> DocumentService:
-        """Renders the tờ trình and minutes an upward package carries (built on first use when
-        the service was made without one)."""
+        """Renders the documents a package carries (tờ trình, minutes, decisions); built on
+        first use when the service was made without one."""
         if self._document_service is None:
             from desktop.services.blocs import BlocService
             from desktop.services.council import CouncilService
@@ -127,15 +130,37 @@ class SyncService:
     @contextmanager
     def _upward_documents(self, selection: UpwardSelection
                           ) -> Iterator[tuple[list[PreparedDocument], list[str]]]:
-        """The documents an upward package carries, rendered into a temporary folder that
-        lives as long as the ``with``."""
-        if not selection.include_documents and not selection.extra_files:
+        """The documents an upward package carries (the round's tờ trình and minutes, the
+        officer's files), rendered into a temporary folder that lives as long as the ``with``."""
+        with self._package_documents(
+                selection.include_documents, selection.extra_files,
+                lambda s, docs, warnings: round_jobs(s, docs, selection.round_id,
+                                                     warnings)) as found:
+            yield found
+
+    @contextmanager
+    def _downward_documents(self, selection: DownwardSelection
+                            ) -> Iterator[tuple[list[PreparedDocument], list[str]]]:
+        """The documents a downward package carries: each decision it sends, rendered, and
+        the officer's files (the signed scan)."""
+        with self._package_documents(
+                selection.include_documents, selection.extra_files,
+                lambda s, docs, warnings: decision_jobs(s, docs, selection.decision_ids,
+                                                        warnings)) as found:
+            yield found
+
+    @contextmanager
+    def _package_documents(
+            self, include: bool, extra_files: Sequence[Path],
+            jobs: Callable[[Session, DocumentService, list[str]], list[RenderJob]]
+    ) -> Iterator[tuple[list[PreparedDocument], list[str]]]:
+        if not include and not extra_files:
             yield [], []
             return
         with (self._db.read() as s,
-              prepared_documents(s, self._documents() if selection.include_documents else None,
-                                 selection.round_id, selection.include_documents,
-                                 selection.extra_files) as found):
+              prepared_documents(self._documents() if include else None,
+                                 (lambda docs, warnings: jobs(s, docs, warnings))
+                                 if include else None, extra_files) as found):
             yield found
 
     # -- identity and trust ------------------------------------------------------------------
@@ -229,18 +254,31 @@ class SyncService:
                                part_mb=part_mb)
 
     def plan_downward(self, selection: DownwardSelection) -> ExportPlan:
+        """Counts and sizes, the decision documents included (rendered to be measured)."""
         with self._db.read() as s:
-            return estimate(s, select_downward(s, selection), PackageKind.DOWNWARD,
-                            self._recipient_from_trust(s, selection.recipient_installation_uuid),
-                            None)
+            chosen = select_downward(s, selection)
+            recipient = self._recipient_from_trust(s, selection.recipient_installation_uuid)
+        with self._downward_documents(selection) as (documents, warnings), \
+                self._db.read() as s:
+            chosen.documents, chosen.warnings = documents, warnings
+            return estimate(s, chosen, PackageKind.DOWNWARD, recipient, None)
 
     def export_downward(self, selection: DownwardSelection, target: Path, *,
                         part_mb: int | None = None) -> ExportResult:
+        """Write the package with the signed decisions, rendered, and the officer's files
+        (``documents``), so the office below receives the decision itself, not only its
+        data."""
         self.key_info()
-        with self._db.read() as s:
+        with self._db.read() as s:  # refused before anything is rendered
+            select_downward(s, selection)
+            self._recipient_from_trust(s, selection.recipient_installation_uuid)
+        with self._downward_documents(selection) as (documents, warnings), \
+                self._db.read() as s:
             recipient = self._recipient_from_trust(s, selection.recipient_installation_uuid)
-            return self._write(s, select_downward(s, selection), PackageKind.DOWNWARD,
-                               recipient, target, None, part_mb=part_mb)
+            chosen = select_downward(s, selection)
+            chosen.documents, chosen.warnings = documents, warnings
+            return self._write(s, chosen, PackageKind.DOWNWARD, recipient, target, None,
+                               part_mb=part_mb)
 
     # -- emulation blocs (khối, cụm thi đua) ------------------------------------------------------
     def plan_bloc_down(self, selection: BlocDownSelection) -> ExportPlan:

@@ -1,7 +1,8 @@
-"""Documents that travel with an upward package (manifest ``documents``): the round's tờ trình
-and the minutes of its council meetings, rendered from the templates in use when the package
-is written, and any file the officer adds (the signed scan). Each is an ordinary
-``files/<sha256>`` entry, hashed and signed like the rest; the manifest only names it.
+"""Documents that travel with a package (manifest ``documents``): upward, the round's tờ trình
+and the minutes of its council meetings; downward, the signed decisions — rendered from the
+templates in use when the package is written — and any file the officer adds (the signed
+scan). Each is an ordinary ``files/<sha256>`` entry, hashed and signed like the rest; the
+manifest only names it.
 
 An older reader ignores the ``documents`` key (and the extra ``files/`` entries it does not
 reference), so the format stays version 1."""
@@ -15,7 +16,7 @@ import stat
 import tempfile
 import unicodedata
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -24,11 +25,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.api.decisions import decision_number
 from desktop.api.documents import safe_filename
 from desktop.api.sync import PackageDocument
 from desktop.domain.diskerrors import os_error_reason
 from desktop.domain.errors import DomainError, ValidationError
-from desktop.models import CouncilMeeting, Round
+from desktop.models import CouncilMeeting, Decision, Round
 from desktop.services.attachments import MAX_ATTACHMENT_BYTES
 from desktop.services.sync.archive import FILES_PREFIX, refusal
 
@@ -42,6 +44,7 @@ MAX_NAME = 200
 MAX_TITLE = 300
 SUBMISSION = "to_trinh"
 MINUTES = "bien_ban_hoi_dong"
+DECISION = "quyet_dinh"
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _CHUNK = 1 << 20
 
@@ -192,40 +195,18 @@ def extra_document(path: Path) -> PreparedDocument:
     return PreparedDocument(path, PackageDocument(sha, name, title, size))
 
 
-@contextmanager
-def prepared_documents(s: Session, documents: DocumentService | None, round_id: int,
-                       include_rendered: bool, extra_files: Sequence[Path]
-                       ) -> Iterator[tuple[list[PreparedDocument], list[str]]]:
-    """Render the round's tờ trình and the minutes of its closed council meetings into a
-    temporary folder (alive while the ``with`` lasts) and check the officer's files. A
-    document that cannot be rendered is left out with a warning saying why; a file the officer
-    chose that cannot be sent is refused."""
-    extras = [extra_document(Path(p)) for p in extra_files]
-    warnings: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="tdkt-vanban-") as tmp:
-        rendered: list[PreparedDocument] = []
-        if include_rendered:
-            rendered = _render(s, documents, round_id, Path(tmp), warnings)
-        found: list[PreparedDocument] = []
-        seen: set[str] = set()
-        for doc in (*rendered, *extras):
-            if doc.info.sha256 in seen:
-                continue  # the same bytes twice (a file chosen twice): once is enough
-            seen.add(doc.info.sha256)
-            found.append(doc)
-        yield found, warnings
+# a document to render: template key, the id it is rendered for, its title, its file name
+RenderJob = tuple[str, int, str, str]
 
 
-def _render(s: Session, documents: DocumentService | None, round_id: int, folder: Path,
-            warnings: list[str]) -> list[PreparedDocument]:
-    if documents is None:
-        warnings.append("Không kèm được tờ trình và biên bản: phần mềm chưa sẵn sàng tạo văn "
-                        "bản.")
-        return []
+def round_jobs(s: Session, documents: DocumentService, round_id: int,
+               warnings: list[str]) -> list[RenderJob]:
+    """An upward package's documents: the round's tờ trình and the minutes of its closed
+    council meetings (an open meeting is left out with a warning)."""
     round_ = s.get(Round, round_id)
     if round_ is None:
         return []
-    jobs: list[tuple[str, int, str, str]] = [
+    jobs: list[RenderJob] = [
         (SUBMISSION, round_id, documents.spec(SUBMISSION).title,
          f"Tờ trình - {round_.name}")]
     minutes_title = documents.spec(MINUTES).title
@@ -240,6 +221,55 @@ def _render(s: Session, documents: DocumentService | None, round_id: int, folder
             continue
         jobs.append((MINUTES, meeting_id, f"{minutes_title} ngày {day}",
                      f"Biên bản họp Hội đồng {held_on:%d-%m-%Y}"))
+    return jobs
+
+
+def decision_jobs(s: Session, documents: DocumentService, decision_ids: Sequence[int],
+                  warnings: list[str]) -> list[RenderJob]:
+    """A downward package's documents: each decision it sends, as signed ("Quyết định khen
+    thưởng số 05/QĐ-UBND")."""
+    title = documents.spec(DECISION).title
+    jobs: list[RenderJob] = []
+    for decision_id in dict.fromkeys(decision_ids):
+        decision = s.get(Decision, decision_id)
+        if decision is None:
+            continue
+        number = decision_number(decision.sequence or 0, decision.notation)
+        jobs.append((DECISION, decision_id, f"{title} số {number}",
+                     f"{title} {number.replace('/', '-')}"))
+    return jobs
+
+
+@contextmanager
+def prepared_documents(documents: DocumentService | None,
+                       jobs: Callable[[DocumentService, list[str]], list[RenderJob]] | None,
+                       extra_files: Sequence[Path]
+                       ) -> Iterator[tuple[list[PreparedDocument], list[str]]]:
+    """Render the documents ``jobs`` names (``round_jobs``, ``decision_jobs``; none when it
+    is None) into a temporary folder (alive while the ``with`` lasts) and check the officer's
+    files. A document that cannot be rendered is left out with a warning saying why; a file
+    the officer chose that cannot be sent is refused."""
+    extras = [extra_document(Path(p)) for p in extra_files]
+    warnings: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="tdkt-vanban-") as tmp:
+        rendered: list[PreparedDocument] = []
+        if jobs is not None:
+            if documents is None:
+                warnings.append("Không kèm được văn bản: phần mềm chưa sẵn sàng tạo văn bản.")
+            else:
+                rendered = _render(documents, jobs(documents, warnings), Path(tmp), warnings)
+        found: list[PreparedDocument] = []
+        seen: set[str] = set()
+        for doc in (*rendered, *extras):
+            if doc.info.sha256 in seen:
+                continue  # the same bytes twice (a file chosen twice): once is enough
+            seen.add(doc.info.sha256)
+            found.append(doc)
+        yield found, warnings
+
+
+def _render(documents: DocumentService, jobs: Sequence[RenderJob], folder: Path,
+            warnings: list[str]) -> list[PreparedDocument]:
     out: list[PreparedDocument] = []
     for number, (key, target_id, title, name) in enumerate(jobs, start=1):
         target = folder / f"{number:02d}.docx"

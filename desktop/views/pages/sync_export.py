@@ -151,11 +151,20 @@ class ExportTab(QWidget):
             "SyncExport", "Made from the templates in use: the round's submission and the "
             "minutes of every council meeting already closed."))
         self.documents_check.setChecked(True)
-        self.extra_files: list[Path] = []
+        self.decision_documents_check = QCheckBox(translate(
+            "SyncExport", "Include the decision document"), self)
+        self.decision_documents_check.setToolTip(translate(
+            "SyncExport", "Each chosen decision, made from the decision template in use, so "
+            "the office below receives the decision itself, not only its data."))
+        self.decision_documents_check.setChecked(True)
+        # the officer's files, one list for each way: a scan chosen for a tờ trình going up
+        # must not leave with a decision going down
+        self._up_files: list[Path] = []
+        self._down_files: list[Path] = []
         self.add_files_button = QPushButton(translate("SyncExport", "Add attached files…"), self)
         self.add_files_button.setToolTip(translate(
             "SyncExport", "Files sent as they are with the package, e.g. the signed scan of the "
-            "submission (at most 50 MB each)."))
+            "submission or of the decision (at most 50 MB each)."))
         self.remove_file_button = QPushButton(translate("SyncExport", "Remove the chosen file"),
                                               self)
         self.extra_list = QListWidget(self)
@@ -178,6 +187,7 @@ class ExportTab(QWidget):
         options_row.addStretch(1)
         documents_row = QHBoxLayout()
         documents_row.addWidget(self.documents_check)
+        documents_row.addWidget(self.decision_documents_check)
         documents_row.addStretch(1)
         documents_row.addWidget(self.add_files_button)
         extra_row = QHBoxLayout()
@@ -189,8 +199,12 @@ class ExportTab(QWidget):
         up_layout.addLayout(which_row)
         up_layout.addWidget(self.nominations_view, 1)
         up_layout.addLayout(options_row)
-        up_layout.addLayout(documents_row)
-        up_layout.addLayout(extra_row)
+        # the documents a package carries: below the stack, for dossiers up and decisions down
+        self.documents_panel = QWidget(self)
+        documents_layout = QVBoxLayout(self.documents_panel)
+        documents_layout.setContentsMargins(0, 0, 0, 0)
+        documents_layout.addLayout(documents_row)
+        documents_layout.addLayout(extra_row)
 
         # -- downward -----------------------------------------------------------------------------
         self.down_round = QComboBox(self)
@@ -375,6 +389,7 @@ class ExportTab(QWidget):
         left = QVBoxLayout()
         left.addLayout(kind_row)
         left.addWidget(self.stack, 1)
+        left.addWidget(self.documents_panel)
         right_widget = QWidget(self)
         right_widget.setFixedWidth(360)
         right = QVBoxLayout(right_widget)
@@ -405,12 +420,14 @@ class ExportTab(QWidget):
         self.attachments_check.toggled.connect(self._changed)
         self.incremental_check.toggled.connect(self._changed)
         self.documents_check.toggled.connect(self._changed)
+        self.decision_documents_check.toggled.connect(self._changed)
         self.add_files_button.clicked.connect(self.add_files)
         self.remove_file_button.clicked.connect(self.remove_file)
         self.decisions_list.itemChanged.connect(self._changed)
         self.recipient_combo.currentIndexChanged.connect(self._changed)
         self.write_button.clicked.connect(self.write)
         self.open_folder_button.clicked.connect(self._open_folder)
+        self._show_documents_panel()
         self._show_plan(None, "")
 
     # -- what the page hands over -----------------------------------------------------------------
@@ -724,7 +741,22 @@ class ExportTab(QWidget):
             self.load_blocs()
         if self.movement_radio.isChecked() and not self._movements_loaded:
             self.load_movements()
+        self._show_documents_panel()
         self._changed()
+
+    def _show_documents_panel(self) -> None:
+        """Dossiers up carry the tờ trình and minutes, decisions down the decision itself;
+        both the officer's files (each way its own list)."""
+        up, down = self.up_radio.isChecked(), self.down_radio.isChecked()
+        self.documents_panel.setVisible(up or down)
+        self.documents_check.setVisible(up)
+        self.decision_documents_check.setVisible(down)
+        self._show_extra_files()
+
+    @property
+    def extra_files(self) -> list[Path]:
+        """The officer's files for the package of the current choice."""
+        return self._down_files if self.down_radio.isChecked() else self._up_files
 
     @Slot()
     def _changed(self, *_args: object) -> None:
@@ -761,7 +793,7 @@ class ExportTab(QWidget):
             return UpwardSelection(round_id, ids, self.attachments_check.isChecked(),
                                    self.incremental_check.isChecked(),
                                    self.documents_check.isChecked(),
-                                   tuple(self.extra_files)), ""
+                                   tuple(self._up_files)), ""
         round_id = self.down_round.currentData()
         if not isinstance(round_id, int):
             return None, translate("SyncExport", "Choose the round of the decisions.")
@@ -772,9 +804,11 @@ class ExportTab(QWidget):
         if not isinstance(recipient, str) or not recipient:
             return None, translate("SyncExport", "Choose the office that receives the "
                                                  "decisions.")
-        return DownwardSelection(decisions, recipient), ""
+        return DownwardSelection(decisions, recipient,
+                                 self.decision_documents_check.isChecked(),
+                                 tuple(self._down_files)), ""
 
-    # -- files the officer adds to an upward package ---------------------------------------------
+    # -- files the officer adds to an upward or a downward package -------------------------------
     @Slot()
     def add_files(self) -> None:
         settings = self.page.ctx.settings
@@ -791,7 +825,14 @@ class ExportTab(QWidget):
             self.set_extra_files(self.extra_files[:row] + self.extra_files[row + 1:])
 
     def set_extra_files(self, paths: Sequence[Path]) -> None:
-        self.extra_files = list(paths)
+        if self.down_radio.isChecked():
+            self._down_files = list(paths)
+        else:
+            self._up_files = list(paths)
+        self._show_extra_files()
+        self._changed()
+
+    def _show_extra_files(self) -> None:
         self.extra_list.clear()
         for path in self.extra_files:
             item = QListWidgetItem(path.name, self.extra_list)
@@ -800,7 +841,6 @@ class ExportTab(QWidget):
             self.extra_list.setCurrentRow(len(self.extra_files) - 1)
         self.extra_list.setVisible(bool(self.extra_files))
         self.remove_file_button.setVisible(bool(self.extra_files))
-        self._changed()
 
     @Slot()
     def estimate(self) -> None:
