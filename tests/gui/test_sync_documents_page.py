@@ -23,11 +23,9 @@ from desktop.domain.enums import Gender, RoundKind, UnitKind
 from desktop.services.attachments import stored_path
 from desktop.services.rounds import RoundInput
 from desktop.views.dialogs.sync_report_dialog import SyncReportDialog
-from desktop.views.main_window import MainWindow
 from desktop.views.messages import Messages, SystemOpener
 from desktop.views.pages.sync_import import PackageFiles
-from desktop.views.pages.sync_page import SyncPage
-from tests.gui.test_sync_page import open_window  # noqa: F401 - fixture
+from tests.gui.test_sync_page import idle, open_window, sync_page  # noqa: F401 - fixture
 from tests.unit.sync_world import (
     PROVINCE,
     Office,
@@ -78,18 +76,6 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(Messages, "error",
                         classmethod(lambda _c, _p, text, *_a, **_k: found.append(text)))
     return found
-
-
-def sync_page(qtbot: Any, window: MainWindow) -> SyncPage:
-    page = window.navigate("sync")
-    assert isinstance(page, SyncPage)
-    idle(qtbot, window)
-    return page
-
-
-def idle(qtbot: Any, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
-    QApplication.processEvents()
 
 
 def widgets_showing(root: QWidget, kind: type, text: str) -> list[Any]:

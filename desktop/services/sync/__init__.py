@@ -647,10 +647,7 @@ class SyncService:
             try:
                 return extract(zf, doc, target)
             except OSError as exc:
-                raise ValidationError.single(
-                    "documents", "Văn bản kèm theo",
-                    f"không chép được “{doc.title}” ra {target.parent}: {os_error_reason(exc)}"
-                ) from exc
+                raise _copy_refused(doc, target, exc) from exc
 
     def stored_document(self, doc: PackageDocument) -> Path:
         """A copy, under its own name, of a document kept from a package sent or imported."""
@@ -664,10 +661,7 @@ class SyncService:
         try:
             return export_file(self._paths.attachments, doc.sha256, target)
         except OSError as exc:
-            raise ValidationError.single(
-                "documents", "Văn bản kèm theo",
-                f"không chép được “{doc.title}” ra {target.parent}: {os_error_reason(exc)}"
-            ) from exc
+            raise _copy_refused(doc, target, exc) from exc
 
     def _backup(self) -> Path | None:
         if self._db.path is None:  # PostgreSQL: the server's own backups apply
@@ -802,6 +796,12 @@ class SyncService:
     def _me(self, s: Session) -> Me:
         inst = self._installation(s)
         return Me(inst.uuid, inst.office_name, self._unit_code(s, inst))
+
+
+def _copy_refused(doc: PackageDocument, target: Path, exc: OSError) -> ValidationError:
+    return ValidationError.single(
+        "documents", "Văn bản kèm theo",
+        f"không chép được “{doc.title}” ra {target.parent}: {os_error_reason(exc)}")
 
 
 def _same_file(path: Path, doc: PackageDocument) -> bool:
