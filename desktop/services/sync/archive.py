@@ -196,12 +196,16 @@ def iter_lines(zf: zipfile.ZipFile, name: str) -> Iterator[tuple[int, dict[str, 
     with zf.open(name) as raw:
         text = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
         for number, line in enumerate(text, start=1):
-            if not line.strip():
-                continue
-            try:
-                value = json.loads(line)
-            except ValueError as exc:
-                raise refusal(f"{name} dòng {number}: không đọc được") from exc
-            if not isinstance(value, dict):
-                raise refusal(f"{name} dòng {number}: không đúng cấu trúc")
-            yield number, value
+            if line.strip():
+                yield number, parse_line(name, number, line)
+
+
+def parse_line(name: str, number: int, line: str) -> dict[str, Any]:
+    """One line of entry ``name`` as a record, or the refusal that names it."""
+    try:
+        value = json.loads(line)
+    except ValueError as exc:
+        raise refusal(f"{name} dòng {number}: không đọc được") from exc
+    if not isinstance(value, dict):
+        raise refusal(f"{name} dòng {number}: không đúng cấu trúc")
+    return value
