@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from desktop.api.sync import Action, UpwardSelection
 from desktop.domain.enums import RoundKind, UnitKind
 from desktop.domain.errors import DomainError
+from desktop.domain.vntext import is_clean_line
 from desktop.models import Installation, Nomination
 from desktop.services.demo import build_demo
 from desktop.services.demo_round import build_demo_round
@@ -103,6 +104,9 @@ VARIANTS: list[tuple[str, Any]] = [
     ("a date before year 1", ("field", {"period_from": "0000-01-01"})),
     ("a control character", ("text", "xuống\u0007dòng")),
     ("too long", ("text", "x" * 300)),
+    ("a no-break space", ("text", "Quyết\u00a0định")),
+    ("a letter outside Latin", ("text", "Điện trở 5 Ω")),
+    ("Vietnamese as stored", ("text", "Chủ tịch Ủy ban nhân dân tỉnh Lai Châu")),
 ]
 
 
@@ -227,6 +231,14 @@ def test_a_refused_line_refuses_the_package_both_ways(
         assert office.digest() == before
     assert messages[0] == messages[1]
     assert "data/ratings.jsonl dòng" in messages[1] and "phiên bản không hợp lệ" in messages[1]
+
+
+def test_printable_ascii_the_sql_passes_without_python_is_clean() -> None:
+    """A text of printable ASCII with no space at an edge and no double space is taken in
+    SQL without ``is_clean_line``: it must be what that function accepts."""
+    chars = [chr(c) for c in range(0x20, 0x7F)]
+    assert all(is_clean_line(f"a{x}{y}b") for x in chars for y in chars if x + y != "  ")
+    assert not is_clean_line(" a") and not is_clean_line("a ") and not is_clean_line("a  b")
 
 
 def test_only_plain_entities_go_the_set_based_way() -> None:
