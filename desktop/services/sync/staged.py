@@ -84,10 +84,6 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _clean(text: str) -> bool:
-    return is_clean_line(text)
-
-
 class StagedArrival:
     """One entity's lines through the temporary tables; what is left for the planner is
     handed back as (line number, parsed record)."""
@@ -98,8 +94,7 @@ class StagedArrival:
         self.now = now  # bound like the planner's rows: sqlite3's own datetime adapter
         raw = self._driver()
         raw.create_function("tdkt_sha256", 1, _sha256, deterministic=True)
-        raw.create_function("tdkt_clean", 1, _clean, deterministic=True)
-        self._staged_targets: dict[str, set[str]] = {}
+        raw.create_function("tdkt_clean", 1, is_clean_line, deterministic=True)
         self._aliased: dict[str, bool] = {}
 
     def _driver(self) -> sqlite3.Connection:
@@ -170,15 +165,10 @@ class StagedArrival:
         ex = self.conn.exec_driver_sql
         ex("CREATE TEMP TABLE IF NOT EXISTS sync_will_exist "
            "(entity TEXT NOT NULL, uuid TEXT NOT NULL, PRIMARY KEY (entity, uuid))")
-        for target in set(self.spec.refs.values()):
-            if target not in BY_NAME:
-                continue
-            done = self._staged_targets.setdefault(target, set())
-            fresh = self.will_exist.get(target, set()) - done
-            if fresh:
+        for target in sorted(set(self.spec.refs.values()) & BY_NAME.keys()):
+            if self.will_exist.get(target):
                 ex("INSERT OR IGNORE INTO temp.sync_will_exist (entity, uuid) VALUES (?, ?)",
-                   [(target, u) for u in fresh])
-                done.update(fresh)
+                   [(target, u) for u in self.will_exist[target]])
 
     def _fields(self) -> list[tuple[str, str, Any]]:
         return [(self.spec.field_name(c.name), column_kind(self.spec, c), c)
