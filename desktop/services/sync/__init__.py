@@ -543,19 +543,18 @@ class SyncService:
     def _import(self, path: Path, real: Path, target_round_id: int | None,
                 resolutions: dict[str, Resolution] | None, receipt_dir: Path | None,
                 progress: ProgressFn, cancel: CancelToken | None) -> ImportReport:
-        header = self.inspect(real)
-        if header.already_imported is not None:
-            return ImportReport(header, {}, False,
-                                f"Gói này đã được nhập lúc "
-                                f"{header.already_imported:%H:%M ngày %d/%m/%Y}; "
-                                "không có gì thay đổi.")
         backup_path = None
         with (open_package(real) as zf, self._db.session() as s,
               without_memory_map(s.connection())):
-            header = self._trusted_header(zf, path, s)
-            if header.already_imported is not None:
-                return ImportReport(header, {}, False, "Gói này đã được nhập; không có gì thay đổi.")
+            # read and checked once, under the write lock: what is imported is what was checked
             me = self._me(s)
+            header = read_header(zf, path, s, me)
+            if header.already_imported is not None:  # whoever sent it: nothing to do
+                return ImportReport(header, {}, False,
+                                    f"Gói này đã được nhập lúc "
+                                    f"{header.already_imported:%H:%M ngày %d/%m/%Y}; "
+                                    "không có gì thay đổi.")
+            self._require_trust(header)
             if header.kind is PackageKind.RECEIPT:
                 plan = self._receipt_plan(zf, s)
                 backup_path = self._backup()
@@ -670,13 +669,17 @@ class SyncService:
 
     def _trusted_header(self, zf: zipfile.ZipFile, path: Path, s: Session) -> PackageHeader:
         header = read_header(zf, path, s, self._me(s))
+        self._require_trust(header)
+        return header
+
+    @staticmethod
+    def _require_trust(header: PackageHeader) -> None:
         if header.trust in (TrustState.UNKNOWN, TrustState.CHANGED):
             changed = header.trust is TrustState.CHANGED
             raise refusal(
                 f"“{header.sender_office_name}” {'đã đổi khóa ký' if changed else 'chưa được tin cậy'}"
                 f" (mã nhận diện {header.fingerprint}). Hãy gọi điện cho đơn vị gửi, đối chiếu "
                 "mã này, rồi chọn “Tin cậy” trước khi nhập")
-        return header
 
     def _round_uuid(self, s: Session, round_id: int | None) -> str | None:
         if round_id is None:

@@ -116,8 +116,8 @@ Typed = tuple[dict[str, Any], dict[str, Any], Planned, bool]
 Sink = Callable[[EntitySpec, list[Typed]], None]
 Lines = Iterator[tuple[int, dict[str, Any]]]
 # The import's set-based first arrival (``staged``): the entity and its entry in, how many
-# records it wrote as new and the lines it leaves to the planner out.
-Bulk = Callable[[EntitySpec, str], tuple[int, Lines]]
+# records it wrote as new and the lines it leaves to the planner out (None: not this entity).
+Bulk = Callable[[EntitySpec, str], tuple[int, Lines] | None]
 
 
 @dataclass
@@ -153,7 +153,7 @@ class Planner:
         self.writer = RecordWriter(s)
         self._by_cccd: dict[str, tuple[str, str, date | None]] = {}
         self._by_name_born: dict[tuple[date, str], tuple[str, str, date | None]] = {}
-        self._package_cccd: dict[str, str] = {}  # CCCD → the first package person holding it
+        self.package_cccd: dict[str, str] = {}  # CCCD → the first package person holding it
         # per entity with a natural key: the key (local UUIDs) → the first package record
         self._package_keys: dict[str, dict[tuple[str, ...], str]] = {}
         self._local_labels: dict[tuple[str, str], str] = {}
@@ -170,10 +170,13 @@ class Planner:
             if entry not in names:
                 continue
             lines: Lines = iter_lines(self.zf, entry)
-            if self.bulk is not None and not self.plan.unresolved and spec.name in STAGED:
+            arrived = None
+            if self.bulk is not None and not self.plan.unresolved:
                 if cancel is not None:
                     cancel.raise_if_cancelled()
-                written, lines = self.bulk(spec, entry)
+                arrived = self.bulk(spec, entry)
+            if arrived is not None:
+                written, lines = arrived
                 if written:
                     counts = self.plan.counts.setdefault(spec.name, {})
                     counts[Action.NEW] = counts.get(Action.NEW, 0) + written
@@ -306,7 +309,7 @@ class Planner:
                                          "chọn đợt xét khen thưởng để nhận các đề nghị trong gói")
         cid = fields.get("citizen_id") if spec.name == "people" else None
         if cid:
-            first = self._package_cccd.setdefault(cid, record["uuid"])
+            first = self.package_cccd.setdefault(cid, record["uuid"])
             if first != record["uuid"]:
                 return self._add(spec, record, Planned(Action.IGNORED, local_uuid, names, inc_hash),
                                  f"số CCCD {cid} trùng với {self.labels.get(first, 'một người')} "
@@ -928,6 +931,40 @@ RULED = frozenset({"people", "nominations", "decision_lines", "award_records", *
 STAGED = frozenset(spec.name for spec in ENTITIES if staged.eligible(spec, REFERENCED, RULED))
 
 
+def _person_passes(full_name: Any, gender: Any, ethnicity: Any, birth_date: Any,
+                   citizen_id: Any) -> bool:
+    """The people form's rules (``_rules``) on a package line's values, for SQL: anything
+    odd is simply not taken set-based (the planner explains it)."""
+    try:
+        born = date.fromisoformat(birth_date) if birth_date is not None else None
+        return not _rules("people", {"full_name": full_name, "gender": gender,
+                                     "ethnicity": ethnicity, "birth_date": born,
+                                     "citizen_id": citizen_id})
+    except Exception:  # a wrong type: the planner's converters say which
+        return False
+
+
+def _person_search_key(full_name: str, citizen_id: str | None) -> str:
+    return fold(f"{full_name} {citizen_id or ''}")
+
+
+# A person arrives set-based when the form's rules pass, nobody here holds the CCCD or the
+# same name and birth date (the planner proposes a match), and no other line of the package
+# holds the CCCD (the planner keeps the first).
+PERSON_ARRIVAL = staged.Arrival(
+    check=_person_passes,
+    check_fields=("full_name", "gender", "ethnicity", "birth_date", "citizen_id"),
+    derived={"search_key": (_person_search_key, ("full_name", "citizen_id")),
+             "sort_key": (name_sort_key, ("full_name",))},
+    unique="citizen_id",
+    plain_unique="{v} = '' OR {v} GLOB '" + "[0-9]" * 12 + "'",
+    unmatched=("(v_citizen_id IS NULL OR v_citizen_id = '' OR NOT EXISTS (SELECT 1 FROM "
+               "people p WHERE p.citizen_id = v_citizen_id AND p.deleted_at IS NULL)) AND "
+               "(v_birth_date IS NULL OR NOT EXISTS (SELECT 1 FROM people p WHERE "
+               "p.birth_date = v_birth_date AND p.deleted_at IS NULL AND "
+               "tdkt_fold(p.full_name) = tdkt_fold(v_full_name)))"))
+
+
 def _person_label(name: str, born: date | None) -> str:
     return f"{name} (sinh {born:%d/%m/%Y})" if born else name
 
@@ -966,13 +1003,18 @@ class Applier:
     # plainly new records set-based on SQLite (``staged``); the tests compare both ways
     staged_arrival = True
 
-    def bulk(self, spec: EntitySpec, entry: str) -> tuple[int, Lines]:
+    def bulk(self, spec: EntitySpec, entry: str) -> tuple[int, Lines] | None:
         """Write an entity's plainly new records set-based; the planner takes the rest."""
+        how = self._arrival(spec)
+        if how is None:
+            return None
         arrival = staged.StagedArrival(self.s.connection(), spec,
                                        self.header.sender_installation_uuid, self.now,
-                                       self.planner.will_exist)
+                                       self.planner.will_exist, how)
         arrival.stage(self.zf, entry)
         written = arrival.write()
+        if written:
+            self._after_arrival(spec, arrival)
 
         def rest() -> Lines:
             try:
@@ -980,6 +1022,40 @@ class Applier:
             finally:
                 arrival.drop()
         return written, rest()
+
+    def _arrival(self, spec: EntitySpec) -> staged.Arrival | None:
+        """How an entity's records may arrive set-based, if they may: the plain entities; a
+        person when nothing here or earlier in the package could be the same person; a
+        nomination sent up, placed in the officer's round as "Đã tiếp nhận"."""
+        if spec.name in STAGED:
+            return staged.Arrival()
+        if spec.name == "people":
+            return PERSON_ARRIVAL
+        if (spec.name == "nominations" and self.header.kind is PackageKind.UPWARD
+                and self.target_round_id is not None):
+            return staged.Arrival(
+                rule=f"v_status IN ({', '.join(repr(s.value) for s in NominationStatus)})",
+                fixed={"round_id": self.target_round_id, "position": 0,
+                       "status": NominationStatus.RECEIVED.value, "status_note": "",
+                       "eligibility": ""})
+        return None
+
+    def _after_arrival(self, spec: EntitySpec, arrival: staged.StagedArrival) -> None:
+        """What the planner keeps of a record it decides, for the records written set-based:
+        what will exist (later references, and people not "already here"), a person's label
+        and CCCD (a later line holding it is a duplicate), a received nomination's history."""
+        if spec.name == "people":
+            planner = self.planner
+            for uuid, name, born, cid in arrival.chosen("uuid", "c_full_name", "c_birth_date",
+                                                        "c_citizen_id"):
+                planner.will_exist["people"].add(uuid)
+                planner.labels[uuid] = f"{name} (sinh {born[:4]})" if born else name
+                if cid:
+                    planner.package_cccd.setdefault(cid, uuid)
+        elif spec.name in REFERENCED:
+            self.planner.will_exist[spec.name].update(u for u, in arrival.chosen("uuid"))
+        if spec.name == "nominations":
+            self.received_nominations.extend(arrival.written_ids())
 
     def start(self) -> None:
         """Before the first batch: where received nominations are placed; the set-based

@@ -8,7 +8,10 @@ escapes, a well-formed envelope, not a tombstone, every field of the right type 
 every reference resolving, the UUID unknown here — and writes their rows and shadows with
 ``INSERT … SELECT``. Everything else (a record here already, a shadow, an alias, a value
 that needs tidying or is refused, a duplicate UUID) goes through the planner's ordinary
-record-by-record path, which explains and decides it. The conditions are only ever
+record-by-record path, which explains and decides it. People and nominations sent up come
+this way too, with what the planner does besides (``Arrival``): the person form's rules, no
+one here or earlier in the package who may be the same person; a nomination placed in the
+officer's round as received. The conditions are only ever
 *sufficient*: a record taken here is one the planner would have written the same way
 (``tests/unit/test_sync_staged.py`` imports the same packages both ways and compares every
 row and shadow).
@@ -20,14 +23,15 @@ import hashlib
 import io
 import sqlite3
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, String, Text
 from sqlalchemy.engine import Connection
 
-from desktop.domain.vntext import is_clean_line
+from desktop.domain.vntext import fold, is_clean_line
 from desktop.services.sync.archive import parse_line
 from desktop.services.sync.entities import AWARD_KIND, BY_NAME, FILE_ENTITIES, EntitySpec
 
@@ -80,6 +84,31 @@ def eligible(spec: EntitySpec, referenced: frozenset[str], ruled: frozenset[str]
     return all(spec.field_name(c.name).isidentifier() for c in spec.columns)
 
 
+@dataclass(frozen=True)
+class Arrival:
+    """What one entity's set-based arrival does besides types and references; the defaults
+    are a plain entity's. Each part is a *sufficient* condition the planner would agree with:
+    a record it does not take goes to the planner."""
+
+    # an SQL condition on the fields (``v_<field>``): the forms' simple rules
+    rule: str = ""
+    # column → the value stored whatever the package says (where a received record is
+    # placed: the officer's round, "Đã tiếp nhận"); the package's value is still type-checked
+    fixed: Mapping[str, Any] = field(default_factory=dict)
+    # the forms' other rules in Python, on these fields' JSON values: True when they pass
+    check: Callable[..., bool] | None = None
+    check_fields: tuple[str, ...] = ()
+    # derived column → (function, the fields it is computed from)
+    derived: Mapping[str, tuple[Callable[..., str], tuple[str, ...]]] = field(default_factory=dict)
+    # a field two records of one package may not share (the planner keeps the first line's):
+    # taken here only when no other line holds it and no earlier line may hold it unseen;
+    # ``plain_unique`` is an SQL condition on ``v``: the value is exactly as it is stored
+    unique: str = ""
+    plain_unique: str = ""
+    # SQL: nothing here the record might be the same as (the planner proposes a match)
+    unmatched: str = ""
+
+
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -89,13 +118,20 @@ class StagedArrival:
     handed back as (line number, parsed record)."""
 
     def __init__(self, conn: Connection, spec: EntitySpec, peer_uuid: str, now: datetime,
-                 will_exist: dict[str, set[str]]) -> None:
+                 will_exist: dict[str, set[str]], arrival: Arrival | None = None) -> None:
         self.conn, self.spec, self.peer, self.will_exist = conn, spec, peer_uuid, will_exist
+        self.arrival = arrival or Arrival()
         self.now = now  # bound like the planner's rows: sqlite3's own datetime adapter
         raw = self._driver()
         raw.create_function("tdkt_sha256", 1, _sha256, deterministic=True)
-        raw.create_function("tdkt_clean", 1, is_clean_line, deterministic=True)
+        raw.create_function("tdkt_fold", 1, fold, deterministic=True)
+        if self.arrival.check is not None:
+            raw.create_function("tdkt_check", len(self.arrival.check_fields), self.arrival.check,
+                                deterministic=True)
+        for i, (function, names) in enumerate(self.arrival.derived.values()):
+            raw.create_function(f"tdkt_derived_{i}", len(names), function, deterministic=True)
         self._aliased: dict[str, bool] = {}
+        self._staged = 0
 
     def _driver(self) -> sqlite3.Connection:
         raw = self.conn.connection.driver_connection
@@ -115,7 +151,8 @@ class StagedArrival:
             self._driver().executemany(
                 "INSERT INTO temp.sync_staged (number, line) VALUES (?, ?)",
                 ((n, line) for n, line in enumerate(text, start=1) if line.strip()))
-        return int(ex("SELECT count(*) FROM temp.sync_staged").scalar_one())
+        self._staged = int(ex("SELECT count(*) FROM temp.sync_staged").scalar_one())
+        return self._staged
 
     def write(self) -> int:
         """Rows and shadows of the plainly new records; how many were written."""
@@ -123,21 +160,37 @@ class StagedArrival:
         self._stage_will_exist()
         ex("DROP TABLE IF EXISTS temp.sync_candidates")
         ex(f"CREATE TEMP TABLE sync_candidates AS {self._extract_sql()}")
+        self._check_texts()
         ex("DROP TABLE IF EXISTS temp.sync_chosen")
         ex(f"CREATE TEMP TABLE sync_chosen AS {self._choose_sql()}",
-           (self.spec.name, self.peer, self.spec.name))
+           (self.spec.name, self.peer, self.spec.name, self._first_unseen()))
+        derived = list(self.arrival.derived)
         columns = ["uuid", "owner_uuid", "version", "created_at", "updated_at",
-                   *(c.name for c in self.spec.columns)]
+                   *(c.name for c in self.spec.columns), *derived]
         quoted = ", ".join(f'"{c}"' for c in columns)
+        stored = [f"c_{c.name}" for c in self.spec.columns] + [f"d_{c}" for c in derived]
         ex(f'INSERT INTO "{self.spec.table.name}" ({quoted}) SELECT uuid, owner, 1, created, ?, '
-           f"{', '.join(f'c_{c.name}' for c in self.spec.columns)} "
-           "FROM temp.sync_chosen ORDER BY number", (self.now,))
+           f"{', '.join(stored)} FROM temp.sync_chosen ORDER BY number", (self.now,))
         ex("INSERT INTO sync_shadows (entity, record_uuid, peer_uuid, peer_version, content_hash) "
            "SELECT ?, uuid, ?, version, content_hash FROM temp.sync_chosen ORDER BY number",
            (self.spec.name, self.peer))
-        # what is left in the staging table is the planner's
-        ex("DELETE FROM temp.sync_staged WHERE number IN (SELECT number FROM temp.sync_chosen)")
-        return int(ex("SELECT count(*) FROM temp.sync_chosen").scalar_one())
+        written = int(ex("SELECT count(*) FROM temp.sync_chosen").scalar_one())
+        if written == self._staged:  # a first import: nothing is left
+            ex("DELETE FROM temp.sync_staged")
+        else:  # what is left in the staging table is the planner's
+            ex("DELETE FROM temp.sync_staged WHERE number IN (SELECT number FROM temp.sync_chosen)")
+        return written
+
+    def chosen(self, *columns: str) -> list[tuple[Any, ...]]:
+        """What was written, in line order: ``uuid`` and stored columns (``c_<column>``)."""
+        return [tuple(row) for row in self.conn.exec_driver_sql(
+            f"SELECT {', '.join(columns)} FROM temp.sync_chosen ORDER BY number")]
+
+    def written_ids(self) -> list[int]:
+        """The row ids of what was written, in line order."""
+        return [int(i) for i, in self.conn.exec_driver_sql(
+            f'SELECT r.id FROM temp.sync_chosen c JOIN "{self.spec.table.name}" r '
+            "ON r.uuid = c.uuid ORDER BY c.number")]
 
     def left_over(self, entry: str, page: int = 2000) -> Iterator[tuple[int, dict[str, Any]]]:
         """The lines the planner decides, in order, parsed as ``iter_lines`` would; read a
@@ -155,7 +208,8 @@ class StagedArrival:
             last = rows[-1][0]
 
     def drop(self) -> None:
-        for name in ("sync_staged", "sync_candidates", "sync_chosen", "sync_will_exist"):
+        for name in ("sync_staged", "sync_candidates", "sync_chosen", "sync_will_exist",
+                     "sync_clean"):
             self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
 
     # -- SQL ----------------------------------------------------------------------------------
@@ -188,14 +242,46 @@ class StagedArrival:
             value = f"json_extract(line, '$.fields.{name}')"
             parts.append(f"{value} AS v_{name}")
             parts.append(f"json_type(line, '$.fields.{name}') AS t_{name}")
-            if kind == "ref":  # the row it points at, looked up once
+            if kind == "ref" and column.name not in self.arrival.fixed:
+                # the row it points at, looked up once
                 parts.append(f"{self._ref_id(column.name, value)} AS i_{name}")
         return (f"SELECT {', '.join(parts)} FROM temp.sync_staged "
                 "WHERE json_valid(line) AND json_type(line) = 'object' "
                 "AND instr(line, char(92)) = 0")
 
+    def _check_texts(self) -> None:
+        """Texts beyond plain ASCII are checked by ``is_clean_line`` once per distinct value
+        (an issuer or a rating repeats thousands of times); the clean ones are kept in
+        ``temp.sync_clean`` for the choice."""
+        ex = self.conn.exec_driver_sql
+        ex("CREATE TEMP TABLE IF NOT EXISTS sync_clean (value TEXT PRIMARY KEY) WITHOUT ROWID")
+        ex("DELETE FROM temp.sync_clean")
+        texts = [name for name, kind, _column in self._fields() if kind == "text"]
+        if not texts:
+            return
+        union = " UNION ".join(f"SELECT v_{n} AS value FROM temp.sync_candidates WHERE "
+                               f"t_{n} = 'text' AND NOT ({_plain_ascii(f'v_{n}')})"
+                               for n in texts)
+        rows = ex(union).scalars().all()  # read whole before writing the same database
+        self._driver().executemany("INSERT INTO temp.sync_clean (value) VALUES (?)",
+                                   ((v,) for v in rows if is_clean_line(v)))
+
+    def _first_unseen(self) -> int:
+        """The first line whose ``unique`` field SQL cannot read as stored (not a candidate,
+        or a value the planner would tidy first): no record after it is taken here, since
+        that line may claim the value first."""
+        unique = self.arrival.unique
+        if not unique:
+            return MAX_INT
+        plain = self.arrival.plain_unique.format(v=f"v_{unique}")
+        first = self.conn.exec_driver_sql(
+            "SELECT min(number) FROM (SELECT number FROM temp.sync_staged WHERE number NOT IN "
+            "(SELECT number FROM temp.sync_candidates) UNION ALL SELECT number FROM "
+            f"temp.sync_candidates WHERE t_{unique} <> 'null' AND NOT ({plain}))").scalar()
+        return MAX_INT if first is None else int(first)
+
     def _choose_sql(self) -> str:
-        spec = self.spec
+        spec, arrival = self.spec, self.arrival
         where = [f"t_uuid = 'text' AND uuid GLOB '{_UUID_GLOB}'", "t_owner = 'text'",
                  f"t_version = 'integer' AND version >= 1 AND version < {MAX_INT}",
                  "t_deleted = 'false'", "t_fields = 'object'", _timestamp("created_at"),
@@ -214,13 +300,35 @@ class StagedArrival:
             null_ok = kind == "ref" or column.nullable
             check, stored, as_json = _typed(kind, v, t, column)
             if kind == "ref":
-                check, stored = self._ref(column.name, name)
+                # a placed reference is only read as one (the planner does not resolve it)
+                check, stored = ((f"{t} = 'text'", "NULL") if column.name in arrival.fixed
+                                 else self._ref(column.name, name))
             where.append(f"({t} = 'null' OR ({check}))" if null_ok else f"({check})")
-            values.append(f"CASE WHEN {t} = 'null' THEN NULL ELSE {stored} END AS c_{column.name}")
+            if column.name in arrival.fixed:
+                values.append(f"{_literal(arrival.fixed[column.name])} AS c_{column.name}")
+            else:
+                values.append(
+                    f"CASE WHEN {t} = 'null' THEN NULL ELSE {stored} END AS c_{column.name}")
             if name in spec.content_fields():
                 hashed.append((name, f"CASE WHEN {t} = 'null' THEN NULL ELSE {as_json} END"))
         if spec.name in RULES_SQL:
             where.append(RULES_SQL[spec.name].format(amount="v_amount"))
+        if arrival.rule:
+            where.append(f"({arrival.rule})")
+        if arrival.check is not None:
+            where.append(f"tdkt_check({', '.join(f'v_{n}' for n in arrival.check_fields)})")
+        if arrival.unmatched:
+            where.append(f"({arrival.unmatched})")
+        if arrival.unique:
+            v = f"v_{arrival.unique}"
+            where.append(f"number < ? AND ({v} IS NULL OR {v} = '' OR {v} NOT IN (SELECT {v} "
+                         f"FROM temp.sync_candidates WHERE {v} IS NOT NULL GROUP BY {v} "
+                         "HAVING count(*) > 1))")
+        else:
+            where.append("? > 0")  # the same parameters for every entity
+        for i, (_function, names) in enumerate(arrival.derived.values()):
+            values.append(f"tdkt_derived_{i}({', '.join(f'v_{n}' for n in names)}) "
+                          f"AS d_{list(arrival.derived)[i]}")
         hashed.append(("__deleted", "json('false')"))
         pairs = ", ".join(f"'{k}', {expr}" for k, expr in sorted(hashed))
         return (f"SELECT number, uuid, owner, version, {_stored_time('created_at')} AS created, "
@@ -263,6 +371,25 @@ class StagedArrival:
         return f"{_text(v)} AND {i} IS NOT NULL AND {live}", i
 
 
+def _plain_ascii(v: str) -> str:
+    """Printable ASCII without edge or double spaces: clean as it is, without asking Python."""
+    return (f"{v} NOT GLOB '*[^ -~]*' AND {v} NOT GLOB ' *' AND {v} NOT GLOB '* ' "
+            f"AND {v} NOT GLOB '*  *'")
+
+
+def _literal(value: Any) -> str:
+    """A fixed value written into the SQL (numbers, and text without quotes)."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise TypeError(f"not a fixed value: {value!r}")
+    if isinstance(value, str):
+        if "'" in value:
+            raise ValueError(f"not a fixed value: {value!r}")
+        return f"'{value}'"
+    return str(value)
+
+
 def _text(v: str) -> str:
     return f"typeof({v}) = 'text'"
 
@@ -296,9 +423,8 @@ def _typed(kind: str, v: str, t: str, column: Any) -> tuple[str, str, str]:
     if kind == "text":
         length = getattr(column.type, "length", None)
         limit = f" AND length({v}) <= {int(length)}" if length else ""
-        # plain ASCII without edge or double spaces is clean as it is: no call into Python
-        plain_ascii = (f"{v} NOT GLOB '*[^ -~]*' AND {v} NOT GLOB ' *' AND {v} NOT GLOB '* ' "
-                       f"AND {v} NOT GLOB '*  *'")
-        return f"{t} = 'text'{limit} AND (({plain_ascii}) OR tdkt_clean({v}))", v, v
+        # plain ASCII is clean as it is; any other text was checked once (``_check_texts``)
+        clean = f"(({_plain_ascii(v)}) OR {v} IN (SELECT value FROM temp.sync_clean))"
+        return f"{t} = 'text'{limit} AND {clean}", v, v
     return f"{t} = 'text'", v, v  # a reference: resolved by the caller
 
