@@ -85,6 +85,10 @@ def test_dossiers_up_decisions_down_three_databases(tmp_path: Path) -> None:
     assert {n.status for n in received} == {S.RECEIVED}
     pao = next(n for n in received if n.subject_name == "Vàng Văn Páo")
     assert pao.person_id == known.id  # merged, not duplicated
+    for n in received:  # each with its received line in the history, after the sender's
+        last = p.nominations.history(n.id)[-1]
+        assert (last.from_status, last.to_status) == (S.SUBMITTED, S.RECEIVED)
+        assert last.note.startswith("Tiếp nhận qua gói dữ liệu của ") and last.at is not None
     assert p.people.count(PeopleQuery()) == 3
 
     # The province decides: eligible, council, decision signed.

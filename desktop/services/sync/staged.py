@@ -40,9 +40,12 @@ from desktop.services.sync.entities import AWARD_KIND, BY_NAME, FILE_ENTITIES, E
 # The one rule the forms apply to them besides types, as SQL (see ``_rules``).
 RULES_SQL: dict[str, str] = {"award_records": "({amount} IS NULL OR {amount} >= 0)",
                              "decision_lines": "{amount} >= 0"}
-_UUID_GLOB = "-".join("[0-9a-f]" * n for n in (8, 4, 4, 4, 12))
-_DAY_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
-_TIME_GLOB = _DAY_GLOB + "T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9][0-9][0-9][0-9]"
+# A UUID as the planner accepts it (``[0-9a-f]{8}-[0-9a-f]{4}-…-[0-9a-f]{12}``): 36 characters,
+# exactly four hyphens where they belong, nothing but hex digits besides (string functions:
+# a GLOB with 32 character classes costs several times more per row).
+_UUID_SQL = ("length({v}) = 36 AND substr({v}, 9, 1) = '-' AND substr({v}, 14, 1) = '-' "
+             "AND substr({v}, 19, 1) = '-' AND substr({v}, 24, 1) = '-' "
+             "AND length(replace({v}, '-', '')) = 32 AND ltrim({v}, '0123456789abcdef-') = ''")
 MAX_INT = 2**53
 
 
@@ -118,8 +121,14 @@ class StagedArrival:
     handed back as (line number, parsed record)."""
 
     def __init__(self, conn: Connection, spec: EntitySpec, peer_uuid: str, now: datetime,
-                 will_exist: dict[str, set[str]], arrival: Arrival | None = None) -> None:
+                 will_exist: dict[str, set[str]], arrival: Arrival | None = None,
+                 copied: dict[str, set[str]] | None = None) -> None:
+        """``copied``: what of ``will_exist`` earlier entities of the same import already put
+        in ``temp.sync_will_exist`` (the caller then drops that table when the import ends);
+        without it the table lives as long as this entity."""
         self.conn, self.spec, self.peer, self.will_exist = conn, spec, peer_uuid, will_exist
+        self.shared = copied is not None
+        self.copied: dict[str, set[str]] = {} if copied is None else copied
         self.arrival = arrival or Arrival()
         self.now = now  # bound like the planner's rows: sqlite3's own datetime adapter
         raw = self._driver()
@@ -162,8 +171,8 @@ class StagedArrival:
         ex(f"CREATE TEMP TABLE sync_candidates AS {self._extract_sql()}")
         self._check_texts()
         ex("DROP TABLE IF EXISTS temp.sync_chosen")
-        ex(f"CREATE TEMP TABLE sync_chosen AS {self._choose_sql()}",
-           (self.spec.name, self.peer, self.spec.name, self._first_unseen()))
+        sql, params = self._choose_sql()
+        ex(f"CREATE TEMP TABLE sync_chosen AS {sql}", params)
         derived = list(self.arrival.derived)
         columns = ["uuid", "owner_uuid", "version", "created_at", "updated_at",
                    *(c.name for c in self.spec.columns), *derived]
@@ -172,7 +181,7 @@ class StagedArrival:
         ex(f'INSERT INTO "{self.spec.table.name}" ({quoted}) SELECT uuid, owner, 1, created, ?, '
            f"{', '.join(stored)} FROM temp.sync_chosen ORDER BY number", (self.now,))
         ex("INSERT INTO sync_shadows (entity, record_uuid, peer_uuid, peer_version, content_hash) "
-           "SELECT ?, uuid, ?, version, content_hash FROM temp.sync_chosen ORDER BY number",
+           "SELECT ?, uuid, ?, version, content_hash FROM temp.sync_chosen",
            (self.spec.name, self.peer))
         written = int(ex("SELECT count(*) FROM temp.sync_chosen").scalar_one())
         if written == self._staged:  # a first import: nothing is left
@@ -208,8 +217,8 @@ class StagedArrival:
             last = rows[-1][0]
 
     def drop(self) -> None:
-        for name in ("sync_staged", "sync_candidates", "sync_chosen", "sync_will_exist",
-                     "sync_clean"):
+        names = ["sync_staged", "sync_candidates", "sync_chosen", "sync_clean"]
+        for name in names if self.shared else [*names, "sync_will_exist"]:
             self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
 
     # -- SQL ----------------------------------------------------------------------------------
@@ -220,9 +229,12 @@ class StagedArrival:
         ex("CREATE TEMP TABLE IF NOT EXISTS sync_will_exist "
            "(entity TEXT NOT NULL, uuid TEXT NOT NULL, PRIMARY KEY (entity, uuid))")
         for target in sorted(set(self.spec.refs.values()) & BY_NAME.keys()):
-            if self.will_exist.get(target):
+            copied = self.copied.setdefault(target, set())
+            new = self.will_exist.get(target, set()) - copied
+            if new:
                 ex("INSERT OR IGNORE INTO temp.sync_will_exist (entity, uuid) VALUES (?, ?)",
-                   [(target, u) for u in self.will_exist[target]])
+                   [(target, u) for u in new])
+                copied |= new
 
     def _fields(self) -> list[tuple[str, str, Any]]:
         return [(self.spec.field_name(c.name), column_kind(self.spec, c), c)
@@ -280,19 +292,28 @@ class StagedArrival:
             f"temp.sync_candidates WHERE t_{unique} <> 'null' AND NOT ({plain}))").scalar()
         return MAX_INT if first is None else int(first)
 
-    def _choose_sql(self) -> str:
+    def _choose_sql(self) -> tuple[str, tuple[Any, ...]]:
+        """The choice of plainly new records, and its parameters."""
         spec, arrival = self.spec, self.arrival
-        where = [f"t_uuid = 'text' AND uuid GLOB '{_UUID_GLOB}'", "t_owner = 'text'",
+        ex = self.conn.exec_driver_sql
+        params: list[Any] = []
+        where = [f"t_uuid = 'text' AND {_UUID_SQL.format(v='uuid')}", "t_owner = 'text'",
                  f"t_version = 'integer' AND version >= 1 AND version < {MAX_INT}",
                  "t_deleted = 'false'", "t_fields = 'object'", _timestamp("created_at"),
                  # unknown here: no row, no shadow of an earlier import, no alias
                  f'NOT EXISTS (SELECT 1 FROM "{spec.table.name}" t WHERE t.uuid = c.uuid)',
-                 "NOT EXISTS (SELECT 1 FROM sync_shadows h WHERE h.entity = ? AND "
-                 "h.record_uuid = c.uuid AND h.peer_uuid = ?)",
-                 "NOT EXISTS (SELECT 1 FROM sync_aliases a WHERE a.entity = ? AND "
-                 "a.foreign_uuid = c.uuid)",
                  "uuid NOT IN (SELECT uuid FROM temp.sync_candidates WHERE uuid IS NOT NULL "
                  "GROUP BY uuid HAVING count(*) > 1)"]
+        # (each looked up per record only when this sender's shadows, or merges, exist)
+        if ex("SELECT 1 FROM sync_shadows WHERE entity = ? AND peer_uuid = ? LIMIT 1",
+              (spec.name, self.peer)).first() is not None:
+            where.append("NOT EXISTS (SELECT 1 FROM sync_shadows h WHERE h.entity = ? AND "
+                         "h.record_uuid = c.uuid AND h.peer_uuid = ?)")
+            params += [spec.name, self.peer]
+        if self._aliases_for(spec.name):
+            where.append("NOT EXISTS (SELECT 1 FROM sync_aliases a WHERE a.entity = ? AND "
+                         "a.foreign_uuid = c.uuid)")
+            params.append(spec.name)
         values: list[str] = []
         hashed: list[tuple[str, str]] = []
         for name, kind, column in self._fields():
@@ -324,8 +345,7 @@ class StagedArrival:
             where.append(f"number < ? AND ({v} IS NULL OR {v} = '' OR {v} NOT IN (SELECT {v} "
                          f"FROM temp.sync_candidates WHERE {v} IS NOT NULL GROUP BY {v} "
                          "HAVING count(*) > 1))")
-        else:
-            where.append("? > 0")  # the same parameters for every entity
+            params.append(self._first_unseen())
         for i, (_function, names) in enumerate(arrival.derived.values()):
             values.append(f"tdkt_derived_{i}({', '.join(f'v_{n}' for n in names)}) "
                           f"AS d_{list(arrival.derived)[i]}")
@@ -333,7 +353,7 @@ class StagedArrival:
         pairs = ", ".join(f"'{k}', {expr}" for k, expr in sorted(hashed))
         return (f"SELECT number, uuid, owner, version, {_stored_time('created_at')} AS created, "
                 f"{', '.join(values)}, tdkt_sha256(json_object({pairs})) AS content_hash "
-                f"FROM temp.sync_candidates c WHERE {' AND '.join(where)}")
+                f"FROM temp.sync_candidates c WHERE {' AND '.join(where)}", tuple(params))
 
     def _ref_id(self, column: str, value: str) -> str:
         """The id of what a reference names here (through an alias the officer made when
@@ -397,7 +417,8 @@ def _text(v: str) -> str:
 def _timestamp(v: str) -> str:
     """An ISO time with microseconds that Python reads as the same instant (SQLite repeats
     an impossible date such as 30 February unless asked to compute with it: hence "+0")."""
-    return (f"typeof({v}) = 'text' AND {v} GLOB '{_TIME_GLOB}' AND substr({v}, 1, 4) >= '0001' "
+    return (f"typeof({v}) = 'text' AND length({v}) = 26 AND substr({v}, 20, 1) = '.' "
+            f"AND ltrim(substr({v}, 21), '0123456789') = '' AND substr({v}, 1, 4) >= '0001' "
             f"AND strftime('%Y-%m-%dT%H:%M:%S', substr({v}, 1, 19), '+0 seconds') = substr({v}, 1, 19)")
 
 
@@ -416,8 +437,8 @@ def _typed(kind: str, v: str, t: str, column: Any) -> tuple[str, str, str]:
     if kind == "int":
         return f"{t} = 'integer' AND {v} > -{MAX_INT} AND {v} < {MAX_INT}", v, v
     if kind == "day":
-        return (f"{t} = 'text' AND {v} GLOB '{_DAY_GLOB}' AND {v} >= '0001-01-01' "
-                f"AND date({v}, '+0 days') = {v}", v, v)
+        # date() always writes YYYY-MM-DD: equal to it is the format too
+        return f"{t} = 'text' AND {v} >= '0001-01-01' AND date({v}, '+0 days') = {v}", v, v
     if kind == "time":
         return _timestamp(v), _stored_time(v), v
     if kind == "text":
