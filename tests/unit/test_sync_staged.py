@@ -111,6 +111,7 @@ VARIANTS: list[tuple[str, Any]] = [
     ("an extra field", ("field", {"khong_co_cot": 1})),
     ("an impossible date", ("field", {"period_from": "2025-02-30", "registered_on": "2025-02-30"})),
     ("a date before year 1", ("field", {"period_from": "0000-01-01"})),
+    ("a date without hyphens", ("field", {"period_from": "20250101"})),
     ("a control character", ("text", "xuống\u0007dòng")),
     ("too long", ("text", "x" * 300)),
     ("a no-break space", ("text", "Quyết\u00a0định")),

@@ -1075,7 +1075,10 @@ class Applier:
     def start(self) -> None:
         """Before the first batch: where received nominations are placed; the set-based
         first arrival where the database can do it."""
-        if self.staged_arrival and self.s.connection().dialect.name == "sqlite":
+        conn = self.s.connection()
+        # (the set-based hashes read texts as their UTF-8 bytes: SQLite's default encoding)
+        if (self.staged_arrival and conn.dialect.name == "sqlite"
+                and conn.exec_driver_sql("PRAGMA encoding").scalar() == "UTF-8"):
             self.planner.bulk = self.bulk
             # what earlier entities will bring, for the set-based references: this import's
             self.s.connection().exec_driver_sql("DROP TABLE IF EXISTS temp.sync_will_exist")

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import sqlite3
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Numeric, String, Text
@@ -112,8 +113,10 @@ class Arrival:
     unmatched: str = ""
 
 
-def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _sha256(utf8: bytes) -> str:
+    """SHA-256 of a text SQLite hands over as its UTF-8 bytes (``CAST(… AS BLOB)`` in a UTF-8
+    database: no decoding into Python and encoding back per record)."""
+    return hashlib.sha256(utf8).hexdigest()
 
 
 class StagedArrival:
@@ -170,6 +173,7 @@ class StagedArrival:
         ex("DROP TABLE IF EXISTS temp.sync_candidates")
         ex(f"CREATE TEMP TABLE sync_candidates AS {self._extract_sql()}")
         self._check_texts()
+        self._check_days()
         ex("DROP TABLE IF EXISTS temp.sync_chosen")
         sql, params = self._choose_sql()
         ex(f"CREATE TEMP TABLE sync_chosen AS {sql}", params)
@@ -217,7 +221,7 @@ class StagedArrival:
             last = rows[-1][0]
 
     def drop(self) -> None:
-        names = ["sync_staged", "sync_candidates", "sync_chosen", "sync_clean"]
+        names = ["sync_staged", "sync_candidates", "sync_chosen", "sync_clean", "sync_days"]
         for name in names if self.shared else [*names, "sync_will_exist"]:
             self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
 
@@ -274,9 +278,27 @@ class StagedArrival:
         union = " UNION ".join(f"SELECT v_{n} AS value FROM temp.sync_candidates WHERE "
                                f"t_{n} = 'text' AND NOT ({_plain_ascii(f'v_{n}')})"
                                for n in texts)
-        rows = ex(union).scalars().all()  # read whole before writing the same database
+        # each value once, read whole before writing the same database
+        rows = ex(f"SELECT DISTINCT value FROM ({union})").scalars().all()
         self._driver().executemany("INSERT INTO temp.sync_clean (value) VALUES (?)",
                                    ((v,) for v in rows if is_clean_line(v)))
+
+    def _check_days(self) -> None:
+        """The dates of the entity's records (a handful repeat: 01/01, 31/12 of each year),
+        each checked once: written YYYY-MM-DD and a day that exists, as the planner reads
+        it (``date.fromisoformat``); kept in ``temp.sync_days``."""
+        ex = self.conn.exec_driver_sql
+        ex("CREATE TEMP TABLE IF NOT EXISTS sync_days (value TEXT PRIMARY KEY) WITHOUT ROWID")
+        ex("DELETE FROM temp.sync_days")
+        days = [name for name, kind, _column in self._fields() if kind == "day"]
+        if not days:
+            return
+        union = " UNION ".join(f"SELECT v_{n} AS value FROM temp.sync_candidates WHERE "
+                               f"t_{n} = 'text'" for n in days)
+        # each value once, read whole before writing the same database
+        rows = ex(f"SELECT DISTINCT value FROM ({union})").scalars().all()
+        self._driver().executemany("INSERT INTO temp.sync_days (value) VALUES (?)",
+                                   ((v,) for v in rows if _is_day(v)))
 
     def _first_unseen(self) -> int:
         """The first line whose ``unique`` field SQL cannot read as stored (not a candidate,
@@ -352,7 +374,7 @@ class StagedArrival:
         hashed.append(("__deleted", "json('false')"))
         pairs = ", ".join(f"'{k}', {expr}" for k, expr in sorted(hashed))
         return (f"SELECT number, uuid, owner, version, {_stored_time('created_at')} AS created, "
-                f"{', '.join(values)}, tdkt_sha256(json_object({pairs})) AS content_hash "
+                f"{', '.join(values)}, tdkt_sha256(CAST(json_object({pairs}) AS BLOB)) AS content_hash "
                 f"FROM temp.sync_candidates c WHERE {' AND '.join(where)}", tuple(params))
 
     def _ref_id(self, column: str, value: str) -> str:
@@ -389,6 +411,20 @@ class StagedArrival:
                 f"OR EXISTS (SELECT 1 FROM temp.sync_will_exist w WHERE w.entity = '{target}' "
                 f"AND w.uuid = {self._local(target, v)}))")
         return f"{_text(v)} AND {i} IS NOT NULL AND {live}", i
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _is_day(value: Any) -> bool:
+    """YYYY-MM-DD and a day that exists (30 February does not)."""
+    if not isinstance(value, str) or _DAY.fullmatch(value) is None:
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _plain_ascii(v: str) -> str:
@@ -436,9 +472,8 @@ def _typed(kind: str, v: str, t: str, column: Any) -> tuple[str, str, str]:
                 f"json(CASE WHEN {v} THEN 'true' ELSE 'false' END)")
     if kind == "int":
         return f"{t} = 'integer' AND {v} > -{MAX_INT} AND {v} < {MAX_INT}", v, v
-    if kind == "day":
-        # date() always writes YYYY-MM-DD: equal to it is the format too
-        return f"{t} = 'text' AND {v} >= '0001-01-01' AND date({v}, '+0 days') = {v}", v, v
+    if kind == "day":  # checked once per distinct value (``_check_days``)
+        return f"{t} = 'text' AND {v} IN (SELECT value FROM temp.sync_days)", v, v
     if kind == "time":
         return _timestamp(v), _stored_time(v), v
     if kind == "text":
