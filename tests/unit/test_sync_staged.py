@@ -100,6 +100,7 @@ VARIANTS: list[tuple[str, Any]] = [
     ("edge space", ("text", " có khoảng trắng đầu")),
     ("decomposed Vietnamese", ("text", "Nguye\u0302\u0303n")),
     ("escaped in the line", ("escaped", None)),
+    ("a field written twice", ("twice", "giá trị sau")),
     ("tombstone", ("envelope", {"deleted": True})),
     ("zero fraction of a second", ("envelope", {"created_at": "2025-01-02T03:04:05.000000"})),
     ("no fraction at all", ("envelope", {"created_at": "2025-01-02T03:04:05"})),
@@ -182,6 +183,8 @@ def _people_lines(lines: list[str], changes: list[tuple[str, Any]]) -> bytes:
 
 def _variant(record: dict[str, Any], change: Any) -> str:
     record = json.loads(json.dumps(record))
+    if change == ("same uuid", None):  # a line written twice
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
     record["uuid"] = str(uuid_module.uuid4())
     texts = [name for name in ("note", "issuer", "actor") if name in record["fields"]]
     if change is not None:
@@ -202,6 +205,10 @@ def _variant(record: dict[str, Any], change: Any) -> str:
                 record["fields"]["citizen_id"] = value.format(cid)
         elif kind == "drop":
             record["fields"].pop(texts[0])
+        elif kind == "twice":  # Python keeps the last value of a repeated key
+            text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+            assert text.endswith("}}")
+            return text[:-2] + f',"{texts[0]}":"{value}"' + "}}"
         elif kind == "escaped":
             record["fields"][texts[0]] = "Trích “Quyết định”"
             return json.dumps(record)  # ensure_ascii: \u escapes the planner must read
@@ -304,13 +311,19 @@ def test_the_same_package_leaves_the_same_rows_both_ways(
     assert len(ours["sync_shadows"]) >= new
 
 
+@pytest.mark.parametrize(("change", "why"), [
+    (("envelope", {"version": "2"}), "phiên bản không hợp lệ"),
+    (("same uuid", None), "mã UUID trùng với một dòng trước đó của cùng mục"),
+])
 def test_a_refused_line_refuses_the_package_both_ways(
-        sent: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """An envelope the planner refuses (after thousands of plainly new records were already
-    written set-based) refuses the whole package with the same message, and nothing stays."""
+        sent: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        change: tuple[str, Any], why: str) -> None:
+    """An envelope the planner refuses, or a record written twice (after thousands of
+    plainly new records were already written set-based), refuses the whole package with the
+    same message, and nothing stays."""
     plain, signing_key = sent
     bad = _with_lines(plain, tmp_path / "hong.tdkt", signing_key,
-                      [("plain copy", None), ("version as text", ("envelope", {"version": "2"}))])
+                      [("plain copy", None), ("refused", change)])
     messages = []
     for staged in (False, True):
         office = open_office(tmp_path / str(staged), *RECEIVER, UnitKind.PROVINCE)
@@ -326,7 +339,7 @@ def test_a_refused_line_refuses_the_package_both_ways(
         messages.append(str(info.value))
         assert office.digest() == before
     assert messages[0] == messages[1]
-    assert "data/ratings.jsonl dòng" in messages[1] and "phiên bản không hợp lệ" in messages[1]
+    assert "data/ratings.jsonl dòng" in messages[1] and why in messages[1]
 
 
 def test_printable_ascii_the_sql_passes_without_python_is_clean() -> None:
@@ -345,3 +358,16 @@ def test_only_plain_entities_go_the_set_based_way() -> None:
                          "bloc_members", "decisions", "rounds"}
     for name in STAGED:
         assert not BY_NAME[name].natural_key and not BY_NAME[name].upper_fields
+
+
+def test_dates_and_seconds_checked_once_are_what_python_reads() -> None:
+    """A date or the seconds of a time, checked once per distinct value: exactly the form
+    the set-based way stores as it is, and only instants that exist."""
+    assert staged_module._is_day("2024-02-29") and staged_module._is_day("0001-01-01")
+    for day in ("2025-02-30", "2023-02-29", "0000-01-01", "20250101", "2025-1-01",
+                "２０２５-01-01", "2025-01-01 ", 20250101, None):
+        assert not staged_module._is_day(day), day
+    assert staged_module._is_second("2025-01-02T03:04:05")
+    for second in ("2025-02-30T03:04:05", "2025-01-02T24:00:00", "2025-01-02T23:59:60",
+                   "2025-01-02 03:04:05", "2025-01-02T03:04", "0000-01-02T03:04:05", 5):
+        assert not staged_module._is_second(second), second

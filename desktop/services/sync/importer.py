@@ -155,6 +155,8 @@ class Planner:
         self._by_cccd: dict[str, tuple[str, str, date | None]] = {}
         self._by_name_born: dict[tuple[date, str], tuple[str, str, date | None]] = {}
         self._units_by_code: dict[str, tuple[str, str]] = {}
+        # the UUIDs of the entity being planned (the set-based way leaves any twice here)
+        self._seen: tuple[str, set[str]] = ("", set())
         self.package_cccd: dict[str, str] = {}  # CCCD → the first package person holding it
         # per entity with a natural key: the key (local UUIDs) → the first package record
         self._package_keys: dict[str, dict[tuple[str, ...], str]] = {}
@@ -206,10 +208,16 @@ class Planner:
     # -- one batch ----------------------------------------------------------------------------
     def _plan_batch(self, spec: EntitySpec, batch: list[tuple[int, dict[str, Any]]]) -> None:
         parsed: list[tuple[int, dict[str, Any], dict[str, Any] | None, str]] = []
+        if self._seen[0] != spec.name:
+            self._seen = (spec.name, set())
+        seen = self._seen[1]
         for number, record in batch:
             problem = _envelope_problem(record)
+            if not problem and record["uuid"] in seen:  # a record twice: a damaged package
+                problem = "mã UUID trùng với một dòng trước đó của cùng mục"
             if problem:
                 raise refusal(f"{DATA_PREFIX}{spec.name}.jsonl dòng {number}: {problem}")
+            seen.add(record["uuid"])
             fields, why = validated_fields(spec, record["fields"])
             parsed.append((number, record, fields, why))
         self._load_refs(spec, [f for _, _, f, _ in parsed if f is not None])

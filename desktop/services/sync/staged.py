@@ -41,6 +41,8 @@ from desktop.services.sync.entities import AWARD_KIND, BY_NAME, FILE_ENTITIES, E
 # The one rule the forms apply to them besides types, as SQL (see ``_rules``).
 RULES_SQL: dict[str, str] = {"award_records": "({amount} IS NULL OR {amount} >= 0)",
                              "decision_lines": "{amount} >= 0"}
+# The keys of a record's envelope, as the exporter writes them.
+_ENVELOPE_KEYS = ("uuid", "owner", "version", "created_at", "updated_at", "deleted", "fields")
 # A UUID as the planner accepts it (``[0-9a-f]{8}-[0-9a-f]{4}-…-[0-9a-f]{12}``): 36 characters,
 # exactly four hyphens where they belong, nothing but hex digits besides (string functions:
 # a GLOB with 32 character classes costs several times more per row).
@@ -144,6 +146,7 @@ class StagedArrival:
             raw.create_function(f"tdkt_derived_{i}", len(names), function, deterministic=True)
         self._aliased: dict[str, bool] = {}
         self._staged = 0
+        self._unique_uuids = False  # until the staging finds every UUID once
 
     def _driver(self) -> sqlite3.Connection:
         raw = self.conn.connection.driver_connection
@@ -157,12 +160,31 @@ class StagedArrival:
         ex("CREATE TEMP TABLE IF NOT EXISTS sync_staged "
            "(number INTEGER PRIMARY KEY, line TEXT NOT NULL)")
         ex("DELETE FROM temp.sync_staged")
+        seen: set[str] = set()
+        self._unique_uuids = True
+
+        def lines(text: Iterator[str]) -> Iterator[tuple[int, str]]:
+            """Non-blank lines; on the way, whether any UUID is written twice (the
+            exporter's lines begin with it: '{"uuid":"' and 36 characters), so SQLite
+            need not sort them all to find out."""
+            for number, line in enumerate(text, start=1):
+                if not line.strip():
+                    continue
+                if self._unique_uuids:
+                    if line.startswith('{"uuid":"') and line[45:46] == '"':
+                        identity = line[9:45]
+                        self._unique_uuids = identity not in seen
+                        seen.add(identity)
+                    else:  # another writer's order: SQLite finds any twice
+                        self._unique_uuids = False
+                yield number, line
+
         with zf.open(entry) as raw:
             text = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
             # streamed by the driver itself: the entry is never whole in memory
             self._driver().executemany(
-                "INSERT INTO temp.sync_staged (number, line) VALUES (?, ?)",
-                ((n, line) for n, line in enumerate(text, start=1) if line.strip()))
+                "INSERT INTO temp.sync_staged (number, line) VALUES (?, ?)", lines(text))
+        seen.clear()
         self._staged = int(ex("SELECT count(*) FROM temp.sync_staged").scalar_one())
         return self._staged
 
@@ -221,7 +243,8 @@ class StagedArrival:
             last = rows[-1][0]
 
     def drop(self) -> None:
-        names = ["sync_staged", "sync_candidates", "sync_chosen", "sync_clean", "sync_days"]
+        names = ["sync_staged", "sync_candidates", "sync_chosen", "sync_clean", "sync_days",
+                 "sync_times"]
         for name in names if self.shared else [*names, "sync_will_exist"]:
             self.conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{name}")
 
@@ -261,44 +284,50 @@ class StagedArrival:
             if kind == "ref" and column.name not in self.arrival.fixed:
                 # the row it points at, looked up once
                 parts.append(f"{self._ref_id(column.name, value)} AS i_{name}")
+        # Without escapes a '":' ends a key and nothing else: exactly the envelope's and the
+        # fields' keys, so none is repeated (SQLite reads a repeated key's first value,
+        # Python, and so the planner, its last)
+        keys = len(_ENVELOPE_KEYS) + len(self.spec.columns)
         return (f"SELECT {', '.join(parts)} FROM temp.sync_staged "
                 "WHERE json_valid(line) AND json_type(line) = 'object' "
-                "AND instr(line, char(92)) = 0")
+                "AND instr(line, char(92)) = 0 "
+                f"AND length(line) - length(replace(line, '\":', '')) = {2 * keys}")
 
     def _check_texts(self) -> None:
         """Texts beyond plain ASCII are checked by ``is_clean_line`` once per distinct value
-        (an issuer or a rating repeats thousands of times); the clean ones are kept in
-        ``temp.sync_clean`` for the choice."""
-        ex = self.conn.exec_driver_sql
-        ex("CREATE TEMP TABLE IF NOT EXISTS sync_clean (value TEXT PRIMARY KEY) WITHOUT ROWID")
-        ex("DELETE FROM temp.sync_clean")
-        texts = [name for name, kind, _column in self._fields() if kind == "text"]
-        if not texts:
-            return
-        union = " UNION ".join(f"SELECT v_{n} AS value FROM temp.sync_candidates WHERE "
-                               f"t_{n} = 'text' AND NOT ({_plain_ascii(f'v_{n}')})"
-                               for n in texts)
-        # each value once, read whole before writing the same database
-        rows = ex(f"SELECT DISTINCT value FROM ({union})").scalars().all()
-        self._driver().executemany("INSERT INTO temp.sync_clean (value) VALUES (?)",
-                                   ((v,) for v in rows if is_clean_line(v)))
+        (an issuer or a rating repeats thousands of times): ``temp.sync_clean``."""
+        texts = [f"v_{name}" for name, kind, _column in self._fields() if kind == "text"]
+        self._check_once("sync_clean", [(v, f"t_{v[2:]} = 'text' AND NOT ({_plain_ascii(v)})")
+                                        for v in texts], is_clean_line)
 
     def _check_days(self) -> None:
-        """The dates of the entity's records (a handful repeat: 01/01, 31/12 of each year),
-        each checked once: written YYYY-MM-DD and a day that exists, as the planner reads
-        it (``date.fromisoformat``); kept in ``temp.sync_days``."""
+        """Dates (a handful repeat: 01/01, 31/12 of each year) and the seconds of times
+        (records made together share them), each checked once as the planner reads them
+        (``date``/``datetime.fromisoformat``): ``temp.sync_days``, ``temp.sync_times``."""
+        fields = self._fields()
+        self._check_once("sync_days", [(f"v_{name}", f"t_{name} = 'text'")
+                                       for name, kind, _column in fields if kind == "day"],
+                         _is_day)
+        times = [("substr(created_at, 1, 19)", "typeof(created_at) = 'text'")]
+        times += [(f"substr(v_{name}, 1, 19)", f"t_{name} = 'text'")
+                  for name, kind, _column in fields if kind == "time"]
+        self._check_once("sync_times", times, _is_second)
+
+    def _check_once(self, table: str, values: list[tuple[str, str]],
+                    check: Callable[[Any], bool]) -> None:
+        """The distinct values of these (expression, condition) pairs over the candidates
+        that pass ``check``, into ``temp.<table>`` (emptied first)."""
         ex = self.conn.exec_driver_sql
-        ex("CREATE TEMP TABLE IF NOT EXISTS sync_days (value TEXT PRIMARY KEY) WITHOUT ROWID")
-        ex("DELETE FROM temp.sync_days")
-        days = [name for name, kind, _column in self._fields() if kind == "day"]
-        if not days:
+        ex(f"CREATE TEMP TABLE IF NOT EXISTS {table} (value TEXT PRIMARY KEY) WITHOUT ROWID")
+        ex(f"DELETE FROM temp.{table}")
+        if not values:
             return
-        union = " UNION ".join(f"SELECT v_{n} AS value FROM temp.sync_candidates WHERE "
-                               f"t_{n} = 'text'" for n in days)
+        union = " UNION ".join(f"SELECT {expr} AS value FROM temp.sync_candidates WHERE {where}"
+                               for expr, where in values)
         # each value once, read whole before writing the same database
         rows = ex(f"SELECT DISTINCT value FROM ({union})").scalars().all()
-        self._driver().executemany("INSERT INTO temp.sync_days (value) VALUES (?)",
-                                   ((v,) for v in rows if _is_day(v)))
+        self._driver().executemany(f"INSERT INTO temp.{table} (value) VALUES (?)",
+                                   ((v,) for v in rows if check(v)))
 
     def _first_unseen(self) -> int:
         """The first line whose ``unique`` field SQL cannot read as stored (not a candidate,
@@ -323,9 +352,10 @@ class StagedArrival:
                  f"t_version = 'integer' AND version >= 1 AND version < {MAX_INT}",
                  "t_deleted = 'false'", "t_fields = 'object'", _timestamp("created_at"),
                  # unknown here: no row, no shadow of an earlier import, no alias
-                 f'NOT EXISTS (SELECT 1 FROM "{spec.table.name}" t WHERE t.uuid = c.uuid)',
-                 "uuid NOT IN (SELECT uuid FROM temp.sync_candidates WHERE uuid IS NOT NULL "
-                 "GROUP BY uuid HAVING count(*) > 1)"]
+                 f'NOT EXISTS (SELECT 1 FROM "{spec.table.name}" t WHERE t.uuid = c.uuid)']
+        if not self._unique_uuids:  # no UUID twice in the entry (the planner decides those)
+            where.append("uuid NOT IN (SELECT uuid FROM temp.sync_candidates WHERE uuid IS "
+                         "NOT NULL GROUP BY uuid HAVING count(*) > 1)")
         # (each looked up per record only when this sender's shadows, or merges, exist)
         if ex("SELECT 1 FROM sync_shadows WHERE entity = ? AND peer_uuid = ? LIMIT 1",
               (spec.name, self.peer)).first() is not None:
@@ -414,6 +444,7 @@ class StagedArrival:
 
 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SECOND = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}")
 
 
 def _is_day(value: Any) -> bool:
@@ -422,6 +453,17 @@ def _is_day(value: Any) -> bool:
         return False
     try:
         date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_second(value: Any) -> bool:
+    """YYYY-MM-DDTHH:MM:SS, an instant that exists (no 30 February, no 24:00 or second 60)."""
+    if not isinstance(value, str) or _SECOND.fullmatch(value) is None:
+        return False
+    try:
+        datetime.fromisoformat(value)
     except ValueError:
         return False
     return True
@@ -451,11 +493,11 @@ def _text(v: str) -> str:
 
 
 def _timestamp(v: str) -> str:
-    """An ISO time with microseconds that Python reads as the same instant (SQLite repeats
-    an impossible date such as 30 February unless asked to compute with it: hence "+0")."""
+    """An ISO time with microseconds that Python reads as the same instant: its seconds
+    were checked once per distinct value (``_check_days``), then a '.' and six digits."""
     return (f"typeof({v}) = 'text' AND length({v}) = 26 AND substr({v}, 20, 1) = '.' "
-            f"AND ltrim(substr({v}, 21), '0123456789') = '' AND substr({v}, 1, 4) >= '0001' "
-            f"AND strftime('%Y-%m-%dT%H:%M:%S', substr({v}, 1, 19), '+0 seconds') = substr({v}, 1, 19)")
+            f"AND ltrim(substr({v}, 21), '0123456789') = '' "
+            f"AND substr({v}, 1, 19) IN (SELECT value FROM temp.sync_times)")
 
 
 def _stored_time(v: str) -> str:
