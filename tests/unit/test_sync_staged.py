@@ -101,6 +101,7 @@ VARIANTS: list[tuple[str, Any]] = [
     ("decomposed Vietnamese", ("text", "Nguye\u0302\u0303n")),
     ("escaped in the line", ("escaped", None)),
     ("a field written twice", ("twice", "giá trị sau")),
+    ("a NUL written as an escape", ("nul", None)),
     ("tombstone", ("envelope", {"deleted": True})),
     ("zero fraction of a second", ("envelope", {"created_at": "2025-01-02T03:04:05.000000"})),
     ("no fraction at all", ("envelope", {"created_at": "2025-01-02T03:04:05"})),
@@ -209,6 +210,9 @@ def _variant(record: dict[str, Any], change: Any) -> str:
             text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
             assert text.endswith("}}")
             return text[:-2] + f',"{texts[0]}":"{value}"' + "}}"
+        elif kind == "nul":  # an escape SQLite and Python read differently
+            record["fields"][texts[0]] = "ab@@cd"
+            return json.dumps(record, ensure_ascii=False).replace("@@", "\\u0000")
         elif kind == "escaped":
             record["fields"][texts[0]] = "Trích “Quyết định”"
             return json.dumps(record)  # ensure_ascii: \u escapes the planner must read

@@ -158,15 +158,20 @@ class StagedArrival:
         """The entry's non-blank lines into ``temp.sync_staged``; how many."""
         ex = self.conn.exec_driver_sql
         ex("CREATE TEMP TABLE IF NOT EXISTS sync_staged "
-           "(number INTEGER PRIMARY KEY, line TEXT NOT NULL)")
+           "(number INTEGER PRIMARY KEY, line TEXT NOT NULL, plain INTEGER NOT NULL)")
         ex("DELETE FROM temp.sync_staged")
         seen: set[str] = set()
         self._unique_uuids = True
 
-        def lines(text: Iterator[str]) -> Iterator[tuple[int, str]]:
-            """Non-blank lines; on the way, whether any UUID is written twice (the
-            exporter's lines begin with it: '{"uuid":"' and 36 characters), so SQLite
-            need not sort them all to find out."""
+        # Without escapes a '":' ends a key and nothing else: a plain line has exactly the
+        # envelope's and the fields' keys, none repeated (SQLite reads a repeated key's
+        # first value, Python, and so the planner, its last)
+        keys = len(_ENVELOPE_KEYS) + len(self.spec.columns)
+
+        def lines(text: Iterator[str]) -> Iterator[tuple[int, str, bool]]:
+            """Non-blank lines and whether each is plain; on the way, whether any UUID is
+            written twice (the exporter's lines begin with it: '{"uuid":"' and 36
+            characters), so SQLite need not sort them all to find out."""
             for number, line in enumerate(text, start=1):
                 if not line.strip():
                     continue
@@ -177,13 +182,14 @@ class StagedArrival:
                         seen.add(identity)
                     else:  # another writer's order: SQLite finds any twice
                         self._unique_uuids = False
-                yield number, line
+                yield number, line, "\\" not in line and line.count('":') == keys
 
         with zf.open(entry) as raw:
             text = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
             # streamed by the driver itself: the entry is never whole in memory
             self._driver().executemany(
-                "INSERT INTO temp.sync_staged (number, line) VALUES (?, ?)", lines(text))
+                "INSERT INTO temp.sync_staged (number, line, plain) VALUES (?, ?, ?)",
+                lines(text))
         seen.clear()
         self._staged = int(ex("SELECT count(*) FROM temp.sync_staged").scalar_one())
         return self._staged
@@ -284,14 +290,8 @@ class StagedArrival:
             if kind == "ref" and column.name not in self.arrival.fixed:
                 # the row it points at, looked up once
                 parts.append(f"{self._ref_id(column.name, value)} AS i_{name}")
-        # Without escapes a '":' ends a key and nothing else: exactly the envelope's and the
-        # fields' keys, so none is repeated (SQLite reads a repeated key's first value,
-        # Python, and so the planner, its last)
-        keys = len(_ENVELOPE_KEYS) + len(self.spec.columns)
         return (f"SELECT {', '.join(parts)} FROM temp.sync_staged "
-                "WHERE json_valid(line) AND json_type(line) = 'object' "
-                "AND instr(line, char(92)) = 0 "
-                f"AND length(line) - length(replace(line, '\":', '')) = {2 * keys}")
+                "WHERE plain AND json_valid(line) AND json_type(line) = 'object'")
 
     def _check_texts(self) -> None:
         """Texts beyond plain ASCII are checked by ``is_clean_line`` once per distinct value
