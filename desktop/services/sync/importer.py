@@ -156,7 +156,7 @@ class Planner:
         self._by_name_born: dict[tuple[date, str], tuple[str, str, date | None]] = {}
         self._units_by_code: dict[str, tuple[str, str]] = {}
         # the UUIDs of the entity being planned (the set-based way leaves any twice here)
-        self._seen: tuple[str, set[str]] = ("", set())
+        self._seen: set[str] = set()
         self.package_cccd: dict[str, str] = {}  # CCCD → the first package person holding it
         # per entity with a natural key: the key (local UUIDs) → the first package record
         self._package_keys: dict[str, dict[tuple[str, ...], str]] = {}
@@ -174,6 +174,7 @@ class Planner:
             if entry not in names:
                 continue
             lines: Lines = iter_lines(self.zf, entry)
+            self._seen = set()
             arrived = None
             if self.bulk is not None and not self.plan.unresolved:
                 if cancel is not None:
@@ -208,9 +209,7 @@ class Planner:
     # -- one batch ----------------------------------------------------------------------------
     def _plan_batch(self, spec: EntitySpec, batch: list[tuple[int, dict[str, Any]]]) -> None:
         parsed: list[tuple[int, dict[str, Any], dict[str, Any] | None, str]] = []
-        if self._seen[0] != spec.name:
-            self._seen = (spec.name, set())
-        seen = self._seen[1]
+        seen = self._seen
         for number, record in batch:
             problem = _envelope_problem(record)
             if not problem and record["uuid"] in seen:  # a record twice: a damaged package
@@ -567,9 +566,8 @@ class Planner:
         import (others name them); the rest is worked out when an item is listed."""
         f = record.get("fields") or {}
         if spec.name == "people":
-            born = f.get("birth_date")
-            suffix = f" (sinh {born[:4]})" if isinstance(born, str) else ""
-            self.labels[record["uuid"]] = f"{f.get('full_name', '')}{suffix}"
+            self.labels[record["uuid"]] = package_person_label(f.get("full_name", ""),
+                                                               f.get("birth_date"))
         elif spec.name in ("units", "blocs"):
             self.labels[record["uuid"]] = str(f.get("name", ""))
         elif spec.name == "bloc_criteria":
@@ -987,6 +985,11 @@ PERSON_ARRIVAL = staged.Arrival(
                "tdkt_fold(p.full_name) = tdkt_fold(v_full_name)))"))
 
 
+def package_person_label(name: Any, born: Any) -> str:
+    """A package person as the preview names it: the name and the year of birth."""
+    return f"{name}{f' (sinh {born[:4]})' if isinstance(born, str) else ''}"
+
+
 def _person_label(name: str, born: date | None) -> str:
     return f"{name} (sinh {born:%d/%m/%Y})" if born else name
 
@@ -1072,7 +1075,7 @@ class Applier:
             for uuid, name, born, cid in arrival.chosen("uuid", "c_full_name", "c_birth_date",
                                                         "c_citizen_id"):
                 planner.will_exist["people"].add(uuid)
-                planner.labels[uuid] = f"{name} (sinh {born[:4]})" if born else name
+                planner.labels[uuid] = package_person_label(name, born)
                 if cid:
                     planner.package_cccd.setdefault(cid, uuid)
         elif spec.name in REFERENCED:
@@ -1089,7 +1092,7 @@ class Applier:
                 and conn.exec_driver_sql("PRAGMA encoding").scalar() == "UTF-8"):
             self.planner.bulk = self.bulk
             # what earlier entities will bring, for the set-based references: this import's
-            self.s.connection().exec_driver_sql("DROP TABLE IF EXISTS temp.sync_will_exist")
+            conn.exec_driver_sql("DROP TABLE IF EXISTS temp.sync_will_exist")
         from desktop.models import Round
         if self.planner.target_round_uuid:
             self.target_round_id = self.s.scalar(select(Round.id).where(

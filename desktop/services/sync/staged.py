@@ -447,26 +447,24 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SECOND = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}")
 
 
-def _is_day(value: Any) -> bool:
-    """YYYY-MM-DD and a day that exists (30 February does not)."""
-    if not isinstance(value, str) or _DAY.fullmatch(value) is None:
-        return False
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+def _reads_as(form: re.Pattern[str], parse: Callable[[str], Any]) -> Callable[[Any], bool]:
+    """A check that a value is written exactly in ``form`` and that ``parse`` (how the
+    planner reads it) accepts it: an instant that exists."""
+    def check(value: Any) -> bool:
+        if not isinstance(value, str) or form.fullmatch(value) is None:
+            return False
+        try:
+            parse(value)
+        except ValueError:
+            return False
+        return True
+    return check
 
 
-def _is_second(value: Any) -> bool:
-    """YYYY-MM-DDTHH:MM:SS, an instant that exists (no 30 February, no 24:00 or second 60)."""
-    if not isinstance(value, str) or _SECOND.fullmatch(value) is None:
-        return False
-    try:
-        datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
+# YYYY-MM-DD, a day that exists (30 February does not)
+_is_day = _reads_as(_DAY, date.fromisoformat)
+# YYYY-MM-DDTHH:MM:SS, an instant that exists (no 30 February, no 24:00 or second 60)
+_is_second = _reads_as(_SECOND, datetime.fromisoformat)
 
 
 def _plain_ascii(v: str) -> str:
