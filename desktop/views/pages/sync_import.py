@@ -125,7 +125,7 @@ class PackageEntry:
     # "entity:uuid" → the officer's choice (None: a conflict not decided yet)
     choices: dict[str, Resolution | None] = field(default_factory=dict)
     outcome: ImportOutcome | None = None
-    generation: int = 0  # a newer preview request makes older answers stale
+    generation: int = 0  # a newer inspection or preview request makes older answers stale
     conflicts: list[PreviewItem] = field(default_factory=list)  # of ``preview``
 
     @property
@@ -533,15 +533,21 @@ class ImportTab(QWidget):
 
     # -- checking and previewing ------------------------------------------------------------------
     def inspect(self, entry: PackageEntry) -> None:
+        """Read the package's header again (a newer request wins: a file read before its
+        sender was trusted must not ask the same question again)."""
+        entry.generation += 1
+        generation = entry.generation
         entry.busy, entry.problem = "inspect", ""
         sync, path = self.page.services.sync, entry.path
         parts = tuple(self.chosen_files)
         (self.page.ctx.runner.task(lambda _p, _c: sync.inspect(path, parts), self)
-         .success(lambda header: self._inspected(entry, header))
-         .failure(lambda error: self._failed(entry, error))
+         .success(lambda header: self._inspected(entry, header, generation))
+         .failure(lambda error: self._failed(entry, error, generation))
          .run())
 
-    def _inspected(self, entry: PackageEntry, header: PackageHeader) -> None:
+    def _inspected(self, entry: PackageEntry, header: PackageHeader, generation: int) -> None:
+        if generation != entry.generation:
+            return
         entry.busy, entry.header = "", header
         if entry.needs_trust:
             self._ask_trust(entry)
