@@ -115,6 +115,28 @@ def phase_import(target: Path, package: Path) -> dict[str, Any]:
             "anon_mb": _anon_mb()}
 
 
+def phase_cli(target: Path, package: Path) -> dict[str, Any]:
+    """The same import as an officer runs it: ``tdkt package import`` in a process of its own,
+    timed from its start to its exit (start-up, the import, the output)."""
+    services, round_id = _receiver(target)
+    header = services.sync.inspect(package)
+    services.sync.trust(header, header.fingerprint)
+    services.close()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TDKT_")}
+    t0 = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "desktop.cli", "--home",
+                           str(OUT / "receiver-home"), "--db", str(target), "--json", "package",
+                           "import", str(package), "--round", str(round_id), "--receipt-dir",
+                           str(OUT)], capture_output=True, text=True, check=False, cwd=ROOT,
+                          env=env)
+    seconds = time.perf_counter() - t0
+    if done.returncode != 0:
+        raise SystemExit(done.stderr[-3000:])
+    result = json.loads(done.stdout)["packages"][0]
+    records = sum(sum(c.values()) for c in result["counts"].values())
+    return {"seconds": seconds, "records": records}
+
+
 def phase_preview(target: Path, package: Path) -> dict[str, Any]:
     """Verification and the dry run before an import, then the dry run of the same package
     again after it (every record unchanged: idempotence)."""
@@ -242,12 +264,13 @@ def _run_phase(name: str, *args: str) -> dict[str, Any]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", type=Path, default=OUT / "province.db")
-    parser.add_argument("--phase", choices=("export", "import", "preview", "raw", "floor"))
+    parser.add_argument("--phase", choices=("export", "import", "cli", "preview", "raw", "floor"))
     parser.add_argument("--rounds", type=int, default=5,
                         help="raw and import measured this many times, one after the other")
     parser.add_argument("args", nargs="*")
     args = parser.parse_args()
-    phases = {"export": phase_export, "import": phase_import, "preview": phase_preview,
+    phases = {"export": phase_export, "import": phase_import, "cli": phase_cli,
+              "preview": phase_preview,
               "raw": phase_raw, "floor": phase_floor}
     if args.phase:
         print(json.dumps(phases[args.phase](*(Path(a) for a in args.args))))
@@ -274,13 +297,17 @@ def main() -> int:
         pairs.append({"raw": raw, "import": imported, "ratio": ratio})
         print(f"round {n + 1}: raw {raw['seconds']:.1f} s, import {imported['import_s']:.1f} s "
               f"→ {100 * ratio:.0f} %", flush=True)
+    cli = _run_phase("cli", str(OUT / "sync-receiver.db"), str(package))
+    cli_raw = _run_phase("raw", str(package))
+    print(f"tdkt package import: {cli['seconds']:.1f} s, raw right after {cli_raw['seconds']:.1f} s"
+          f" → {100 * cli_raw['seconds'] / cli['seconds']:.0f} %", flush=True)
     previewed = _run_phase("preview", str(OUT / "sync-receiver.db"), str(package))
     floor = _run_phase("floor", str(package))
     middle = sorted(pairs, key=lambda p: p["ratio"])[len(pairs) // 2]
     raw, imported = middle["raw"], middle["import"]
     rate = imported["records"] / imported["import_s"]
     raw_rate = raw["records"] / raw["seconds"]
-    print(json.dumps({"export": exported, "rounds": pairs, "preview": previewed,
+    print(json.dumps({"export": exported, "rounds": pairs, "cli": cli, "preview": previewed,
                       "floor": floor}, indent=1))
     print(f"\nexport: {exported['records']:,} records, {exported['bytes'] / 1024**2:.1f} MB in "
           f"{exported['seconds']:.1f} s ({exported['records'] / exported['seconds']:,.0f}/s), "
@@ -289,6 +316,9 @@ def main() -> int:
     print(f"median round: import {imported['records']:,} records in {imported['import_s']:.1f} s "
           f"({rate:,.0f}/s), raw executemany {raw['records']:,} rows in {raw['seconds']:.1f} s "
           f"({raw_rate:,.0f}/s) → import is {100 * rate / raw_rate:.0f} % of raw")
+    print(f"the command `tdkt package import` (start-up and output included): "
+          f"{cli['records']:,} records in {cli['seconds']:.1f} s ({cli['records'] / cli['seconds']:,.0f}/s)"
+          f", {100 * cli_raw['seconds'] / cli['seconds']:.0f} % of raw run right after it")
     print(f"peak RSS: export {exported['peak_mb']:.0f} MB, import "
           f"{max(p['import']['peak_mb'] for p in pairs):.0f} MB, preview "
           f"{previewed['peak_mb']:.0f} MB")

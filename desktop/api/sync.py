@@ -259,6 +259,9 @@ class ImportReport:
     message: str
     backup_path: Path | None = None
     receipt_path: Path | None = None
+    # what the import decided record by record and told (ignored, updated, merged…, each
+    # with its reason); the records it wrote set-based as plainly new are only counted
+    items: tuple[PreviewItem, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.cli.context import Context, add_command, add_group
 from desktop.cli.output import fmt_int, table
-from desktop.domain.errors import DomainError, ValidationError
+from desktop.domain.errors import ConflictError, DomainError, ValidationError
 
 if TYPE_CHECKING:
-    from desktop.api.sync import ImportPreview, PackageDocument, PackageHeader, Resolution
+    from desktop.api.sync import (
+        ImportPreview,
+        ImportReport,
+        PackageDocument,
+        PackageHeader,
+        PreviewItem,
+        Resolution,
+    )
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -309,18 +316,26 @@ def cmd_inspect(ctx: Context) -> int:
     return 0
 
 
-def _preview_text(preview: ImportPreview) -> str:
+def _preview_text(result: ImportPreview | ImportReport) -> str:
+    """The counts per record type and action, then the records that have a reason."""
     from desktop.api.sync import Action
 
+    if not result.counts:
+        return ""
     rows = [(_label(entity),
-             *(fmt_int(c.get(a, 0)) for a in Action)) for entity, c in preview.counts.items()]
+             *(fmt_int(c.get(a, 0)) for a in Action)) for entity, c in result.counts.items()]
     text = table(("Loại bản ghi", *(a.label for a in Action)), rows, right=(1, 2, 3, 4, 5))
-    details = [f"  [{i.action.label}] {i.entity_label}: {i.label} — {i.reason}"
-               + (f" (có thể trùng: {i.match_label})" if i.match_label else "")
-               + (f"\n      cách xử lý: --resolve {i.entity}:{i.uuid}="
-                  f"{'|'.join(o.value for o in i.options)}" if i.options else "")
-               for i in preview.items if i.reason][:200]
-    return text + ("\n" + "\n".join(details) if details else "")
+    details = _details(result.items)
+    return text + ("\n" + details if details else "")
+
+
+def _details(items: Sequence[PreviewItem]) -> str:
+    """A line per record with a reason (the first 200), with how to resolve a conflict."""
+    return "\n".join([f"  [{i.action.label}] {i.entity_label}: {i.label} — {i.reason}"
+                      + (f" (có thể trùng: {i.match_label})" if i.match_label else "")
+                      + (f"\n      cách xử lý: --resolve {i.entity}:{i.uuid}="
+                         f"{'|'.join(o.value for o in i.options)}" if i.options else "")
+                      for i in items if i.reason][:200])
 
 
 def _label(entity: str) -> str:
@@ -357,34 +372,50 @@ def cmd_import(ctx: Context) -> int:
 
 def _import_one(services: Any, path: Path, args: Any, resolutions: dict[str, Resolution],
                 totals: dict[str, int]) -> tuple[dict[str, Any], str]:
-    preview = services.sync.preview(path, args.round, resolutions, parts=args.files)
-    if args.accept_defaults:
+    """A dry run previews; an import plans and applies in one pass (a preview first would
+    read and plan the whole package twice) and tells what it did."""
+    from desktop.api.sync import ImportReport
+
+    if args.dry_run:
+        result: ImportPreview | ImportReport = _preview(services, path, args, resolutions)
+    else:
+        try:
+            result = services.sync.import_package(path, args.round, resolutions,
+                                                  args.receipt_dir, parts=args.files,
+                                                  accept_defaults=args.accept_defaults)
+        except ConflictError as exc:  # which ones, and how to resolve each
+            preview = services.sync.preview(path, args.round, resolutions, parts=args.files)
+            raise ConflictError(f"{exc}\n{_details(preview.conflicts)}") from exc
+    entry: dict[str, Any] = {"file": str(path), "package": _header_dict(result.header),
+                             "counts": {e: {a.value: n for a, n in c.items()}
+                                        for e, c in result.counts.items()},
+                             "items": [{"entity": i.entity, "uuid": i.uuid, "label": i.label,
+                                        "action": i.action.value, "reason": i.reason,
+                                        "options": [o.value for o in i.options]}
+                                       for i in result.items]}
+    text = f"== {path.name}\n{_header_text(result.header)}\n{_preview_text(result)}"
+    if isinstance(result, ImportReport):  # (a dry run's preview is not)
+        entry.update(applied=result.applied, message=result.message,
+                     backup=str(result.backup_path or ""), receipt=str(result.receipt_path or ""))
+        text += f"\n{result.message}"
+        if result.receipt_path:
+            text += f"\nBiên nhận gửi lại đơn vị gửi: {result.receipt_path}"
+    for per_action in result.counts.values():
+        for action, n in per_action.items():
+            totals[action.value] = totals.get(action.value, 0) + n
+    return entry, text
+
+
+def _preview(services: Any, path: Path, args: Any,
+             resolutions: dict[str, Resolution]) -> ImportPreview:
+    preview: ImportPreview = services.sync.preview(path, args.round, resolutions,
+                                                   parts=args.files)
+    if args.accept_defaults and preview.conflicts:
         for item in preview.conflicts:
             if item.default is not None:
                 resolutions.setdefault(f"{item.entity}:{item.uuid}", item.default)
         preview = services.sync.preview(path, args.round, resolutions, parts=args.files)
-    entry: dict[str, Any] = {"file": str(path), "package": _header_dict(preview.header),
-                             "counts": {e: {a.value: n for a, n in c.items()}
-                                        for e, c in preview.counts.items()},
-                             "items": [{"entity": i.entity, "uuid": i.uuid, "label": i.label,
-                                        "action": i.action.value, "reason": i.reason,
-                                        "options": [o.value for o in i.options]}
-                                       for i in preview.items]}
-    text = f"== {path.name}\n{_header_text(preview.header)}\n{_preview_text(preview)}"
-    counts = preview.counts
-    if not args.dry_run:
-        report = services.sync.import_package(path, args.round, resolutions, args.receipt_dir,
-                                              parts=args.files)
-        entry.update(applied=report.applied, message=report.message,
-                     backup=str(report.backup_path or ""), receipt=str(report.receipt_path or ""))
-        text += f"\n{report.message}"
-        if report.receipt_path:
-            text += f"\nBiên nhận gửi lại đơn vị gửi: {report.receipt_path}"
-        counts = report.counts
-    for per_action in counts.values():
-        for action, n in per_action.items():
-            totals[action.value] = totals.get(action.value, 0) + n
-    return entry, text
+    return preview
 
 
 def _overall(packages: int, refused: int, results: list[dict[str, Any]],

@@ -258,3 +258,44 @@ def test_decision_down_carries_its_document_and_the_scan(tmp_path: Path) -> None
                        "--dry-run")
     assert refused.returncode != 0 and "--decision (quyết định gửi xuống)" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_an_open_conflict_is_named_and_the_proposals_taken_in_one_pass(tmp_path: Path) -> None:
+    """Without ``--dry-run`` the command imports in one pass (no preview first). A conflict
+    left open refuses the package and names the record with its ``--resolve`` choices, the
+    database untouched; ``--accept-defaults`` takes the proposed way and says what it did."""
+    from datetime import date
+
+    from desktop.services.people import PersonInput
+    from tests.unit.sync_world import export_up, trust_sender
+
+    cccd = "011085000123"
+    commune, round_id, _ = commune_with_nominations(tmp_path, "Ủy ban nhân dân xã Bản Bo", "XBB",
+                                                    [("Vàng Văn Páo", Gender.MALE, cccd)])
+    package = export_up(commune, round_id, tmp_path / "len_xbb")
+    commune.services.close()
+    province = open_office(tmp_path, *PROVINCE, UnitKind.PROVINCE)
+    p = province.services
+    root = p.units.children(None)[0].id
+    p.people.create(PersonInput("Vàng Văn Páo", Gender.MALE, root, date(1985, 3, 2), "Thái",
+                                cccd))
+    p_round = p.rounds.create(RoundInput("Khen thưởng năm 2026", 2026, RoundKind.YEAR_END,
+                                         office_unit_id=root)).id
+    trust_sender(province, package)
+    p.close()
+    tinh = Cli(province.home)
+
+    before = _digest(tinh.db)
+    refused = tinh.run("package", "import", str(package), "--round", str(p_round))
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "Còn 1 xung đột" in refused.stderr and "Vàng Văn Páo" in refused.stderr
+    assert "--resolve people:" in refused.stderr and "=merge|skip" in refused.stderr
+    assert _digest(tinh.db) == before
+
+    done = tinh.ok("package", "import", str(package), "--round", str(p_round),
+                   "--accept-defaults", "--json").json()
+    entry = done["packages"][0]
+    assert entry["applied"] is True and entry["counts"]["nominations"] == {"new": 1}
+    assert [(i["entity"], i["action"]) for i in entry["items"] if i["reason"]] == [
+        ("people", "conflict")]
+    assert tinh.count("people") == 1 and tinh.count("nominations") == 1  # merged into ours

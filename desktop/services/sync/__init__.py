@@ -532,17 +532,20 @@ class SyncService:
     def import_package(self, path: Path, target_round_id: int | None = None,
                        resolutions: dict[str, Resolution] | None = None,
                        receipt_dir: Path | None = None, *, progress: ProgressFn = no_progress,
-                       cancel: CancelToken | None = None,
-                       parts: Sequence[Path] = ()) -> ImportReport:
+                       cancel: CancelToken | None = None, parts: Sequence[Path] = (),
+                       accept_defaults: bool = False) -> ImportReport:
         """Back up, then apply in one transaction; a receipt for the sender is written after.
-        A cancel between two batches rolls everything back (``Cancelled``)."""
+        A cancel between two batches rolls everything back (``Cancelled``). No preview is
+        needed first: the import plans as it goes and refuses while a conflict is open
+        (``accept_defaults``: those left open are resolved the proposed way)."""
         with self._package_file(path, parts) as real:
             return self._import(path, real, target_round_id, resolutions, receipt_dir,
-                                progress, cancel)
+                                progress, cancel, accept_defaults)
 
     def _import(self, path: Path, real: Path, target_round_id: int | None,
                 resolutions: dict[str, Resolution] | None, receipt_dir: Path | None,
-                progress: ProgressFn, cancel: CancelToken | None) -> ImportReport:
+                progress: ProgressFn, cancel: CancelToken | None,
+                accept_defaults: bool) -> ImportReport:
         backup_path = None
         with (open_package(real) as zf, self._db.session() as s,
               without_memory_map(s.connection())):
@@ -567,7 +570,8 @@ class SyncService:
                     # Planned under the write lock, each batch applied as soon as it is
                     # planned: what is written is what was checked, and read only once.
                     planner = Planner(s, zf, header, me, resolutions or {},
-                                      self._round_uuid(s, target_round_id))
+                                      self._round_uuid(s, target_round_id),
+                                      accept_defaults=accept_defaults)
                     applier = Applier(s, zf, header, me, planner, current_actor(s),
                                       self._paths.attachments)
                     planner.sink = applier.apply
@@ -597,7 +601,8 @@ class SyncService:
         receipt = None
         if header.kind is PackageKind.UPWARD and not header.bloc_uuid:  # blocs: no receipts
             receipt = self._write_receipt(header, receipt_dir or path.parent)
-        return ImportReport(header, counts, True, _summary_text(counts), backup_path, receipt)
+        return ImportReport(header, counts, True, _summary_text(counts), backup_path, receipt,
+                            tuple(plan.items))
 
     @staticmethod
     def _summary(counts: dict[str, dict[Action, int]],

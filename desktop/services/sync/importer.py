@@ -135,11 +135,14 @@ def key_of(entity: str, record_uuid: str) -> str:
 class Planner:
     def __init__(self, s: Session, zf: zipfile.ZipFile, header: PackageHeader, me: Me,
                  resolutions: dict[str, Resolution], target_round_uuid: str | None,
-                 sink: Sink | None = None) -> None:
+                 sink: Sink | None = None, *, accept_defaults: bool = False) -> None:
         """``sink`` (the import) receives each planned batch while no conflict is left
-        unresolved; without it (the preview) nothing but counts and listed items is kept."""
+        unresolved; without it (the preview) nothing but counts and listed items is kept.
+        ``accept_defaults``: a conflict ``resolutions`` leaves open is resolved the way the
+        program proposes (``tdkt package import --accept-defaults``)."""
         self.s, self.zf, self.header, self.me = s, zf, header, me
         self.sink = sink
+        self.accept_defaults = accept_defaults
         self.bulk: Bulk | None = None
         self.resolutions = resolutions
         self.target_round_uuid = target_round_uuid
@@ -330,9 +333,9 @@ class Planner:
             return self._add(spec, record, Planned(Action.NEW, local_uuid, names, inc_hash), note)
         match_uuid, match_label, options, default, is_conflict, reason = match
         reason = "; ".join(r for r in (reason, note) if r)
-        chosen = self.resolutions.get(key_of(spec.name, record["uuid"]))
-        if chosen not in options:
-            chosen = None if is_conflict else default
+        chosen = self._chosen(spec, record, options, default)
+        if chosen is None and not is_conflict:
+            chosen = default
         action = Action.CONFLICT if is_conflict else Action.NEW
         target = match_uuid if chosen is Resolution.MERGE else local_uuid
         if chosen is Resolution.MERGE:  # what refers to it from now on means our record
@@ -524,9 +527,9 @@ class Planner:
         reason = (f"bên gửi đã xóa nhưng ở đây vẫn dùng ({used})" if used
                   else "cả hai bên cùng sửa bản ghi này từ lần đồng bộ trước")
         options = (Resolution.KEEP_LOCAL, Resolution.TAKE_INCOMING)
-        chosen = self.resolutions.get(key_of(spec.name, record["uuid"]))
+        chosen = self._chosen(spec, record, options, Resolution.KEEP_LOCAL)
         return self._add(spec, record, Planned(Action.CONFLICT, local.uuid, names, inc_hash,
-                                               chosen if chosen in options else None),
+                                               chosen),
                          reason, changes=changes, options=options, default=Resolution.KEEP_LOCAL)
 
     def _still_used(self, spec: EntitySpec, local: Any) -> str:
@@ -539,6 +542,15 @@ class Planner:
                                                       Person.deleted_at.is_(None)).limit(1))
             return "còn cá nhân thuộc đơn vị" if n else ""
         return ""
+
+    def _chosen(self, spec: EntitySpec, record: dict[str, Any],
+                options: tuple[Resolution, ...], default: Resolution) -> Resolution | None:
+        """How the officer resolved this record (one of ``options``), else the proposed way
+        if they accepted the proposals, else None."""
+        chosen = self.resolutions.get(key_of(spec.name, record["uuid"]))
+        if chosen in options:
+            return chosen
+        return default if self.accept_defaults else None
 
     # -- bookkeeping -------------------------------------------------------------------------
     def _add(self, spec: EntitySpec, record: dict[str, Any], planned: Planned, reason: str = "",
