@@ -325,6 +325,9 @@ def test_province_trusts_previews_resolves_and_imports(qtbot: Any, offices: dict
     compare = [[it.compare_table.item(r, c).text() for c in range(3)]
                for r in range(it.compare_table.rowCount())]
     assert compare[0] == ["Bản ghi", "Vàng Văn Páo (sinh 02/03/1985)", "Vàng Văn Páo (sinh 1985)"]
+    # field by field, in words: the units by name, not by their UUIDs
+    assert ["Đơn vị", PROVINCE[0], COMMUNE[0]] in compare
+    assert not it.compare_table.verticalScrollBar().isVisible()  # every row in view
     assert [b.text() for b in it.option_buttons] == ["Gộp vào bản ghi đã có",
                                                      "Không nhập bản ghi này"]
     it.filter_to()

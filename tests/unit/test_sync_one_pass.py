@@ -59,3 +59,24 @@ def test_an_import_without_preview_takes_the_proposals_only_when_asked(tmp_path:
     assert {n.status for n in received} == {S.RECEIVED}
     assert p.people.count(PeopleQuery()) == 2
     assert p.sync.import_package(package, p_round, accept_defaults=True).applied is False
+
+
+def test_a_person_matched_here_is_compared_field_by_field_in_words(tmp_path: Path) -> None:
+    """The officer who decides a merge sees how the two records differ, as they would read
+    them: units by name (not their UUIDs), dates as dd/mm/yyyy."""
+    province = open_office(tmp_path, *PROVINCE, UnitKind.PROVINCE)
+    commune, commune_round, _ = commune_with_nominations(
+        tmp_path, "Ủy ban nhân dân xã Bản Bo", "XBB", [("Vàng Văn Páo", Gender.MALE, CCCD)])
+    p = province.services
+    root = p.units.children(None)[0].id
+    p.people.create(PersonInput("Vàng Văn Páo", Gender.MALE, root, date(1985, 7, 9), "Thái",
+                                CCCD))
+    p_round = p.rounds.create(RoundInput("Khen thưởng năm 2026", 2026, RoundKind.YEAR_END,
+                                         office_unit_id=root)).id
+    package = export_up(commune, commune_round, tmp_path / "usb" / "len_xbb")
+    trust_sender(province, package)
+
+    conflict = next(i for i in p.sync.preview(package, p_round).conflicts if i.entity == "people")
+    assert conflict.changes["unit"] == (PROVINCE[0], "Ủy ban nhân dân xã Bản Bo")
+    assert conflict.changes["birth_date"] == ("09/07/1985", "02/03/1985")
+    assert "full_name" not in conflict.changes and "citizen_id" not in conflict.changes

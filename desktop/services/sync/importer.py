@@ -333,6 +333,7 @@ class Planner:
             return self._add(spec, record, Planned(Action.NEW, local_uuid, names, inc_hash), note)
         match_uuid, match_label, options, default, is_conflict, reason = match
         reason = "; ".join(r for r in (reason, note) if r)
+        changes = self._compared(spec, match_uuid, fields)
         chosen = self._chosen(spec, record, options, default)
         if chosen is None and not is_conflict:
             chosen = default
@@ -341,8 +342,23 @@ class Planner:
         if chosen is Resolution.MERGE:  # what refers to it from now on means our record
             self.aliases[(spec.name, record["uuid"])] = match_uuid
         planned = Planned(action, target, names, inc_hash, chosen)
-        return self._add(spec, record, planned, reason, match_uuid=match_uuid,
+        return self._add(spec, record, planned, reason, changes=changes, match_uuid=match_uuid,
                          match_label=match_label, options=options, default=default)
+
+    def _compared(self, spec: EntitySpec, match_uuid: str, fields: dict[str, Any]
+                  ) -> dict[str, tuple[str, str]]:
+        """How a person or unit here that may be the same one differs from the package's,
+        field by field, for the officer who decides whether to merge them."""
+        if spec.name not in ("people", "units"):
+            return {}
+        row = self.s.scalar(select(spec.model).where(spec.model.uuid == match_uuid))
+        if row is None:
+            return {}
+        names = tuple(n for n in spec.content_fields() if n != "parent")
+        changes = self._changes(spec, names, self.writer.record_fields(spec, row), fields,
+                                False, False)
+        # (the same unit known here and in the package by two UUIDs reads the same)
+        return {name: pair for name, pair in changes.items() if pair[0] != pair[1]}
 
     def _prefetch_matches(self, rows: list[dict[str, Any]]) -> None:
         """People already here under another UUID, for one batch: by CCCD, and by birth date
@@ -509,7 +525,8 @@ class Planner:
                                                        inc_hash), guard)
             return self._add(spec, record, Planned(Action.UNCHANGED, local.uuid, names, inc_hash))
         # only a record that differs is told field by field (most of a package sent again is not)
-        changes = _changes(spec, names, local_fields, fields, local.deleted_at is not None, deleted)
+        changes = self._changes(spec, names, local_fields, fields, local.deleted_at is not None,
+                                deleted)
         if (spec.upper_wins and self.header.kind is PackageKind.DOWNWARD
                 and (shadow is None or version > shadow.peer_version)
                 and set(changes) <= set(spec.upper_fields)):
@@ -542,6 +559,40 @@ class Planner:
                                                       Person.deleted_at.is_(None)).limit(1))
             return "còn cá nhân thuộc đơn vị" if n else ""
         return ""
+
+    def _changes(self, spec: EntitySpec, names: tuple[str, ...], local: dict[str, Any],
+                 incoming: dict[str, Any], local_deleted: bool, deleted: bool
+                 ) -> dict[str, tuple[str, str]]:
+        """The fields that differ: (as here, as in the package), as an officer reads them."""
+        out: dict[str, tuple[str, str]] = {}
+        for name in names:
+            a, b = local.get(name), plain(incoming.get(name))
+            if a != b:
+                out[name] = (self._shown(spec, name, a), self._shown(spec, name, b))
+        if local_deleted != deleted:
+            out["(đã xóa)"] = ("có" if local_deleted else "không", "có" if deleted else "không")
+        return out
+
+    def _shown(self, spec: EntitySpec, name: str, value: Any) -> str:
+        """A field's value for the side-by-side comparison: a unit or person by name (not
+        its UUID), a date as dd/mm/yyyy, a gender or status by its Vietnamese label."""
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "có" if value else "không"
+        target = next((t for c, t in spec.refs.items() if spec.field_name(c) == name), None)
+        text = str(value)
+        if target in ("units", "people"):
+            return self.labels.get(text) or self._local_label(target, text) or text[:8]
+        if name == "gender":
+            gender = Gender.from_text(text)
+            return gender.label if gender else text
+        if spec.name == "nominations" and name == "status":
+            status = NominationStatus.from_text(text)
+            return status.label if status else text
+        if _ISO_DAY.fullmatch(text):
+            return f"{text[8:10]}/{text[5:7]}/{text[:4]}"
+        return text
 
     def _chosen(self, spec: EntitySpec, record: dict[str, Any],
                 options: tuple[Resolution, ...], default: Resolution) -> Resolution | None:
@@ -586,13 +637,17 @@ class Planner:
             self.labels[record["uuid"]] = f"tiêu chí {f.get('code', '')}"
 
     def _local_label(self, entity: str, incoming: str) -> str:
-        """A unit or criterion the package points at but does not carry (a member's sheet
-        sent up names units and criteria the head already has)."""
+        """A unit, person or criterion the package points at but does not carry (a member's
+        sheet sent up names units and criteria the head already has)."""
         key = (entity, incoming)
         if key not in self._local_labels:
             local = self.local_uuid(entity, incoming)
             if entity == "units":
                 found = self.s.scalar(select(Unit.name).where(Unit.uuid == local))
+            elif entity == "people":
+                person = self.s.execute(select(Person.full_name, Person.birth_date).where(
+                    Person.uuid == local)).first()
+                found = _person_label(*person) if person else None
             else:
                 code = self.s.scalar(select(Criterion.code).where(Criterion.uuid == local))
                 found = f"tiêu chí {code}" if code else None
@@ -626,6 +681,9 @@ class Planner:
 
 
 # -- pure helpers --------------------------------------------------------------------------
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def validated_fields(spec: EntitySpec, raw: dict[str, Any]) -> tuple[dict[str, Any] | None, str]:
     """A record's fields typed as stored here, or None and why the record cannot be taken:
     each column's converter, then the rules the forms apply (a person's name, CCCD…)."""
@@ -1004,19 +1062,6 @@ def package_person_label(name: Any, born: Any) -> str:
 
 def _person_label(name: str, born: date | None) -> str:
     return f"{name} (sinh {born:%d/%m/%Y})" if born else name
-
-
-def _changes(spec: EntitySpec, names: tuple[str, ...], local: dict[str, Any],
-             incoming: dict[str, Any], local_deleted: bool, deleted: bool
-             ) -> dict[str, tuple[str, str]]:
-    out: dict[str, tuple[str, str]] = {}
-    for name in names:
-        a, b = local.get(name), plain(incoming.get(name))
-        if a != b:
-            out[name] = ("" if a is None else str(a), "" if b is None else str(b))
-    if local_deleted != deleted:
-        out["(đã xóa)"] = ("có" if local_deleted else "không", "có" if deleted else "không")
-    return out
 
 
 def preview_of(header: PackageHeader, plan: Plan) -> ImportPreview:

@@ -386,8 +386,9 @@ class ImportTab(QWidget):
         lower = QSplitter(Qt.Orientation.Vertical, details)
         lower.addWidget(self.preview_view)
         lower.addWidget(self.compare_box)
+        # a person matched here is compared field by field: room for several rows
         lower.setStretchFactor(0, 3)
-        lower.setStretchFactor(1, 1)
+        lower.setStretchFactor(1, 2)
         lower.setChildrenCollapsible(False)
         details_layout = QVBoxLayout(details)
         details_layout.setContentsMargins(0, 0, 0, 0)
