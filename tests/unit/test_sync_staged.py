@@ -105,6 +105,8 @@ VARIANTS: list[tuple[str, Any]] = [
     ("tombstone", ("envelope", {"deleted": True})),
     ("zero fraction of a second", ("envelope", {"created_at": "2025-01-02T03:04:05.000000"})),
     ("no fraction at all", ("envelope", {"created_at": "2025-01-02T03:04:05"})),
+    ("a later version", ("envelope", {"version": 7})),
+    ("the envelope in another order", ("sorted", None)),
     ("year as a boolean", ("field", {"year": True})),
     ("negative amount", ("field", {"amount": -5})),
     ("unknown award kind", ("field", {"award_kind": "KHONG_CO"})),
@@ -213,6 +215,8 @@ def _variant(record: dict[str, Any], change: Any) -> str:
         elif kind == "nul":  # an escape SQLite and Python read differently
             record["fields"][texts[0]] = "ab@@cd"
             return json.dumps(record, ensure_ascii=False).replace("@@", "\\u0000")
+        elif kind == "sorted":  # another writer's key order: plain, not the exporter's
+            return json.dumps(record, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         elif kind == "escaped":
             record["fields"][texts[0]] = "Trích “Quyết định”"
             return json.dumps(record)  # ensure_ascii: \u escapes the planner must read
@@ -317,6 +321,10 @@ def test_the_same_package_leaves_the_same_rows_both_ways(
 
 @pytest.mark.parametrize(("change", "why"), [
     (("envelope", {"version": "2"}), "phiên bản không hợp lệ"),
+    (("envelope", {"version": 0}), "phiên bản không hợp lệ"),
+    (("envelope", {"version": 2**53}), "phiên bản không hợp lệ"),
+    (("envelope", {"uuid": "01A23AB1-9481-7000-8000-0888789A4F05"}), "mã UUID không hợp lệ"),
+    (("envelope", {"owner": 5}), "thiếu dấu xóa hoặc đơn vị sở hữu"),
     (("same uuid", None), "mã UUID trùng với một dòng trước đó của cùng mục"),
 ])
 def test_a_refused_line_refuses_the_package_both_ways(
