@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from desktop.domain.vntext import fold
 
@@ -29,6 +30,8 @@ def _key(text: str) -> str:
 _BY_KEY = {_key(name): name for name in ETHNIC_NAMES} | {"hmong": "Mông", "khome": "Khmer"}
 
 
+@lru_cache(maxsize=1024)
 def canonical_ethnicity(text: str) -> str | None:
-    """The official name for what a user typed ("thai" -> "Thái", "H'Mông" -> "Mông"), or None."""
+    """The official name for what a user typed ("thai" -> "Thái", "H'Mông" -> "Mông"), or None.
+    Remembered per text: an import or a sheet asks the same few names thousands of times."""
     return _BY_KEY.get(_key(text))
