@@ -383,9 +383,10 @@ def _import_one(services: Any, path: Path, args: Any, resolutions: dict[str, Res
             result = services.sync.import_package(path, args.round, resolutions,
                                                   args.receipt_dir, parts=args.files,
                                                   accept_defaults=args.accept_defaults)
-        except ConflictError as exc:  # which ones, and how to resolve each
+        except ConflictError as exc:  # which are still open, and how to resolve each
             preview = services.sync.preview(path, args.round, resolutions, parts=args.files)
-            raise ConflictError(f"{exc}\n{_details(preview.conflicts)}") from exc
+            still_open = [i for i in preview.conflicts if f"{i.entity}:{i.uuid}" not in resolutions]
+            raise ConflictError(f"{exc}\n{_details(still_open)}") from exc
     entry: dict[str, Any] = {"file": str(path), "package": _header_dict(result.header),
                              "counts": {e: {a.value: n for a, n in c.items()}
                                         for e, c in result.counts.items()},

@@ -262,23 +262,25 @@ def test_decision_down_carries_its_document_and_the_scan(tmp_path: Path) -> None
 
 def test_an_open_conflict_is_named_and_the_proposals_taken_in_one_pass(tmp_path: Path) -> None:
     """Without ``--dry-run`` the command imports in one pass (no preview first). A conflict
-    left open refuses the package and names the record with its ``--resolve`` choices, the
-    database untouched; ``--accept-defaults`` takes the proposed way and says what it did."""
+    left open refuses the package and names the record with its ``--resolve`` choices (only
+    those still open), the database untouched; ``--accept-defaults`` takes the proposed way
+    for the rest and says what it did."""
     from datetime import date
 
     from desktop.services.people import PersonInput
     from tests.unit.sync_world import export_up, trust_sender
 
-    cccd = "011085000123"
+    both = [("Vàng Văn Páo", Gender.MALE, "011085000123"), ("Lò Văn Sinh", Gender.MALE,
+                                                              "011085000456")]
     commune, round_id, _ = commune_with_nominations(tmp_path, "Ủy ban nhân dân xã Bản Bo", "XBB",
-                                                    [("Vàng Văn Páo", Gender.MALE, cccd)])
+                                                    both)
     package = export_up(commune, round_id, tmp_path / "len_xbb")
     commune.services.close()
     province = open_office(tmp_path, *PROVINCE, UnitKind.PROVINCE)
     p = province.services
     root = p.units.children(None)[0].id
-    p.people.create(PersonInput("Vàng Văn Páo", Gender.MALE, root, date(1985, 3, 2), "Thái",
-                                cccd))
+    for name, gender, cccd in both:  # the province knows both under its own records
+        p.people.create(PersonInput(name, gender, root, date(1985, 3, 2), "Thái", cccd))
     p_round = p.rounds.create(RoundInput("Khen thưởng năm 2026", 2026, RoundKind.YEAR_END,
                                          office_unit_id=root)).id
     trust_sender(province, package)
@@ -288,14 +290,26 @@ def test_an_open_conflict_is_named_and_the_proposals_taken_in_one_pass(tmp_path:
     before = _digest(tinh.db)
     refused = tinh.run("package", "import", str(package), "--round", str(p_round))
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
-    assert "Còn 1 xung đột" in refused.stderr and "Vàng Văn Páo" in refused.stderr
-    assert "--resolve people:" in refused.stderr and "=merge|skip" in refused.stderr
+    assert "Còn 2 xung đột" in refused.stderr
+    assert "Vàng Văn Páo" in refused.stderr and "Lò Văn Sinh" in refused.stderr
+    assert refused.stderr.count("--resolve people:") == 2 and "=merge|skip" in refused.stderr
+    assert _digest(tinh.db) == before
+
+    dry = tinh.ok("package", "import", str(package), "--round", str(p_round), "--dry-run",
+                  "--json").json()
+    pao = next(i["uuid"] for i in dry["packages"][0]["items"]
+               if i["entity"] == "people" and i["label"].startswith("Vàng Văn Páo"))
+    one_left = tinh.run("package", "import", str(package), "--round", str(p_round),
+                        "--resolve", f"people:{pao}=skip")
+    assert one_left.returncode == 1 and "Còn 1 xung đột" in one_left.stderr
+    assert "Lò Văn Sinh" in one_left.stderr and "Vàng Văn Páo" not in one_left.stderr
     assert _digest(tinh.db) == before
 
     done = tinh.ok("package", "import", str(package), "--round", str(p_round),
-                   "--accept-defaults", "--json").json()
+                   "--resolve", f"people:{pao}=skip", "--accept-defaults", "--json").json()
     entry = done["packages"][0]
-    assert entry["applied"] is True and entry["counts"]["nominations"] == {"new": 1}
-    assert [(i["entity"], i["action"]) for i in entry["items"] if i["reason"]] == [
-        ("people", "conflict")]
-    assert tinh.count("people") == 1 and tinh.count("nominations") == 1  # merged into ours
+    assert entry["applied"] is True
+    assert [(i["entity"], i["action"]) for i in entry["items"] if i["entity"] == "people"] == [
+        ("people", "conflict"), ("people", "conflict")]
+    assert tinh.count("people") == 2  # Sinh merged into ours as proposed, Páo not taken
+    assert tinh.count("nominations") == 1  # Páo's nomination had nobody to point at
