@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.domain.enums import LabeledEnum
+from desktop.domain.errors import ConflictError
 
 
 class PackageKind(LabeledEnum):
@@ -278,3 +279,13 @@ class PackageLogRow:
     acknowledged_at: datetime | None
     # the documents it carried, kept in this office's attachment store
     documents: tuple[PackageDocument, ...] = ()
+
+
+class OpenConflictsError(ConflictError):
+    """An import refused while conflicts are left open: which ones (each with its choices),
+    so the caller can name them without planning the package again."""
+
+    def __init__(self, message: str, items: tuple[PreviewItem, ...]) -> None:
+        super().__init__(message)
+        self.items = items
+

@@ -374,19 +374,21 @@ def _import_one(services: Any, path: Path, args: Any, resolutions: dict[str, Res
                 totals: dict[str, int]) -> tuple[dict[str, Any], str]:
     """A dry run previews; an import plans and applies in one pass (a preview first would
     read and plan the whole package twice) and tells what it did."""
-    from desktop.api.sync import ImportReport
+    from desktop.api.sync import ImportReport, OpenConflictsError
 
     if args.dry_run:
-        result: ImportPreview | ImportReport = _preview(services, path, args, resolutions)
+        result: ImportPreview | ImportReport = services.sync.preview(
+            path, args.round, resolutions, parts=args.files, accept_defaults=args.accept_defaults)
     else:
         try:
             result = services.sync.import_package(path, args.round, resolutions,
                                                   args.receipt_dir, parts=args.files,
                                                   accept_defaults=args.accept_defaults)
-        except ConflictError as exc:  # which are still open, and how to resolve each
-            preview = services.sync.preview(path, args.round, resolutions, parts=args.files)
-            still_open = [i for i in preview.conflicts if f"{i.entity}:{i.uuid}" not in resolutions]
-            raise ConflictError(f"{exc}\n{_details(still_open)}") from exc
+        except OpenConflictsError as exc:  # which are still open, and how to resolve each
+            raise ConflictError(
+                f"Còn {len(exc.items)} xung đột chưa giải quyết; chọn cách xử lý từng xung đột "
+                "bằng --resolve (hoặc --accept-defaults để theo cách đề xuất), rồi nhập lại:\n"
+                + _details(exc.items)) from exc
     entry: dict[str, Any] = {"file": str(path), "package": _header_dict(result.header),
                              "counts": {e: {a.value: n for a, n in c.items()}
                                         for e, c in result.counts.items()},
@@ -405,18 +407,6 @@ def _import_one(services: Any, path: Path, args: Any, resolutions: dict[str, Res
         for action, n in per_action.items():
             totals[action.value] = totals.get(action.value, 0) + n
     return entry, text
-
-
-def _preview(services: Any, path: Path, args: Any,
-             resolutions: dict[str, Resolution]) -> ImportPreview:
-    preview: ImportPreview = services.sync.preview(path, args.round, resolutions,
-                                                   parts=args.files)
-    if args.accept_defaults and preview.conflicts:
-        for item in preview.conflicts:
-            if item.default is not None:
-                resolutions.setdefault(f"{item.entity}:{item.uuid}", item.default)
-        preview = services.sync.preview(path, args.round, resolutions, parts=args.files)
-    return preview
 
 
 def _overall(packages: int, refused: int, results: list[dict[str, Any]],

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.api.sync import Action, Resolution
+from desktop.api.sync import Action, OpenConflictsError, Resolution
 from desktop.domain.enums import Gender, RoundKind, UnitKind
 from desktop.domain.errors import ConflictError
 from desktop.services.nominations import NominationQuery
@@ -42,9 +42,14 @@ def test_an_import_without_preview_takes_the_proposals_only_when_asked(tmp_path:
     trust_sender(province, package)
 
     before = province.digest()
-    with pytest.raises(ConflictError, match="Còn 1 xung đột"):
+    with pytest.raises(ConflictError, match="Còn 1 xung đột") as refused:
         p.sync.import_package(package, p_round)
     assert province.digest() == before
+    assert isinstance(refused.value, OpenConflictsError)  # the open ones travel with it
+    assert [(i.label, i.options) for i in refused.value.items] == [
+        ("Vàng Văn Páo (sinh 1985)", (Resolution.MERGE, Resolution.SKIP))]
+    accepted = p.sync.preview(package, p_round, accept_defaults=True)
+    assert [i.default for i in accepted.conflicts] == [Resolution.MERGE]
 
     expected = p.sync.preview(package, p_round, {}).counts
     report = p.sync.import_package(package, p_round, accept_defaults=True)

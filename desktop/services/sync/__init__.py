@@ -29,6 +29,7 @@ from desktop.api.sync import (
     ImportReport,
     KeyInfo,
     MovementDownSelection,
+    OpenConflictsError,
     PackageDocument,
     PackageHeader,
     PackageKind,
@@ -518,15 +519,17 @@ class SyncService:
     def preview(self, path: Path, target_round_id: int | None = None,
                 resolutions: dict[str, Resolution] | None = None, *,
                 progress: ProgressFn = no_progress, cancel: CancelToken | None = None,
-                parts: Sequence[Path] = ()) -> ImportPreview:
-        """The dry run: what every record would do here; nothing is written."""
+                parts: Sequence[Path] = (), accept_defaults: bool = False) -> ImportPreview:
+        """The dry run: what every record would do here; nothing is written
+        (``accept_defaults``: as ``import_package``)."""
         with (self._package_file(path, parts) as real, open_package(real) as zf,
               self._db.read() as s, without_memory_map(s.connection())):
             header = self._trusted_header(zf, path, s)
             if header.kind is PackageKind.RECEIPT:
                 return preview_of(header, self._receipt_plan(zf, s))
             planner = Planner(s, zf, header, self._me(s), resolutions or {},
-                              self._round_uuid(s, target_round_id))
+                              self._round_uuid(s, target_round_id),
+                              accept_defaults=accept_defaults)
             return preview_of(header, planner.run(progress, cancel))
 
     def import_package(self, path: Path, target_round_id: int | None = None,
@@ -578,9 +581,10 @@ class SyncService:
                     applier.start()
                     plan = planner.run(progress, cancel)
                     if plan.unresolved:
-                        raise ConflictError(
+                        raise OpenConflictsError(
                             f"Còn {plan.unresolved} xung đột chưa giải quyết; hãy chọn cách xử "
-                            "lý từng xung đột trong bảng xem trước rồi nhập lại.")
+                            "lý từng xung đột trong bảng xem trước rồi nhập lại.",
+                            tuple(plan.open_conflicts))
                     applier.finish()
                     self._store_documents(zf, header.documents)
                 except BaseException:

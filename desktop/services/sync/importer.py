@@ -125,7 +125,12 @@ Bulk = Callable[[EntitySpec, str], tuple[int, Lines] | None]
 class Plan:
     counts: dict[str, dict[Action, int]] = field(default_factory=dict)
     items: list[PreviewItem] = field(default_factory=list)
-    unresolved: int = 0
+    # conflicts neither the officer nor the accepted proposals resolved (the import refuses)
+    open_conflicts: list[PreviewItem] = field(default_factory=list)
+
+    @property
+    def unresolved(self) -> int:
+        return len(self.open_conflicts)
 
 
 def key_of(entity: str, record_uuid: str) -> str:
@@ -611,17 +616,21 @@ class Planner:
         counts = self.plan.counts.setdefault(spec.name, {})
         counts[planned.action] = counts.get(planned.action, 0) + 1
         skipped = planned.resolution is Resolution.SKIP
-        if planned.action is Action.CONFLICT and planned.resolution is None:
-            self.plan.unresolved += 1
         # only what other records point at is looked up later
         if (spec.name in REFERENCED and not skipped and planned.action
                 in (Action.NEW, Action.UPDATE, Action.UNCHANGED, Action.CONFLICT)):
             self.will_exist[spec.name].add(planned.local_uuid)
-        if planned.action is not Action.UNCHANGED and len(self.plan.items) < MAX_ITEMS:
-            self.plan.items.append(PreviewItem(
+        is_open = planned.action is Action.CONFLICT and planned.resolution is None
+        listed = planned.action is not Action.UNCHANGED and len(self.plan.items) < MAX_ITEMS
+        if is_open or listed:
+            item = PreviewItem(
                 spec.name, spec.label, record["uuid"], self._label(spec, record),
                 planned.action, reason, changes or {}, match_uuid, match_label, options,
-                default if planned.resolution is None else planned.resolution))
+                default if planned.resolution is None else planned.resolution)
+            if is_open:
+                self.plan.open_conflicts.append(item)
+            if listed:
+                self.plan.items.append(item)
         return planned
 
     def _remember_label(self, spec: EntitySpec, record: dict[str, Any]) -> None:
